@@ -1,0 +1,48 @@
+/** Axis-aligned rectangle; x/y is the top-left corner. Units are stated where used. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One screen's part of the wall canvas. */
+export interface ScreenViewport {
+  screenId: string;
+  /** The screen's active area on the wall canvas, in integer canvas pixels. */
+  viewport: Rect;
+  /** Screen pixels per canvas pixel (1 when the screen has the wall's finest pixel pitch). */
+  scale: number;
+  /** The screen's size in its own pixels as it hangs on the wall (rotation applied). */
+  pixelSize: { width: number; height: number };
+  /** Outer frame (active area plus bezels) on the canvas, in canvas pixels (may be fractional). */
+  frame: Rect;
+  rotation: 0 | 90 | 180 | 270;
+}
+
+/** The whole wall as one canvas, bezel gaps included (bezel compensation). */
+export interface WallCanvas {
+  width: number;
+  height: number;
+  /** Millimetres on the wall per canvas pixel. */
+  mmPerPixel: number;
+  screens: ScreenViewport[];
+}
+
+/**
+ * Where the layout grid's lines fall on the canvas. A tile that starts at grid line i
+ * begins at `starts[i]`; a tile that ends at line i ends at `ends[i]`. They differ only
+ * at a line that sits on a bezel gap: a tile ending there stops at the left screen's
+ * active edge and one starting there begins at the right screen's active edge.
+ */
+export interface GridLines {
+  columns: { starts: number[]; ends: number[] };
+  rows: { starts: number[]; ends: number[] };
+}
+
+export interface GridPlacement {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}

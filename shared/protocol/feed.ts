@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { indicatorCodeSchema, regionCodeSchema } from './codes';
+import { indicatorMetaSchema, observationSchema } from './model';
+
+/**
+ * The /feed namespace. Every change the server commits gets the next sequence number
+ * of a persisted change log; a client remembers the last one it applied and sends it
+ * when it (re)subscribes, so it receives exactly the gap, or a fresh snapshot when the
+ * gap is no longer in the log.
+ */
+export const FEED_NAMESPACE = '/feed';
+
+export const sequenceSchema = z.number().int().min(0);
+
+export const subscribeRequestSchema = z
+  .object({
+    lastSeq: sequenceSchema.nullable(),
+    /** null: every indicator. */
+    indicators: z.array(indicatorCodeSchema).max(500).nullable(),
+    /** null: every region. */
+    regions: z.array(regionCodeSchema).max(100).nullable(),
+  })
+  .strict();
+export type SubscribeRequest = z.infer<typeof subscribeRequestSchema>;
+
+export const subscribeReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), mode: z.enum(['replay', 'snapshot']), seq: sequenceSchema }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type SubscribeReply = z.infer<typeof subscribeReplySchema>;
+
+export const snapshotSchema = z.object({
+  /** The change log's head when the snapshot was taken. */
+  seq: sequenceSchema,
+  serverTime: z.iso.datetime({ offset: true }),
+  indicators: z.array(indicatorMetaSchema),
+  /** The newest vintage of every matching indicator × region × period. */
+  observations: z.array(observationSchema),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;
+
+export const changeSchema = z.discriminatedUnion('kind', [
+  z.object({ seq: sequenceSchema, kind: z.literal('observation'), observation: observationSchema }),
+  z.object({ seq: sequenceSchema, kind: z.literal('indicator'), indicator: indicatorMetaSchema }),
+]);
+export type Change = z.infer<typeof changeSchema>;
+
+export const changeBatchSchema = z.object({
+  /** The server's head after this batch; changes the client did not subscribe to are left out. */
+  seq: sequenceSchema,
+  changes: z.array(changeSchema),
+});
+export type ChangeBatch = z.infer<typeof changeBatchSchema>;
+
+export interface FeedServerToClient {
+  snapshot: (payload: Snapshot) => void;
+  changes: (payload: ChangeBatch) => void;
+}
+
+export interface FeedClientToServer {
+  subscribe: (request: SubscribeRequest, ack: (reply: SubscribeReply) => void) => void;
+}
