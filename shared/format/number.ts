@@ -20,12 +20,16 @@ function formatter(locale: Locale, decimals: number): Intl.NumberFormat {
   return f;
 }
 
-/** Decimals a wall reader needs: counts have none, rates and large sums one or two. */
+/**
+ * Decimals as the figure was reported, at most two: 11.511,9 stays 11.511,9 and 8,02
+ * stays 8,02, so the wall never shows a precision the source did not give. Counts
+ * (cases, people, enterprises) are whole numbers.
+ */
 export function defaultDecimals(value: number, unit: string): number {
   if (/^(vụ|người|doanh nghiệp|dự án|hồ sơ)$/i.test(unit)) return 0;
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1000) return unit.includes('%') ? 1 : 0;
-  if (magnitude >= 100) return 1;
+  for (let decimals = 0; decimals < 2; decimals++) {
+    if (Math.abs(Math.round(value * 10 ** decimals) - value * 10 ** decimals) < 1e-6) return decimals;
+  }
   return 2;
 }
 

@@ -1,0 +1,101 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser';
+import { ServerProcess } from './support/server';
+import { openScreenPages, readProfile, tileText, type ScreenPage } from './support/wall';
+
+const profileFile = 'assets/profiles/wall-2x2-55in.json';
+const layoutFile = 'layouts/tong-quan-kinh-te-xa-hoi.json';
+
+/** gdp-growth spans all four screens of the 2×2 preset, so every page shows it. */
+const TILE = 'gdp-growth';
+
+describe('live feed to every wall page', () => {
+  const profile = readProfile(profileFile);
+  let browser: Browser;
+  let server: ServerProcess;
+  let pages: ScreenPage[];
+
+  beforeAll(async () => {
+    server = new ServerProcess({ profile: profileFile, layout: layoutFile });
+    await server.start();
+    browser = await launchChromium();
+    pages = await openScreenPages(browser, server, profile);
+    for (const { page } of pages) await page.waitForSelector(`[data-tile-id="${TILE}"] [data-field="value"]`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the seeded national figure on every page', async () => {
+    // 2025 GDP growth, 8,02 % (published figure from the seed data).
+    for (const { page, screenId } of pages) expect(await tileText(page, TILE, 'value'), screenId).toBe('8,02');
+  });
+
+  it('repaints every page within one second of an accepted report, without a reload', async () => {
+    const marks = await Promise.all(pages.map(({ page }) => page.evaluate(() => {
+      (window as unknown as { __notReloaded: boolean }).__notReloaded = true;
+      return true;
+    })));
+    expect(marks.every(Boolean)).toBe(true);
+
+    const sent = Date.now();
+    const response = await server.api('POST', '/api/v1/reports', {
+      agency: 'TCTK',
+      period: '2026',
+      status: 'estimate',
+      values: [{ indicator: 'GDP_GROWTH', region: 'VN', value: 8.31 }],
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+
+    await Promise.all(
+      pages.map(({ page }) =>
+        page.waitForFunction(
+          (tile) => document.querySelector(`[data-tile-id="${tile}"] [data-field="value"]`)?.textContent?.trim() === '8,31',
+          TILE,
+          { timeout: 1_000, polling: 'raf' },
+        ),
+      ),
+    );
+    const elapsed = Date.now() - sent;
+    expect(elapsed).toBeLessThan(1_000);
+    for (const { page, screenId } of pages) {
+      expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded), screenId).toBe(true);
+      expect(await tileText(page, TILE, 'period'), screenId).toMatch(/2026/);
+    }
+  });
+
+  it('refuses a malformed report naming each problem, and changes nothing stored or shown', async () => {
+    const before = await server.api<{ observations: unknown[] }>('GET', '/api/v1/observations?indicator=GDP_GROWTH&history=1');
+    const shownBefore = await Promise.all(pages.map(({ page }) => tileText(page, TILE, 'value')));
+
+    const response = await server.api<{ errors: { path: string; message: string }[] }>('POST', '/api/v1/reports', {
+      agency: 'TCTK',
+      period: '2026-Q7',
+      values: [
+        { indicator: 'GDP_GROWTH', region: 'VN', value: 'nine' },
+        { indicator: 'NOT_AN_INDICATOR', region: 'VN', value: 1 },
+        { indicator: 'EXPORTS', region: '999', value: 1 },
+      ],
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    const paths = response.body.errors.map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['$.period', '$.values[0].value', '$.values[1].indicator', '$.values[2].region']));
+
+    const after = await server.api<{ observations: unknown[] }>('GET', '/api/v1/observations?indicator=GDP_GROWTH&history=1');
+    expect(after.body).toEqual(before.body);
+    await new Promise((r) => setTimeout(r, 300));
+    const shownAfter = await Promise.all(pages.map(({ page }) => tileText(page, TILE, 'value')));
+    expect(shownAfter).toEqual(shownBefore);
+  });
+
+  it('answers 401 to a request without a valid token', async () => {
+    const report = { agency: 'TCTK', period: '2026', values: [{ indicator: 'GDP_GROWTH', region: 'VN', value: 1 }] };
+    expect((await server.api('POST', '/api/v1/reports', report, null)).status).toBe(401);
+    expect((await server.api('POST', '/api/v1/reports', report, 'not-a-real-token-0000000000')).status).toBe(401);
+    expect((await server.api('GET', '/api/v1/observations?indicator=GDP_GROWTH', undefined, null)).status).toBe(401);
+  });
+});

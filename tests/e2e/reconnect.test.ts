@@ -1,0 +1,76 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser';
+import { ServerProcess } from './support/server';
+import { openScreenPages, readProfile, tileText, type ScreenPage } from './support/wall';
+
+const profileFile = 'assets/profiles/wall-2x2-55in.json';
+const layoutFile = 'layouts/tong-quan-kinh-te-xa-hoi.json';
+
+async function waitForValue(pages: ScreenPage[], tileId: string, text: string, timeout: number): Promise<void> {
+  await Promise.all(
+    pages.map(({ page }) =>
+      page.waitForFunction(
+        ([tile, expected]) => document.querySelector(`[data-tile-id="${tile}"] [data-field="value"]`)?.textContent?.trim() === expected,
+        [tileId, text] as const,
+        { timeout },
+      ),
+    ),
+  );
+}
+
+/**
+ * Kill the server under open pages, change data while they are away (through another
+ * server process on the same data folder), start it again: the pages reconnect on
+ * their own and show every change, without a reload.
+ */
+describe('reconnecting after the server dies', () => {
+  const profile = readProfile(profileFile);
+  let browser: Browser;
+  let server: ServerProcess;
+  let pages: ScreenPage[];
+
+  beforeAll(async () => {
+    server = new ServerProcess({ profile: profileFile, layout: layoutFile });
+    await server.start();
+    browser = await launchChromium();
+    pages = await openScreenPages(browser, server, profile);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows every change made while the pages were away', async () => {
+    for (const { page } of pages) await page.evaluate(() => ((window as unknown as { __notReloaded: boolean }).__notReloaded = true));
+    await server.kill('SIGKILL');
+
+    const meanwhile = new ServerProcess({
+      dataDir: server.dataDir,
+      adminToken: server.adminToken,
+      wallToken: server.wallToken,
+      profile: profileFile,
+      layout: layoutFile,
+    });
+    await meanwhile.start();
+    for (const [indicator, value] of [['GDP_GROWTH', 6.5], ['EXPORTS', 501.25], ['GDP_GROWTH', 6.75]] as const) {
+      const response = await meanwhile.api('POST', '/api/v1/reports', { agency: 'TCTK', period: '2026', values: [{ indicator, region: 'VN', value }] });
+      expect(response.status, JSON.stringify(response.body)).toBe(201);
+    }
+    await meanwhile.stop();
+
+    await server.start();
+    await waitForValue(pages, 'gdp-growth', '6,75', 20_000);
+    for (const { page, screenId } of pages) {
+      if ((await page.locator('[data-tile-id="exports"]').count()) > 0) expect(await tileText(page, 'exports', 'value'), screenId).toBe('501,25');
+      expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded), screenId).toBe(true);
+    }
+  });
+
+  it('keeps receiving live changes after the reconnect', async () => {
+    const response = await server.api('POST', '/api/v1/reports', { agency: 'TCTK', period: '2026', values: [{ indicator: 'GDP_GROWTH', region: 'VN', value: 7.1 }] });
+    expect(response.status).toBe(201);
+    await waitForValue(pages, 'gdp-growth', '7,1', 2_000);
+  });
+});

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { gridLines, tileRect, wallCanvas } from '../../../shared/geometry';
+import type { Rect } from '../../../shared/geometry/types';
+import { layoutSchema, type Layout } from '../../../shared/layout/schema';
+import { wallProfileSchema, type WallProfile } from '../../../shared/wall/profile';
+import { projectRoot } from '../../support/paths';
+import { recordPageErrors } from './browser';
+import type { ServerProcess } from './server';
+
+export function readProfile(file: string): WallProfile {
+  return wallProfileSchema.parse(JSON.parse(readFileSync(resolve(projectRoot, file), 'utf8')));
+}
+
+export function readLayout(file: string): Layout {
+  return layoutSchema.parse(JSON.parse(readFileSync(resolve(projectRoot, file), 'utf8')));
+}
+
+/** Where geometry says each tile lies on the canvas. */
+export function predictedTiles(profile: WallProfile, layout: Layout): Map<string, Rect> {
+  const canvas = wallCanvas(profile);
+  const lines = gridLines(canvas, profile, layout.grid);
+  return new Map(layout.tiles.map((tile) => [tile.id, tileRect(lines, tile)]));
+}
+
+export interface ScreenPage {
+  screenId: string;
+  page: Page;
+  errors: string[];
+}
+
+/** One page per screen at the screen's own resolution, as a wall window would be. */
+export async function openScreenPages(browser: Browser, server: ServerProcess, profile: WallProfile): Promise<ScreenPage[]> {
+  const canvas = wallCanvas(profile);
+  return Promise.all(
+    canvas.screens.map(async (screen) => {
+      const context = await browser.newContext({ viewport: { width: screen.pixelSize.width, height: screen.pixelSize.height } });
+      const page = await context.newPage();
+      const errors = recordPageErrors(page);
+      await page.goto(server.wallUrl(screen.screenId));
+      await page.waitForSelector(`[data-screen-id="${screen.screenId}"] [data-tile-id]`, { timeout: 20_000 });
+      return { screenId: screen.screenId, page, errors };
+    }),
+  );
+}
+
+export async function tileBoxes(page: Page): Promise<Map<string, Rect>> {
+  const boxes = await page.$$eval('[data-tile-id]', (elements) =>
+    elements.map((element) => {
+      const r = element.getBoundingClientRect();
+      return { id: element.getAttribute('data-tile-id') ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+  return new Map(boxes.map(({ id, ...rect }) => [id, rect]));
+}
+
+export async function tileText(page: Page, tileId: string, field: string): Promise<string | null> {
+  const locator = page.locator(`[data-tile-id="${tileId}"] [data-field="${field}"]`);
+  return (await locator.count()) > 0 ? locator.first().innerText() : null;
+}
