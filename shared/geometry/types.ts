@@ -46,3 +46,33 @@ export interface GridPlacement {
   w: number;
   h: number;
 }
+
+/** The layout's grid size (same shape as a layout's `grid`). */
+export interface GridSize {
+  columns: number;
+  rows: number;
+}
+
+/**
+ * A uniform scale then a translation: a canvas point p lands at p * scale + (x, y) in the
+ * window. In CSS: `transform-origin: 0 0; transform: translate(${x}px, ${y}px) scale(${scale})`
+ * (CSS applies the right-most function first, so this is scale, then translate).
+ */
+export interface CanvasTransform {
+  scale: number;
+  x: number;
+  y: number;
+}
+
+/** The part of one rectangle (usually a tile) that one screen shows. */
+export interface ScreenPart {
+  screenId: string;
+  /** The intersection of the rectangle and the screen's viewport, in canvas pixels. */
+  part: Rect;
+  /**
+   * The whole rectangle in the screen's own pixels, relative to the screen's top-left
+   * corner. It may reach past the screen's edges; the screen clips it. Drawing the whole
+   * tile there (rather than only the part) keeps a tile that spans screens continuous.
+   */
+  inScreen: Rect;
+}
