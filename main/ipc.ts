@@ -1,0 +1,63 @@
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { IPC, windowStatusSchema, type WindowConfig, type WindowStatus } from '../shared/ipc';
+import { APP_ORIGIN } from './app-origin';
+import { isTrustedSender } from './ipc-guard';
+import type { Logger } from './log';
+
+/**
+ * The two IPC channels of shared/ipc.ts. Every message is checked: it must come from
+ * the top frame of one of our windows, showing an app://toancanh page. The window
+ * config holds the wall token, so an untrusted caller gets an error, not the token.
+ */
+
+export interface IpcDependencies {
+  /** The config of the wall window that owns these web contents, if it is one of ours. */
+  configFor(contents: WebContents): WindowConfig | null;
+  log: Logger;
+}
+
+function trustedTopFrame(event: IpcMainEvent | IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  // Subframes never call: the wall page has none, and one from elsewhere must not.
+  if (frame === null || frame.parent !== null) return false;
+  return isTrustedSender(frame.url, APP_ORIGIN);
+}
+
+function describeSender(event: IpcMainEvent | IpcMainInvokeEvent): string {
+  return `web contents ${event.sender.id} (${event.senderFrame?.url ?? 'frame gone'})`;
+}
+
+export function registerIpc({ configFor, log }: IpcDependencies): void {
+  ipcMain.handle(IPC.getWindowConfig, (event): WindowConfig => {
+    if (!trustedTopFrame(event)) {
+      log.warn(`IPC ${IPC.getWindowConfig} refused to untrusted ${describeSender(event)}`);
+      throw new Error('untrusted sender');
+    }
+    const config = configFor(event.sender);
+    if (config === null) throw new Error('not a wall window');
+    return config;
+  });
+
+  // Status is logged when it changes, not on every report: the page may report often.
+  const lastStatus = new Map<number, string>();
+  ipcMain.on(IPC.reportStatus, (event, payload: unknown) => {
+    if (!trustedTopFrame(event)) {
+      log.warn(`IPC ${IPC.reportStatus} ignored from untrusted ${describeSender(event)}`);
+      return;
+    }
+    const parsed = windowStatusSchema.safeParse(payload);
+    if (!parsed.success) {
+      log.warn(`IPC ${IPC.reportStatus}: invalid status from ${describeSender(event)}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      return;
+    }
+    const screenId = configFor(event.sender)?.screenId ?? '?';
+    const status: WindowStatus = parsed.data;
+    const summary = `connected=${status.connected} layout=${status.layoutId ?? '-'}`;
+    const id = event.sender.id;
+    if (lastStatus.get(id) !== summary) {
+      if (!lastStatus.has(id)) event.sender.once('destroyed', () => lastStatus.delete(id));
+      lastStatus.set(id, summary);
+      log.info(`window ${screenId}: ${summary} lastSeq=${status.lastSeq ?? '-'}`);
+    }
+  });
+}
