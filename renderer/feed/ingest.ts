@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import { changeBatchSchema, snapshotSchema, subscribeReplySchema, type SubscribeReply } from '../../shared/protocol/feed';
+import { wallStateSchema } from '../../shared/protocol/control';
+import { issuesToErrors } from '../../shared/layout/load';
+import type { WallStore } from '../store/wallStore';
+
+/**
+ * The gate between the network and the store. A type is not a check: every payload is
+ * validated with the shared zod schema, and one that fails is refused WHOLE (never
+ * partially applied), logged with what was wrong, and the wall keeps its last good state.
+ */
+
+const MAX_LOGGED_ISSUES = 8;
+
+function refuse(what: string, error: z.ZodError): void {
+  const errors = issuesToErrors(error.issues);
+  const lines = errors.slice(0, MAX_LOGGED_ISSUES).map((e) => `  ${e.path}: ${e.message}`);
+  if (errors.length > MAX_LOGGED_ISSUES) lines.push(`  … and ${errors.length - MAX_LOGGED_ISSUES} more`);
+  console.error(`[toancanh] refused an invalid ${what} (${errors.length} problem(s)); keeping the last good state\n${lines.join('\n')}`);
+}
+
+/** /feed `snapshot`: replaces all data at the next frame. Returns whether it was accepted. */
+export function acceptSnapshot(store: WallStore, payload: unknown): boolean {
+  const parsed = snapshotSchema.safeParse(payload);
+  if (!parsed.success) {
+    refuse('snapshot', parsed.error);
+    return false;
+  }
+  store.ingestSnapshot(parsed.data);
+  return true;
+}
+
+/** /feed `changes`: queued; only changes newer than the last applied seq take effect. */
+export function acceptChanges(store: WallStore, payload: unknown): boolean {
+  const parsed = changeBatchSchema.safeParse(payload);
+  if (!parsed.success) {
+    refuse('change batch', parsed.error);
+    return false;
+  }
+  store.ingestChanges(parsed.data);
+  return true;
+}
+
+/** /control `wallState`: a refused state leaves the current profile and layout on the wall. */
+export function acceptWallState(store: WallStore, payload: unknown): boolean {
+  const parsed = wallStateSchema.safeParse(payload);
+  if (!parsed.success) {
+    refuse('wall state', parsed.error);
+    return false;
+  }
+  store.setWallState(parsed.data);
+  return true;
+}
+
+/** The reply to `subscribe`, validated like everything else; null when malformed. */
+export function parseSubscribeReply(payload: unknown): SubscribeReply | null {
+  const parsed = subscribeReplySchema.safeParse(payload);
+  if (!parsed.success) {
+    refuse('subscribe reply', parsed.error);
+    return null;
+  }
+  return parsed.data;
+}

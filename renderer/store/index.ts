@@ -1,0 +1,3 @@
+export * from './wallStore';
+export * from './selectors';
+export * from './context';

@@ -1,0 +1,62 @@
+import { observationKey, type IndicatorMeta, type Observation } from '../../shared/protocol/model';
+import { previousPeriod, samePeriodLastYear } from '../../shared/period';
+import { periodsKey, type WallStoreState } from './wallStore';
+
+/**
+ * Pure reads of the store. Each returns an object that already lives in the state (or
+ * undefined), never a fresh one, so a component using it with `useWall` re-renders only
+ * when that very figure changes.
+ */
+
+export type CompareMode = 'previous' | 'yoy';
+
+export const selectIndicator = (state: WallStoreState, code: string): IndicatorMeta | undefined => state.indicators[code];
+
+export const selectObservation = (
+  state: WallStoreState,
+  indicator: string,
+  region: string,
+  period: string,
+): Observation | undefined => state.observations[observationKey({ indicator, region, period })];
+
+/** The periods held for indicator × region, oldest first. */
+export const selectPeriods = (state: WallStoreState, indicator: string, region: string): readonly string[] | undefined =>
+  state.periods[periodsKey(indicator, region)];
+
+/** The newest period's observation (by comparePeriods: latest end, then the longest). */
+export function selectLatest(state: WallStoreState, indicator: string, region: string): Observation | undefined {
+  const periods = selectPeriods(state, indicator, region);
+  const last = periods?.[periods.length - 1];
+  return last === undefined ? undefined : selectObservation(state, indicator, region, last);
+}
+
+/** The period a figure is compared with: the one just before, or the same one a year earlier. */
+export function comparisonPeriod(period: string, mode: CompareMode): string | null {
+  return mode === 'yoy' ? samePeriodLastYear(period) : previousPeriod(period);
+}
+
+/** The observation of the previous period (or the same period last year) of `period`. */
+export function selectComparison(
+  state: WallStoreState,
+  indicator: string,
+  region: string,
+  period: string,
+  mode: CompareMode,
+): Observation | undefined {
+  const other = comparisonPeriod(period, mode);
+  return other === null ? undefined : selectObservation(state, indicator, region, other);
+}
+
+export const selectPreviousPeriod = (state: WallStoreState, indicator: string, region: string, period: string) =>
+  selectComparison(state, indicator, region, period, 'previous');
+
+export const selectSamePeriodLastYear = (state: WallStoreState, indicator: string, region: string, period: string) =>
+  selectComparison(state, indicator, region, period, 'yoy');
+
+/** Every indicator code the layout binds, sorted, or null when the layout binds none. */
+export function selectBoundIndicators(state: WallStoreState): string[] | null {
+  const tiles = state.wall?.layout.tiles ?? [];
+  const codes = new Set<string>();
+  for (const tile of tiles) for (const code of tile.binding?.indicators ?? []) codes.add(code);
+  return codes.size ? [...codes].sort() : null;
+}

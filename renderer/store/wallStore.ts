@@ -1,0 +1,238 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ChangeBatch, Snapshot } from '../../shared/protocol/feed';
+import type { WallState } from '../../shared/protocol/control';
+import { observationKey, type IndicatorMeta, type Observation } from '../../shared/protocol/model';
+import { comparePeriods } from '../../shared/period';
+
+/**
+ * The wall's one store: indicator metadata, observations, the wall state (profile +
+ * layout) and the connection. The feed never writes state directly: it hands validated
+ * payloads to `ingestSnapshot` / `ingestChanges`, which buffer them (last value wins per
+ * key) and commit ONCE per animation frame, so a burst of a thousand updates costs one
+ * React render, not a thousand.
+ */
+
+export type LinkStatus = 'connecting' | 'connected' | 'disconnected';
+
+export interface ConnectionState {
+  feed: LinkStatus;
+  control: LinkStatus;
+  /** The server refused our token; the UI asks for another one. */
+  unauthorized: boolean;
+  /** The last problem worth showing to a technician (not to leadership), or null. */
+  error: string | null;
+  /** Date.now() of the last change of `feed`/`control`. */
+  since: number;
+}
+
+export interface WallSnapshotState {
+  profile: WallState['profile'];
+  layout: WallState['layout'];
+  revision: number;
+}
+
+export interface WallStoreState {
+  /** Indicator metadata by code. */
+  indicators: Readonly<Record<string, IndicatorMeta>>;
+  /** Newest vintage per `indicator|region|period` (see observationKey). */
+  observations: Readonly<Record<string, Observation>>;
+  /** Per `indicator|region`, the periods we hold, oldest first (comparePeriods). */
+  periods: Readonly<Record<string, readonly string[]>>;
+  /** The last change-log sequence applied (committed), or null before the first snapshot. */
+  lastSeq: number | null;
+  /** How many feed commits have happened (one per animation frame at most). */
+  commits: number;
+  /** Profile + active layout from /control, or null until the first valid wallState. */
+  wall: WallSnapshotState | null;
+  connection: ConnectionState;
+}
+
+export type Scheduler = (flush: () => void) => () => void;
+
+export interface WallStore {
+  /** The zustand store: subscribe, getState; use `useWall` in components. */
+  readonly api: StoreApi<WallStoreState>;
+  /** Replace all data with a snapshot (at the next frame). */
+  ingestSnapshot(snapshot: Snapshot): void;
+  /** Queue a batch; changes with seq ≤ the last applied one are dropped. */
+  ingestChanges(batch: ChangeBatch): void;
+  /** The seq the next subscribe should send: the buffered one if a commit is pending. */
+  lastAppliedSeq(): number | null;
+  /** Commit the buffer now (normally the scheduler does it). */
+  flush(): void;
+  /** Whether a commit is waiting for the next frame. */
+  hasPending(): boolean;
+  setWallState(state: WallState): void;
+  setConnection(patch: Partial<ConnectionState>): void;
+}
+
+export const periodsKey = (indicator: string, region: string): string => `${indicator}|${region}`;
+
+/** requestAnimationFrame, with a timer as a backstop for windows that stop painting (hidden tab). */
+export const animationFrameScheduler: Scheduler = (flush) => {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    if (raf !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(raf);
+    clearTimeout(timer);
+    flush();
+  };
+  const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(run) : null;
+  const timer = setTimeout(run, raf === null ? 16 : 1000);
+  return () => {
+    done = true;
+    if (raf !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(raf);
+    clearTimeout(timer);
+  };
+};
+
+interface Pending {
+  /** A snapshot replaces everything before it, including earlier buffered changes. */
+  snapshot: Snapshot | null;
+  indicators: Map<string, IndicatorMeta>;
+  observations: Map<string, Observation>;
+  seq: number | null;
+}
+
+const vintageMs = (o: Observation) => Date.parse(o.vintage);
+
+/** Keeps the newest vintage: an older release of the same figure never overwrites a newer one. */
+function newer(existing: Observation | undefined, incoming: Observation): boolean {
+  return !existing || vintageMs(incoming) >= vintageMs(existing);
+}
+
+function insertSorted(list: readonly string[] | undefined, period: string): readonly string[] {
+  if (!list) return [period];
+  if (list.includes(period)) return list;
+  const next = [...list, period];
+  next.sort(comparePeriods);
+  return next;
+}
+
+const initialConnection = (): ConnectionState => ({
+  feed: 'connecting',
+  control: 'connecting',
+  unauthorized: false,
+  error: null,
+  since: Date.now(),
+});
+
+export function createWallStore(options: { schedule?: Scheduler } = {}): WallStore {
+  const schedule = options.schedule ?? animationFrameScheduler;
+  const api = createStore<WallStoreState>()(() => ({
+    indicators: {},
+    observations: {},
+    periods: {},
+    lastSeq: null,
+    commits: 0,
+    wall: null,
+    connection: initialConnection(),
+  }));
+
+  let pending: Pending | null = null;
+  let cancel: (() => void) | null = null;
+
+  const ensurePending = (): Pending => {
+    pending ??= { snapshot: null, indicators: new Map(), observations: new Map(), seq: null };
+    if (!cancel) cancel = schedule(flush);
+    return pending;
+  };
+
+  const lastAppliedSeq = (): number | null => pending?.seq ?? api.getState().lastSeq;
+
+  function flush(): void {
+    cancel?.();
+    cancel = null;
+    const batch = pending;
+    pending = null;
+    if (!batch) return;
+    api.setState((state) => {
+      let indicators: Record<string, IndicatorMeta>;
+      let observations: Record<string, Observation>;
+      let periods: Record<string, readonly string[]>;
+      if (batch.snapshot) {
+        indicators = {};
+        observations = {};
+        periods = {};
+        for (const meta of batch.snapshot.indicators) indicators[meta.code] = meta;
+        for (const o of batch.snapshot.observations) {
+          const key = observationKey(o);
+          if (!newer(observations[key], o)) continue;
+          observations[key] = o;
+          const pk = periodsKey(o.indicator, o.region);
+          periods[pk] = [...(periods[pk] ?? []), o.period];
+        }
+        for (const pk of Object.keys(periods)) periods[pk] = [...new Set(periods[pk])].sort(comparePeriods);
+      } else {
+        indicators = batch.indicators.size ? { ...state.indicators } : (state.indicators as Record<string, IndicatorMeta>);
+        observations = batch.observations.size ? { ...state.observations } : (state.observations as Record<string, Observation>);
+        periods = batch.observations.size ? { ...state.periods } : (state.periods as Record<string, readonly string[]>);
+      }
+      for (const [code, meta] of batch.indicators) indicators[code] = meta;
+      for (const [key, o] of batch.observations) {
+        if (!newer(observations[key], o)) continue;
+        observations[key] = o;
+        const pk = periodsKey(o.indicator, o.region);
+        periods[pk] = insertSorted(periods[pk], o.period);
+      }
+      return {
+        indicators,
+        observations,
+        periods,
+        lastSeq: batch.seq ?? state.lastSeq,
+        commits: state.commits + 1,
+      };
+    });
+  }
+
+  return {
+    api,
+    lastAppliedSeq,
+    flush,
+    hasPending: () => pending !== null,
+    ingestSnapshot(snapshot) {
+      const p = ensurePending();
+      p.snapshot = snapshot;
+      p.indicators.clear();
+      p.observations.clear();
+      // A snapshot is the server's whole truth at its seq, even a lower one (a reset log).
+      p.seq = snapshot.seq;
+    },
+    ingestChanges(batch) {
+      const base = lastAppliedSeq();
+      const fresh = batch.changes.filter((c) => base === null || c.seq > base);
+      const advances = base === null || batch.seq > base;
+      if (fresh.length === 0 && !advances) return;
+      const p = ensurePending();
+      for (const change of fresh) {
+        if (change.kind === 'indicator') {
+          p.indicators.set(change.indicator.code, change.indicator);
+        } else {
+          const key = observationKey(change.observation);
+          const existing = p.observations.get(key);
+          if (newer(existing, change.observation)) p.observations.set(key, change.observation);
+        }
+      }
+      // The sequence only ever moves forward.
+      let top = batch.seq;
+      for (const change of fresh) if (change.seq > top) top = change.seq;
+      p.seq = base === null ? top : Math.max(base, top);
+    },
+    setWallState(state) {
+      api.setState({ wall: { profile: state.profile, layout: state.layout, revision: state.revision } });
+    },
+    setConnection(patch) {
+      const current = api.getState().connection;
+      const statusChanged =
+        (patch.feed !== undefined && patch.feed !== current.feed) ||
+        (patch.control !== undefined && patch.control !== current.control);
+      const next = { ...current, ...patch, since: statusChanged ? Date.now() : (patch.since ?? current.since) };
+      if ((Object.keys(next) as (keyof ConnectionState)[]).every((k) => next[k] === current[k])) return;
+      api.setState({ connection: next });
+    },
+  };
+}
+
+/** Both links up. */
+export const isConnected = (c: ConnectionState): boolean => c.feed === 'connected' && c.control === 'connected';

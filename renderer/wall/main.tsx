@@ -1,0 +1,20 @@
+// Must stay the first import: it configures zod before any schema module is evaluated.
+import '../zod-jitless';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@fontsource/be-vietnam-pro/400.css';
+import '@fontsource/be-vietnam-pro/500.css';
+import '@fontsource/be-vietnam-pro/600.css';
+import '@fontsource/be-vietnam-pro/700.css';
+import '../theme/base.css';
+import '../theme/wall.css';
+import '../theme/token-form.css';
+import { App } from './App';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('wall page: #root is missing');
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,56 @@
+import { formatAge } from '../format/date';
+
+/**
+ * The wall's words, Vietnamese first and English second. The wall is read by Vietnamese
+ * leadership, so Vietnamese is the main line everywhere; English is the smaller second
+ * line for visiting delegations and for the technicians' logs. Pure data and pure
+ * functions: the renderer, the console and the server's messages share them.
+ */
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+export const messages = {
+  noData: { vi: 'Chưa có số liệu', en: 'No data' },
+  displayError: { vi: 'Lỗi hiển thị', en: 'Display error' },
+  unknownWidget: { vi: 'Loại ô chưa hỗ trợ', en: 'Unsupported tile type' },
+  estimate: { vi: 'Ước tính', en: 'Estimate' },
+  demo: { vi: 'DEMO', en: 'Simulated data' },
+  noComparison: { vi: 'Chưa có kỳ so sánh', en: 'No period to compare' },
+  comparePrevious: { vi: 'so với kỳ trước', en: 'vs previous period' },
+  compareYoy: { vi: 'so với cùng kỳ', en: 'year on year' },
+  percentagePoints: { vi: 'điểm %', en: 'pp' },
+  connecting: { vi: 'Đang kết nối…', en: 'Connecting…' },
+  connected: { vi: 'Đã kết nối', en: 'Connected' },
+  disconnected: { vi: 'Mất kết nối — đang kết nối lại…', en: 'Connection lost — reconnecting…' },
+  waitingForWall: { vi: 'Đang chờ cấu hình tường màn hình…', en: 'Waiting for the wall configuration…' },
+  unknownScreen: { vi: 'Màn hình này không có trong cấu hình tường', en: 'This screen is not part of the wall configuration' },
+  tokenTitle: { vi: 'Nhập mã truy cập', en: 'Enter the access token' },
+  tokenHelp: {
+    vi: 'Màn hình cần mã truy cập do quản trị viên cấp để nhận số liệu.',
+    en: 'This display needs the access token issued by the administrator to receive data.',
+  },
+  tokenLabel: { vi: 'Mã truy cập', en: 'Access token' },
+  tokenSubmit: { vi: 'Kết nối', en: 'Connect' },
+  tokenRejected: {
+    vi: 'Mã truy cập bị từ chối. Vui lòng nhập lại.',
+    en: 'The access token was rejected. Please enter it again.',
+  },
+  tokenEmpty: { vi: 'Chưa nhập mã truy cập.', en: 'No token entered.' },
+  bootFailed: { vi: 'Không khởi động được màn hình', en: 'The display could not start' },
+  subscribeFailed: { vi: 'Máy chủ từ chối đăng ký nhận số liệu', en: 'The server refused the data subscription' },
+  preview: { vi: 'Xem trước toàn tường', en: 'Whole-wall preview' },
+} as const satisfies Record<string, Bilingual>;
+
+export type MessageId = keyof typeof messages;
+
+/** "cập nhật 3 ngày trước" / "updated 3 days ago": the age of a figure from its vintage. */
+export function updatedAgo(ageMs: number): Bilingual {
+  return { vi: `cập nhật ${formatAge(ageMs, 'vi')}`, en: `updated ${formatAge(ageMs, 'en')}` };
+}
+
+/** One line for logs and tooltips: "Vietnamese / English". */
+export function bilingualLine(text: Bilingual): string {
+  return `${text.vi} / ${text.en}`;
+}

@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { connectWall, type WallConnection } from '../../renderer/feed/socket';
+import { createWallStore, isConnected, type WallStore } from '../../renderer/store/wallStore';
+import { observation, presetWallState } from './fixtures';
+import { startServer, stopServer, TOKEN, type Fake } from './fakeServer';
+
+/**
+ * The real client module against a real socket.io server (the reporting backend's
+ * library), over real WebSockets: subscribe/resume, validation, hello, unauthorized.
+ */
+
+let server: Fake;
+let store: WallStore;
+let connection: WallConnection | null = null;
+
+beforeEach(async () => {
+  server = await startServer();
+  store = createWallStore();
+});
+
+afterEach(async () => {
+  connection?.close();
+  connection = null;
+  await stopServer(server);
+  vi.restoreAllMocks();
+});
+
+const connect = (token = TOKEN, onUnauthorized?: () => void) =>
+  (connection = connectWall({ serverUrl: `http://127.0.0.1:${server.port}/`, token, screenId: 's1', store, onUnauthorized }));
+
+describe('feed and control sockets', () => {
+  it('says hello, subscribes from null, applies the snapshot and the wall state', async () => {
+    connect();
+    await vi.waitFor(() => expect(store.api.getState().lastSeq).toBe(100), { timeout: 5000 });
+    await vi.waitFor(() => expect(store.api.getState().wall?.layout.id).toBe('tong-quan-kinh-te-xa-hoi'));
+    expect(server.hellos).toEqual([{ client: 'wall', screenId: 's1', host: null }]);
+    expect(server.subscribes[0]!.lastSeq).toBeNull();
+    expect(server.subscribes[0]!.regions).toBeNull();
+    await vi.waitFor(() => expect(isConnected(store.api.getState().connection)).toBe(true));
+    // The token travels in the CONNECT packet only, never in a URL.
+    for (const h of server.handshakes) {
+      expect(h.url).not.toContain(TOKEN);
+      expect(JSON.stringify(h.query)).not.toContain(TOKEN);
+    }
+  });
+
+  it('applies newer changes, refuses an invalid batch, and resumes from its last seq after a server restart', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    connect();
+    await vi.waitFor(() => expect(store.api.getState().lastSeq).toBe(100), { timeout: 5000 });
+    await vi.waitFor(() => expect(store.api.getState().wall).not.toBeNull());
+    const feed = server.feedSockets[0]!;
+
+    feed.emit('changes', { seq: 102, changes: [{ seq: 101, kind: 'observation', observation: observation('GDP_GROWTH', '2026-Q1', 6.1) }, { seq: 102, kind: 'observation', observation: observation('GDP_GROWTH', '2026-Q1', 6.2) }] });
+    feed.emit('changes', { seq: 103, changes: [{ seq: 103, kind: 'observation', observation: { ...observation('GDP_GROWTH', '2026-Q2', 1), value: 'x' } }] });
+    feed.emit('changes', { seq: 90, changes: [{ seq: 90, kind: 'observation', observation: observation('GDP_GROWTH', '2026-Q1', -1) }] });
+    await vi.waitFor(() => expect(errors).toHaveBeenCalled());
+    await vi.waitFor(() => expect(store.api.getState().lastSeq).toBe(102));
+    expect(store.api.getState().observations['GDP_GROWTH|VN|2026-Q1']?.value).toBe(6.2);
+    expect(store.api.getState().observations['GDP_GROWTH|VN|2026-Q2']).toBeUndefined();
+    expect(String(errors.mock.calls[0]![0])).toMatch(/refused an invalid change batch/);
+
+    // An invalid wall state leaves the layout in place.
+    const before = store.api.getState().wall;
+    server.controlSockets[0]!.emit('wallState', { revision: 2, profile: {}, layout: {} });
+    await vi.waitFor(() => expect(errors).toHaveBeenCalledTimes(2));
+    expect(store.api.getState().wall).toBe(before);
+
+    // Restart the server on the same port; it replays the gap this time.
+    const port = server.port;
+    await stopServer(server);
+    await vi.waitFor(() => expect(store.api.getState().connection.feed).toBe('disconnected'));
+    server.onSubscribe = (socket, request, ack) => {
+      ack({ ok: true, mode: 'replay', seq: 104 });
+      if (request.lastSeq === 102) {
+        socket.emit('changes', { seq: 104, changes: [{ seq: 104, kind: 'observation', observation: observation('GDP_GROWTH', '2026-Q1', 6.3) }] });
+      }
+    };
+    server = await startServer(port, server);
+    await vi.waitFor(() => expect(store.api.getState().lastSeq).toBe(104), { timeout: 15_000, interval: 50 });
+    const resumed = server.subscribes.at(-1)!;
+    expect(resumed.lastSeq).toBe(102);
+    // By now the layout is known: the client asks only for the indicators it binds.
+    expect(resumed.indicators).toContain('GDP_VND');
+    expect(resumed.indicators).toHaveLength(17);
+    expect(store.api.getState().observations['GDP_GROWTH|VN|2026-Q1']?.value).toBe(6.3);
+    expect(store.api.getState().observations['GDP_VND|VN|2024']?.value).toBe(11511.9); // kept across the restart
+  }, 30_000);
+
+  it('asks for a fresh snapshot when a new layout binds an indicator it is not subscribed to', async () => {
+    connect();
+    await vi.waitFor(() => expect(store.api.getState().wall).not.toBeNull(), { timeout: 5000 });
+    await vi.waitFor(() => expect(store.api.getState().lastSeq).toBe(100));
+    // Reconnect once so that the subscription carries the layout's own indicator list.
+    server.feedSockets[0]!.disconnect(true);
+    await vi.waitFor(() => expect(server.subscribes.at(-1)?.indicators).not.toBeNull(), { timeout: 10_000 });
+    const count = server.subscribes.length;
+    const state = presetWallState(2) as { layout: { tiles: { binding: { indicators: string[] } }[] } };
+    state.layout.tiles[0]!.binding.indicators = ['TRAFFIC_DEATHS'];
+    await vi.waitFor(() => expect(server.controlSockets.at(-1)?.connected).toBe(true));
+    server.controlSockets.at(-1)!.emit('wallState', state);
+    await vi.waitFor(() => expect(server.subscribes.length).toBe(count + 1));
+    const fresh = server.subscribes.at(-1)!;
+    expect(fresh.lastSeq).toBeNull();
+    expect(fresh.indicators).toContain('TRAFFIC_DEATHS');
+    expect(fresh.indicators).not.toContain('GDP_VND');
+  }, 20_000);
+
+  it('reports a rejected token and stops', async () => {
+    const onUnauthorized = vi.fn();
+    connect('not-the-right-token-xxxxxxxx', onUnauthorized);
+    await vi.waitFor(() => expect(onUnauthorized).toHaveBeenCalledTimes(1), { timeout: 5000 });
+    expect(store.api.getState().connection.unauthorized).toBe(true);
+    expect(server.feedSockets).toHaveLength(0);
+  });
+});
