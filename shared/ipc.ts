@@ -1,31 +1,17 @@
 import { z } from 'zod';
+import type { WindowConfig, WindowStatus } from './ipc-channels';
 
-/**
- * IPC between the display agent and its windows, declared once. The preload exposes
- * one named function per channel; the main process checks every sender.
- */
-export const IPC = {
-  getWindowConfig: 'toancanh:get-window-config',
-  reportStatus: 'toancanh:report-status',
-} as const;
+export { IPC, type ToanCanhBridge, type WindowConfig, type WindowStatus } from './ipc-channels';
 
+/** Runtime checks of what crosses IPC; the main process and the page both validate. */
 export const windowConfigSchema = z.object({
-  /** The screen this window draws, or "all" for the scaled preview. */
   screenId: z.string().min(1).max(40),
   serverUrl: z.url(),
   token: z.string().min(16).max(200),
-});
-export type WindowConfig = z.infer<typeof windowConfigSchema>;
+}) satisfies z.ZodType<WindowConfig>;
 
 export const windowStatusSchema = z.object({
   connected: z.boolean(),
   lastSeq: z.number().int().min(0).nullable(),
   layoutId: z.string().max(64).nullable(),
-});
-export type WindowStatus = z.infer<typeof windowStatusSchema>;
-
-/** What the preload puts on `window.toancanh`. */
-export interface ToanCanhBridge {
-  getWindowConfig(): Promise<WindowConfig>;
-  reportStatus(status: WindowStatus): void;
-}
+}) satisfies z.ZodType<WindowStatus>;

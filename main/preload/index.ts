@@ -1,6 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { ToanCanhBridge, WindowConfig, WindowStatus } from '../../shared/ipc';
-import { CHANNELS } from './channels';
+import { IPC as CHANNELS, type ToanCanhBridge, type WindowConfig, type WindowStatus } from '../../shared/ipc-channels';
 
 /**
  * The wall page's only door to the agent: `window.toancanh`, two named functions on
@@ -8,8 +7,8 @@ import { CHANNELS } from './channels';
  * the page cannot send on other channels or listen to anything.
  *
  * Runs sandboxed: a sandboxed preload can require only 'electron' (and a few Node
- * shims), so from shared/ipc.ts it takes types only; the channel names come from
- * ./channels (see there why). Built as CommonJS (out/preload/index.cjs) because a
+ * shims), so it imports shared/ipc-channels.ts, which has no imports of its own, and
+ * never shared/ipc.ts (zod). Built as CommonJS (out/preload/index.cjs) because a
  * sandboxed preload cannot be an ES module.
  */
 

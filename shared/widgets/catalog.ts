@@ -3,8 +3,8 @@ import { kpiOptionsSchema } from './kpi';
 
 /**
  * Everything the pure side knows about a widget type: its options schema, how many
- * indicators it binds, and the smallest legible size in layout grid cells. The renderer's
- * registry pairs each id here with a component; ids are stored in layouts, never renamed.
+ * indicators it binds, and how small its smallest text gets. The renderer's registry
+ * pairs each id here with a component; ids are stored in layouts, never renamed.
  */
 export interface WidgetSpec<Options extends z.ZodType = z.ZodType> {
   optionsSchema: Options;
@@ -12,7 +12,11 @@ export interface WidgetSpec<Options extends z.ZodType = z.ZodType> {
   optionsVersion: number;
   migrateOptions?: (fromVersion: number, options: unknown) => unknown;
   binding: 'none' | 'one' | 'many';
-  /** Smallest body text as a fraction of the tile's height, for legibility checks. */
+  /**
+   * CSS font size of the widget's smallest text as a fraction of the tile's height: the
+   * number before `cqh` in its stylesheet (0.07 = 7cqh). shared/legibility.ts turns it
+   * into a cap height on the wall and compares it with what the viewing distance needs.
+   */
   smallestTextFraction: number;
 }
 

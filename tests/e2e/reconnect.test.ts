@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
 import { ServerProcess } from './support/server';
-import { openScreenPages, readProfile, tileText, type ScreenPage } from './support/wall';
+import { openScreenPages, pagesShowing, readProfile, tileText, type ScreenPage } from './support/wall';
 
 const profileFile = 'assets/profiles/wall-2x2-55in.json';
 const layoutFile = 'layouts/tong-quan-kinh-te-xa-hoi.json';
@@ -34,7 +34,7 @@ describe('reconnecting after the server dies', () => {
     server = new ServerProcess({ profile: profileFile, layout: layoutFile });
     await server.start();
     browser = await launchChromium();
-    pages = await openScreenPages(browser, server, profile);
+    pages = await openScreenPages(browser, server, profile, { preview: true });
   });
 
   afterAll(async () => {
@@ -61,9 +61,11 @@ describe('reconnecting after the server dies', () => {
     await meanwhile.stop();
 
     await server.start();
-    await waitForValue(pages, 'gdp-growth', '6,75', 20_000);
+    await waitForValue(await pagesShowing(pages, 'gdp-growth'), 'gdp-growth', '6,75', 20_000);
+    const showingExports = await pagesShowing(pages, 'exports');
+    expect(showingExports.map((p) => p.screenId).sort()).toEqual(['all', 's2']);
+    for (const { page, screenId } of showingExports) expect(await tileText(page, 'exports', 'value'), screenId).toBe('501,25');
     for (const { page, screenId } of pages) {
-      if ((await page.locator('[data-tile-id="exports"]').count()) > 0) expect(await tileText(page, 'exports', 'value'), screenId).toBe('501,25');
       expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded), screenId).toBe(true);
     }
   });
@@ -71,6 +73,6 @@ describe('reconnecting after the server dies', () => {
   it('keeps receiving live changes after the reconnect', async () => {
     const response = await server.api('POST', '/api/v1/reports', { agency: 'TCTK', period: '2026', values: [{ indicator: 'GDP_GROWTH', region: 'VN', value: 7.1 }] });
     expect(response.status).toBe(201);
-    await waitForValue(pages, 'gdp-growth', '7,1', 2_000);
+    await waitForValue(await pagesShowing(pages, 'gdp-growth'), 'gdp-growth', '7,1', 2_000);
   });
 });

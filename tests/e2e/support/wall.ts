@@ -30,19 +30,35 @@ export interface ScreenPage {
   errors: string[];
 }
 
-/** One page per screen at the screen's own resolution, as a wall window would be. */
-export async function openScreenPages(browser: Browser, server: ServerProcess, profile: WallProfile): Promise<ScreenPage[]> {
+/**
+ * One page per screen at the screen's own resolution, as a wall window would be, and
+ * with `preview` one more page showing the whole wall scaled (`screen=all`).
+ */
+export async function openScreenPages(
+  browser: Browser,
+  server: ServerProcess,
+  profile: WallProfile,
+  { preview = false }: { preview?: boolean } = {},
+): Promise<ScreenPage[]> {
   const canvas = wallCanvas(profile);
+  const targets = canvas.screens.map((s) => ({ screenId: s.screenId, width: s.pixelSize.width, height: s.pixelSize.height }));
+  if (preview) targets.push({ screenId: 'all', width: 1920, height: 1080 });
   return Promise.all(
-    canvas.screens.map(async (screen) => {
-      const context = await browser.newContext({ viewport: { width: screen.pixelSize.width, height: screen.pixelSize.height } });
+    targets.map(async ({ screenId, width, height }) => {
+      const context = await browser.newContext({ viewport: { width, height } });
       const page = await context.newPage();
       const errors = recordPageErrors(page);
-      await page.goto(server.wallUrl(screen.screenId));
-      await page.waitForSelector(`[data-screen-id="${screen.screenId}"] [data-tile-id]`, { timeout: 20_000 });
-      return { screenId: screen.screenId, page, errors };
+      await page.goto(server.wallUrl(screenId));
+      await page.waitForSelector(`[data-screen-id="${screenId}"] [data-tile-id]`, { timeout: 20_000 });
+      return { screenId, page, errors };
     }),
   );
+}
+
+/** The pages that show a tile (a window mounts only the tiles crossing its screen). */
+export async function pagesShowing(pages: ScreenPage[], tileId: string): Promise<ScreenPage[]> {
+  const shows = await Promise.all(pages.map(({ page }) => page.locator(`[data-tile-id="${tileId}"]`).count()));
+  return pages.filter((_, index) => shows[index]! > 0);
 }
 
 export async function tileBoxes(page: Page): Promise<Map<string, Rect>> {
