@@ -1,0 +1,320 @@
+import { agencyByCode, canonicalAgencyCode } from '../agencies';
+import { NATIONAL_REGION_CODE, PROVINCES, isRegionCode } from '../regions';
+import type { Regime } from './schema';
+import type { SubmissionError, SubmissionResult, SubmissionStatus } from './submission';
+import { validateSubmission, type ValidateOptions } from './validate-submission';
+
+/**
+ * The CSV form of a submission: a regime's template as columns.
+ *
+ *   region,TRAFFIC_ACCIDENTS,TRAFFIC_DEATHS,PROV_TRAFFIC_ACCIDENTS
+ *   VN,1520,820,
+ *   01,,,61
+ *   04,,,12
+ *   …
+ *
+ * - The header is `region` then field codes (indicator codes) of the regime's template, in
+ *   any order; a column may be left out when its field is optional.
+ * - One row per region: the reporting agency's own region ("VN" for a ministry, its code
+ *   for a province) for the fields not broken down by province, and one row per province
+ *   for those that are. An empty cell is "no value".
+ * - Region codes are "VN" or two digits; a one-digit code is read with its leading zero
+ *   ("1" → "01"), since spreadsheets drop it.
+ * - RFC 4180: comma-separated, fields may be quoted ("…", with "" for a quote, and commas
+ *   or line breaks inside); CRLF, LF or CR line ends; a UTF-8 byte-order mark is skipped;
+ *   blank lines are ignored.
+ * - Numbers: plain decimal numbers with "." as the decimal separator and no thousands
+ *   separator: 1520, -0.75, 8.02, 1e3. A vi-VN decimal comma ("8,02", which must be
+ *   quoted) and grouped digits ("1 520", "1.520.000") are refused with a clear message:
+ *   "1.520" would read as one point five two, so write 1520.
+ *
+ * Rows are counted as a spreadsheet counts them: the header is row 1, a quoted cell with a
+ * line break stays in its row. Errors name the cell: `csv[4].TRAFFIC_DEATHS` is row 4,
+ * column TRAFFIC_DEATHS (also given as numbers in `row` and `column`).
+ */
+
+export interface CsvRecord {
+  /** 1-based, the header being row 1. */
+  row: number;
+  cells: string[];
+}
+
+export interface CsvSyntaxError {
+  row: number;
+  message_vi: string;
+  message_en: string;
+}
+
+/** Splits CSV text into records (RFC 4180, lenient on line ends). */
+export function parseCsvRecords(text: string): { records: CsvRecord[]; errors: CsvSyntaxError[] } {
+  const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const records: CsvRecord[] = [];
+  const errors: CsvSyntaxError[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false; // inside quotes
+  let wasQuoted = false; // the current cell opened with a quote
+  let afterQuote = false; // the current cell's closing quote has been seen
+  let junkReported = false;
+  let row = 1;
+
+  const endCell = () => {
+    cells.push(cell);
+    cell = '';
+    wasQuoted = false;
+    afterQuote = false;
+  };
+  const endRecord = () => {
+    endCell();
+    records.push({ row, cells });
+    cells = [];
+    row++;
+    junkReported = false;
+  };
+
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (src[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else {
+          quoted = false;
+          afterQuote = true;
+        }
+      } else cell += ch;
+      continue;
+    }
+    if (ch === ',') endCell();
+    else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && src[i + 1] === '\n') i++;
+      endRecord();
+    } else if (ch === '"' && cell === '' && !wasQuoted) {
+      quoted = true;
+      wasQuoted = true;
+    } else {
+      if (afterQuote && !junkReported && ch.trim() !== '') {
+        errors.push({ row, message_vi: 'Có ký tự sau dấu ngoặc kép đóng của một ô', message_en: 'characters after the closing quote of a cell' });
+        junkReported = true;
+      }
+      cell += ch;
+    }
+  }
+  if (quoted) errors.push({ row, message_vi: 'Dấu ngoặc kép mở nhưng không đóng', message_en: 'a quoted cell is never closed' });
+  // A last line without its line end is a record; the empty "line" after a final line end is not.
+  if (cell !== '' || cells.length > 0 || wasQuoted) endRecord();
+  return { records, errors };
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Reads a CSV number cell (see the module comment for the accepted format). */
+export function parseCsvNumber(text: string): { ok: true; value: number } | { ok: false; vi: string; en: string } {
+  const t = text.trim();
+  if (NUMBER.test(t)) {
+    const value = Number(t);
+    if (Number.isFinite(value)) return { ok: true, value };
+  }
+  if (/^[+-]?\d+,\d+$/.test(t)) {
+    return {
+      ok: false,
+      vi: `"${t}" dùng dấu phẩy thập phân: hãy dùng dấu chấm (${t.replace(',', '.')})`,
+      en: `"${t}" has a decimal comma: use a point (${t.replace(',', '.')})`,
+    };
+  }
+  if (/^[+-]?\d{1,3}([ .,\u00a0]\d{3})+([.,]\d+)?$/.test(t)) {
+    return {
+      ok: false,
+      vi: `"${t}" có dấu phân cách hàng nghìn: hãy viết liền các chữ số, dấu chấm chỉ dùng cho phần thập phân`,
+      en: `"${t}" has thousands separators: write the digits without them; a point is only the decimal separator`,
+    };
+  }
+  return { ok: false, vi: `"${t}" không phải một số`, en: `"${t}" is not a number` };
+}
+
+/** Who and what period the CSV is for: a CSV carries only the values. */
+export interface CsvEnvelope {
+  agency: string;
+  period: string;
+  status?: SubmissionStatus;
+}
+
+/** Where each value of the parsed submission came from. */
+export interface CsvCell {
+  row: number;
+  column: number;
+  header: string;
+}
+
+export type CsvParseResult = {
+  /** The submission in its JSON form (values from the cells that could be read). */
+  submission: { regime: string; agency: string; period: string; status?: SubmissionStatus; values: { field: string; region: string; value: number }[] };
+  /** cells[i] is where submission.values[i] came from. */
+  cells: CsvCell[];
+  /** Errors of the CSV itself (syntax, header, regions, numbers); empty when it could be read whole. */
+  errors: SubmissionError[];
+  /** Fields with a cell that could not be read as a number. */
+  unreadableFields: Set<string>;
+};
+
+const cellPath = (row: number, header?: string) => (header === undefined ? `csv[${row}]` : /^[A-Za-z_][\w]*$/.test(header) ? `csv[${row}].${header}` : `csv[${row}][${JSON.stringify(header)}]`);
+
+/**
+ * Turns a CSV in a regime's template into the JSON submission shape, noting where every
+ * value came from and every error of the CSV itself. `validateSubmissionCsv` parses and
+ * validates in one go, with every error pointing at its row and column.
+ */
+export function parseSubmissionCsv(regime: Pick<Regime, 'code' | 'fields'>, text: string, envelope: CsvEnvelope): CsvParseResult {
+  const errors: SubmissionError[] = [];
+  const fail = (row: number, column: number | undefined, header: string | undefined, vi: string, en: string) =>
+    errors.push({ path: cellPath(row, header), message_vi: vi, message_en: en, row, ...(column === undefined ? {} : { column }) });
+
+  const { records, errors: syntax } = parseCsvRecords(text);
+  for (const e of syntax) fail(e.row, undefined, undefined, e.message_vi, e.message_en);
+
+  const submission: CsvParseResult['submission'] = {
+    regime: regime.code,
+    agency: envelope.agency,
+    period: envelope.period,
+    ...(envelope.status === undefined ? {} : { status: envelope.status }),
+    values: [],
+  };
+  const cells: CsvCell[] = [];
+  const unreadableFields = new Set<string>();
+  const nonBlank = records.filter((r) => !(r.cells.length === 1 && r.cells[0]!.trim() === ''));
+  const header = nonBlank[0];
+  if (!header) {
+    fail(1, undefined, undefined, 'Tệp CSV trống: cần dòng tiêu đề region,<mã chỉ tiêu>,…', 'the CSV is empty: it needs a header row region,<field>,…');
+    return { submission, cells, errors, unreadableFields };
+  }
+
+  // --- header
+  const fields = new Set(regime.fields.map((f) => f.indicator));
+  const names = header.cells.map((c) => c.trim());
+  const usable: (string | null)[] = names.map(() => null); // the field each column feeds, or null
+  if ((names[0] ?? '').toLowerCase() !== 'region') {
+    fail(header.row, 1, names[0] || undefined, `Cột đầu tiên phải là "region", không phải "${names[0] ?? ''}"`, `the first column must be "region", not "${names[0] ?? ''}"`);
+  }
+  const seenColumns = new Map<string, number>();
+  names.forEach((name, i) => {
+    if (i === 0) return;
+    const col = i + 1;
+    if (name === '') {
+      fail(header.row, col, undefined, `Cột ${col} không có tên`, `column ${col} has no name`);
+    } else if (!fields.has(name)) {
+      fail(header.row, col, name, `Cột "${name}" không phải chỉ tiêu của biểu mẫu ${regime.code}`, `column "${name}" is not a field of the template of ${regime.code}`);
+    } else if (seenColumns.has(name)) {
+      fail(header.row, col, name, `Cột "${name}" lặp lại (đã có ở cột ${seenColumns.get(name)})`, `column "${name}" appears twice (first as column ${seenColumns.get(name)})`);
+    } else {
+      seenColumns.set(name, col);
+      usable[i] = name;
+    }
+  });
+
+  // --- rows
+  const seenRegions = new Map<string, number>();
+  for (const record of nonBlank.slice(1)) {
+    if (record.cells.length !== names.length) {
+      fail(record.row, undefined, undefined, `Dòng có ${record.cells.length} ô, dòng tiêu đề có ${names.length}`, `the row has ${record.cells.length} cells, the header ${names.length}`);
+    }
+    const raw = (record.cells[0] ?? '').trim().toUpperCase();
+    const region = /^\d$/.test(raw) ? `0${raw}` : raw;
+    if (region === '') {
+      fail(record.row, 1, 'region', 'Thiếu mã vùng (VN hoặc mã tỉnh)', 'the region is missing ("VN" or a province code)');
+      continue;
+    }
+    if (!isRegionCode(region)) {
+      fail(record.row, 1, 'region', `"${raw}" không phải "VN" hay mã của một trong 34 tỉnh, thành phố`, `"${raw}" is neither "VN" nor the code of one of the 34 provinces and cities`);
+      continue;
+    }
+    const first = seenRegions.get(region);
+    if (first !== undefined) {
+      fail(record.row, 1, 'region', `Vùng ${region} đã có ở dòng ${first}`, `region ${region} already has a row (row ${first})`);
+      continue;
+    }
+    seenRegions.set(region, record.row);
+    record.cells.forEach((text, i) => {
+      const field = usable[i];
+      if (i === 0 || !field || text.trim() === '') return;
+      const n = parseCsvNumber(text);
+      if (!n.ok) {
+        unreadableFields.add(field);
+        fail(record.row, i + 1, field, n.vi, n.en);
+        return;
+      }
+      submission.values.push({ field, region, value: n.value });
+      cells.push({ row: record.row, column: i + 1, header: field });
+    });
+  }
+  return { submission, cells, errors, unreadableFields };
+}
+
+/**
+ * Parses a CSV submission and validates it against its regime: every error of the CSV and
+ * of its content at once, each pointing at its row and column (`csv[4].TRAFFIC_DEATHS`) or,
+ * for the agency and period given beside the CSV, at `$.agency` and `$.period`.
+ */
+export function validateSubmissionCsv(regime: Regime, text: string, envelope: CsvEnvelope, options: ValidateOptions = {}): SubmissionResult {
+  const parsed = parseSubmissionCsv(regime, text, envelope);
+  const result = validateSubmission(regime, parsed.submission, { ...options, unreadableFields: parsed.unreadableFields });
+  const contentErrors = result.ok ? [] : result.errors.map((e) => toCsvError(e, parsed.cells));
+  // An empty value list is already reported by the CSV parser (no data rows) or by the
+  // required-field checks; zod-like "values is missing" cannot happen here.
+  const errors = [...parsed.errors, ...contentErrors];
+  if (errors.length > 0) return { ok: false, errors };
+  return result;
+}
+
+function toCsvError(error: SubmissionError, cells: readonly CsvCell[]): SubmissionError {
+  const m = /^\$\.values\[(\d+)\](?:\.(\w+))?$/.exec(error.path);
+  if (m) {
+    const cell = cells[Number(m[1])];
+    if (cell) {
+      const column = m[2] === 'region' ? 1 : cell.column;
+      const header = m[2] === 'region' ? 'region' : cell.header;
+      return { ...error, path: cellPath(cell.row, header), row: cell.row, column };
+    }
+  }
+  if (error.path === '$.values') return { ...error, path: 'csv' };
+  return error;
+}
+
+/**
+ * An empty CSV template for a regime and a reporting agency: the header, then a row for
+ * the agency's own region when some field is not broken down, and one row per province
+ * when some field is. Agencies unknown to the table get the national row.
+ */
+export function submissionCsvTemplate(regime: Pick<Regime, 'fields'>, agency: string): string {
+  const header = ['region', ...regime.fields.map((f) => f.indicator)];
+  const blank = ','.repeat(regime.fields.length);
+  const own = agencyByCode(canonicalAgencyCode(agency) ?? '')?.region ?? NATIONAL_REGION_CODE;
+  const rows: string[] = [header.join(',')];
+  if (regime.fields.some((f) => !f.byProvince)) rows.push(`${own}${blank}`);
+  if (regime.fields.some((f) => f.byProvince)) for (const p of PROVINCES) if (p.code !== own) rows.push(`${p.code}${blank}`);
+  return `${rows.join('\r\n')}\r\n`;
+}
+
+const csvCell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/**
+ * A submission's values in the CSV form of its regime (the inverse of parseSubmissionCsv):
+ * every template field as a column, one row per region that has a value, the agency's own
+ * region first, then provinces by code. Values without a region go to `ownRegion`.
+ */
+export function submissionToCsv(regime: Pick<Regime, 'fields'>, values: readonly { field: string; region?: string; value: number }[], ownRegion = NATIONAL_REGION_CODE): string {
+  const columns = regime.fields.map((f) => f.indicator);
+  const rows = new Map<string, Map<string, number>>();
+  for (const v of values) {
+    const region = v.region ?? ownRegion;
+    if (!rows.has(region)) rows.set(region, new Map());
+    rows.get(region)!.set(v.field, v.value);
+  }
+  const order = [...rows.keys()].sort((a, b) => (a === ownRegion ? -1 : b === ownRegion ? 1 : a.localeCompare(b)));
+  const lines = [['region', ...columns].map(csvCell).join(',')];
+  for (const region of order) {
+    const cells = rows.get(region)!;
+    lines.push([region, ...columns.map((c) => (cells.has(c) ? String(cells.get(c)) : ''))].map(csvCell).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

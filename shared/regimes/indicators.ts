@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { indicatorMetaSchema } from '../protocol/model';
+
+/**
+ * The 9 fields (lĩnh vực) of the indicator set of Decision 293/QĐ-TTg (24 February 2020)
+ * — "Bộ chỉ tiêu tổng hợp báo cáo định kỳ và báo cáo thống kê về kinh tế - xã hội phục vụ
+ * sự chỉ đạo, điều hành của Chính phủ, Thủ tướng Chính phủ": 200 indicators, reported
+ * through the Government Reporting Information System.
+ *
+ * Source of the names: the press release of its issuance (Nhân Dân, 26 February 2020,
+ * "Ban hành Bộ chỉ tiêu tổng hợp về kinh tế - xã hội"), which lists the nine fields as
+ * "Tăng trưởng kinh tế, tài chính công, ổn định kinh tế vĩ mô, môi trường kinh doanh, lao
+ * động việc làm, các vấn đề xã hội, môi trường, hành chính công phục vụ người dân, kết cấu
+ * hạ tầng và khoa học công nghệ". Nine fields make the last item one field ("kết cấu hạ
+ * tầng và khoa học công nghệ"). The English names are ours. The codes are stable ids,
+ * stored in the indicator catalogue (`group`): never rename them.
+ */
+export const INDICATOR_FIELDS = [
+  { code: 'economic-growth', name: { vi: 'Tăng trưởng kinh tế', en: 'Economic growth' } },
+  { code: 'public-finance', name: { vi: 'Tài chính công', en: 'Public finance' } },
+  { code: 'macro-stability', name: { vi: 'Ổn định kinh tế vĩ mô', en: 'Macroeconomic stability' } },
+  { code: 'business-environment', name: { vi: 'Môi trường kinh doanh', en: 'Business environment' } },
+  { code: 'labour-employment', name: { vi: 'Lao động, việc làm', en: 'Labour and employment' } },
+  { code: 'social-affairs', name: { vi: 'Các vấn đề xã hội', en: 'Social affairs' } },
+  { code: 'environment', name: { vi: 'Môi trường', en: 'Environment' } },
+  { code: 'public-administration', name: { vi: 'Hành chính công phục vụ người dân', en: 'Public administration serving the people' } },
+  { code: 'infrastructure-science', name: { vi: 'Kết cấu hạ tầng và khoa học công nghệ', en: 'Infrastructure, science and technology' } },
+] as const;
+
+export type IndicatorFieldCode = (typeof INDICATOR_FIELDS)[number]['code'];
+export const indicatorFieldCodes = INDICATOR_FIELDS.map((f) => f.code) as [IndicatorFieldCode, ...IndicatorFieldCode[]];
+export const indicatorFieldSchema = z.enum(indicatorFieldCodes);
+
+/**
+ * A yearly plan target (chỉ tiêu kế hoạch), as set by the National Assembly's resolution on
+ * that year's socio-economic development plan. `comparator` reads the target's wording:
+ * "8% trở lên" is at-least 8, "khoảng 4,5%" for a price index is at-most 4.5 (a ceiling).
+ */
+export const planTargetSchema = z.strictObject({
+  year: z.int().min(2000).max(2100),
+  value: z.number().finite(),
+  comparator: z.enum(['at-least', 'at-most', 'about']),
+  /** The document that set it, e.g. "Nghị quyết 192/2025/QH15". */
+  basis: z.string().min(1).max(200),
+});
+export type PlanTarget = z.infer<typeof planTargetSchema>;
+
+/**
+ * An indicator of the catalogue: the feed's indicator meta (code, names, unit, periodicity,
+ * direction, group) plus where it is observed and its plan targets.
+ *
+ * `scope`: 'national' indicators are observed for region "VN"; 'province' ones (codes
+ * PROV_…) for each of the 34 provinces. The two are distinct indicators because their units
+ * and definitions differ (state budget revenue is counted in nghìn tỷ đồng nationally and
+ * in tỷ đồng "on the province's territory").
+ *
+ * `targets`: only targets we are sure of; an empty list means "no plan target recorded"
+ * (absent), never zero.
+ */
+export const catalogIndicatorSchema = indicatorMetaSchema
+  .extend({
+    group: indicatorFieldSchema,
+    scope: z.enum(['national', 'province']),
+    targets: z.array(planTargetSchema).max(50),
+    /** Who publishes or compiles it, for the wall's source line. */
+    source: z.string().min(1).max(200).optional(),
+  })
+  .strict()
+  .superRefine((indicator, ctx) => {
+    const province = indicator.code.startsWith('PROV_');
+    if (province !== (indicator.scope === 'province')) {
+      ctx.addIssue({ code: 'custom', path: ['scope'], message: 'province-level indicators, and only they, have codes starting with PROV_' });
+    }
+    const years = new Set<number>();
+    indicator.targets.forEach((t, i) => {
+      if (years.has(t.year)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'year'], message: `a second target for ${t.year}` });
+      years.add(t.year);
+    });
+  });
+export type CatalogIndicator = z.infer<typeof catalogIndicatorSchema>;
+
+export const INDICATOR_CATALOG_SCHEMA_VERSION = 1;
+
+/** The indicator catalogue file: `{ schemaVersion: 1, indicators: [...] }`. */
+export const indicatorCatalogSchema = z.strictObject({
+  $schema: z.string().optional(),
+  schemaVersion: z.literal(INDICATOR_CATALOG_SCHEMA_VERSION),
+  indicators: z.array(catalogIndicatorSchema).min(1),
+});
+export type IndicatorCatalogDocument = z.infer<typeof indicatorCatalogSchema>;
+
+/** The target for a year, if one is recorded. */
+export function targetFor(indicator: Pick<CatalogIndicator, 'targets'>, year: number): PlanTarget | undefined {
+  return indicator.targets.find((t) => t.year === year);
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { indicatorCodeSchema, regionCodeSchema } from '../protocol/codes';
+import { observationStatusSchema } from '../protocol/model';
+import { periodSchema } from '../period';
+import { regimeCodeSchema } from './schema';
+
+/**
+ * A submission (one report) on the wire:
+ *
+ *   { "regime": "BCA-TNGT-THANG", "agency": "BCA", "period": "2025-03", "status": "official",
+ *     "values": [ { "field": "TRAFFIC_ACCIDENTS", "value": 1520 },
+ *                 { "field": "PROV_TRAFFIC_ACCIDENTS", "region": "01", "value": 61, "unit": "vụ" }, … ] }
+ *
+ * - `field` is the indicator code of a template field; `unit`, when given, must be the
+ *   field's unit (it is a check, never a conversion).
+ * - `region`: for a field broken down by province, the province's two-digit code (one value
+ *   per province); otherwise absent, or the reporting agency's own region ("VN" for a
+ *   ministry, its code for a province).
+ * - `status`: 'estimate' (ước tính) or 'official' (chính thức); absent means official.
+ *
+ * This schema describes the shape only (for documentation and generated JSON Schemas);
+ * `validateSubmission` (./validate-submission.ts) checks a submission against its regime
+ * and answers every error at once, in Vietnamese and English.
+ *
+ * The CSV form of the same report (./csv.ts): a header `region,<field>,<field>,…` and one
+ * row per region.
+ */
+export const submissionStatusSchema = observationStatusSchema;
+export type SubmissionStatus = z.infer<typeof submissionStatusSchema>;
+
+export const MAX_SUBMISSION_VALUES = 5000;
+
+export const submissionValueSchema = z.strictObject({
+  field: indicatorCodeSchema,
+  region: regionCodeSchema.optional(),
+  value: z.number().finite(),
+  unit: z.string().min(1).max(60).optional(),
+});
+export type SubmissionValue = z.infer<typeof submissionValueSchema>;
+
+export const submissionSchema = z.strictObject({
+  regime: regimeCodeSchema,
+  agency: z.string().min(1).max(20),
+  period: periodSchema,
+  status: submissionStatusSchema.optional(),
+  values: z.array(submissionValueSchema).min(1).max(MAX_SUBMISSION_VALUES),
+});
+export type Submission = z.infer<typeof submissionSchema>;
+
+/** A submission as `validateSubmission` returns it: agency code current, every value with its region and unit. */
+export interface NormalizedSubmission {
+  regime: string;
+  agency: string;
+  period: string;
+  status: SubmissionStatus;
+  values: { field: string; region: string; value: number; unit: string }[];
+}
+
+/** One reason a submission is refused: where (a JSON path, or a CSV cell) and why, in both languages. */
+export interface SubmissionError {
+  /** `$.values[3].value` in a JSON submission; `csv[4].GDP_GROWTH` (row 4, that column) in a CSV one. */
+  path: string;
+  message_vi: string;
+  message_en: string;
+  /** CSV only: 1-based row (the header is row 1) and column. */
+  row?: number;
+  column?: number;
+}
+
+export type SubmissionResult = { ok: true; submission: NormalizedSubmission } | { ok: false; errors: SubmissionError[] };
