@@ -208,7 +208,7 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
       for (const change of fresh) {
         if (change.kind === 'indicator') {
           p.indicators.set(change.indicator.code, change.indicator);
-        } else {
+        } else if (change.kind === 'observation') {
           const key = observationKey(change.observation);
           const existing = p.observations.get(key);
           if (newer(existing, change.observation)) p.observations.set(key, change.observation);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { indicatorCodeSchema, regionCodeSchema } from './codes';
+import { complianceEntrySchema, regimeMetaSchema } from './compliance';
 import { indicatorMetaSchema, observationSchema } from './model';
 
 /**
@@ -19,6 +20,8 @@ export const subscribeRequestSchema = z
     indicators: z.array(indicatorCodeSchema).max(500).nullable(),
     /** null: every region. */
     regions: z.array(regionCodeSchema).max(100).nullable(),
+    /** Also receive reporting compliance (regime × agency × period statuses). */
+    compliance: z.boolean().optional(),
   })
   .strict();
 export type SubscribeRequest = z.infer<typeof subscribeRequestSchema>;
@@ -36,12 +39,16 @@ export const snapshotSchema = z.object({
   indicators: z.array(indicatorMetaSchema),
   /** The newest vintage of every matching indicator × region × period. */
   observations: z.array(observationSchema),
+  /** Present when the client subscribed to compliance: the current and recent periods. */
+  compliance: z.array(complianceEntrySchema).optional(),
+  regimes: z.array(regimeMetaSchema).optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
 export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ seq: sequenceSchema, kind: z.literal('observation'), observation: observationSchema }),
   z.object({ seq: sequenceSchema, kind: z.literal('indicator'), indicator: indicatorMetaSchema }),
+  z.object({ seq: sequenceSchema, kind: z.literal('compliance'), entry: complianceEntrySchema }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
 
