@@ -17,6 +17,18 @@ export const indicatorMetaSchema = z.object({
   direction: directionSchema,
   /** One of the 9 fields of Decision 293/QĐ-TTg, when known. */
   group: z.string().max(80).optional(),
+  /** Plan targets (chỉ tiêu kế hoạch), e.g. GDP growth ≥ 8 % for 2025; absent when none is set. */
+  targets: z
+    .array(
+      z.object({
+        period: periodSchema,
+        value: z.number().finite(),
+        /** at-least: reach or exceed; at-most: stay below; about: near the value. */
+        kind: z.enum(['at-least', 'at-most', 'about']),
+        source: z.string().max(200).optional(),
+      }),
+    )
+    .optional(),
 });
 export type IndicatorMeta = z.infer<typeof indicatorMetaSchema>;
 
