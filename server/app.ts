@@ -1,0 +1,222 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Server as SocketServer } from 'socket.io';
+import { CONTROL_NAMESPACE } from '../shared/protocol/control';
+import { FEED_NAMESPACE } from '../shared/protocol/feed';
+import { installRestGuard, socketGuard, VIEWER_ROLES } from './auth/guard';
+import { DEFAULT_RATE_LIMIT, TokenBuckets, type RateLimitOptions } from './auth/rate-limit';
+import { registerTokenRoutes } from './auth/routes';
+import { resolveBootstrapToken, TokenStore } from './auth/tokens';
+import type { Db } from './db/open';
+import { Store } from './db/store';
+import { StartupError } from './errors';
+import { DEFAULT_FEED_OPTIONS, FeedHub, type FeedNamespace, type FeedOptions } from './feed/hub';
+import { BODY_LIMIT, installErrorHandling } from './http/errors';
+import { DEFAULT_LAYOUT_ID, findProjectRoot, presetLayoutPath, projectPaths } from './paths';
+import { registerReadRoutes } from './read/routes';
+import { registerReportRoutes } from './reports/routes';
+import { seedIfEmpty } from './seed/national';
+import { installSecurityHeaders, registerStatic } from './static';
+import { attachControl, type ControlNamespace } from './wall/control';
+import { formatErrors, loadLayoutFile, loadProfileFile } from './wall/load';
+import { registerWallRoutes } from './wall/routes';
+import { WallStateStore } from './wall/state';
+import { watchLayoutFile, type LayoutWatcher } from './wall/watch';
+
+export interface CreateServerOptions {
+  /** Folder of the database and the token files; created if missing. */
+  dataDir: string;
+  /** 0 (the default here) picks a free port; the CLI defaults to 8787. */
+  port?: number;
+  host?: string;
+  profilePath?: string;
+  /** The layout to start with; `watch` reloads it when the file changes. */
+  layout?: { path: string; watch: boolean };
+  layoutsDir?: string;
+  /** Read only when the store is empty (first start). */
+  indicatorsCsv?: string;
+  rendererDir?: string;
+  /** From TOANCANH_ADMIN_TOKEN / TOANCANH_WALL_TOKEN; otherwise the data folder's files. */
+  adminToken?: string;
+  wallToken?: string;
+  rateLimit?: RateLimitOptions;
+  feed?: Partial<FeedOptions>;
+  watchDebounceMs?: number;
+  logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Where log lines go (default stdout); the CLI uses stderr so stdout stays for the ready line. */
+  logStream?: { write(line: string): unknown };
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  host: string;
+  dataDir: string;
+  adminToken: string;
+  wallToken: string;
+  db: Db;
+  store: Store;
+  wall: WallStateStore;
+  app: FastifyInstance;
+  io: SocketServer;
+  close(): Promise<void>;
+}
+
+/** socket.io's default is 1 MB; wall clients only send small requests. */
+export const SOCKET_MAX_BUFFER = 64 * 1024;
+
+/**
+ * Builds and starts the reporting backend: store (migrated, seeded on first start), tokens,
+ * wall state, REST routes, socket.io namespaces and the renderer's static files. Any
+ * configuration problem is a StartupError with every fault listed.
+ */
+export async function createServer(options: CreateServerOptions): Promise<RunningServer> {
+  const paths = projectPaths(findProjectRoot());
+  const host = options.host ?? '127.0.0.1';
+  const layoutsDir = options.layoutsDir ?? paths.layoutsDir;
+  const layoutOption = options.layout ?? { path: presetLayoutPath(layoutsDir, DEFAULT_LAYOUT_ID), watch: false };
+  const profilePath = options.profilePath ?? paths.profile;
+
+  // Validate the wall files before touching the data folder: a typo fails fast.
+  const profile = loadProfileFile(profilePath);
+  const layout = loadLayoutFile(layoutOption.path);
+  const wallProblems = [
+    ...(profile.ok ? [] : [`${formatErrors(profilePath, profile.errors)}\n  (set --profile or TOANCANH_PROFILE)`]),
+    ...(layout.ok ? [] : [`${formatErrors(layoutOption.path, layout.errors)}\n  (set --layout or TOANCANH_LAYOUT)`]),
+  ];
+  if (!profile.ok || !layout.ok) throw new StartupError(wallProblems.join('\n'));
+
+  try {
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new StartupError(`cannot create the data folder ${options.dataDir}: ${(error as Error).message}; set --data or TOANCANH_DATA`);
+  }
+
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    logger: {
+      level: options.logLevel ?? 'info',
+      // Tokens never reach the log: requests are logged without headers by default, and the
+      // Authorization header is censored should anything log it.
+      redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'token', '*.token'], censor: '[redacted]' },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+  });
+
+  const store = Store.open(join(options.dataDir, 'toancanh.sqlite'));
+  const cleanups: Array<() => unknown> = [() => store.close()];
+  try {
+    store.onListenerError = (error) => app.log.error({ err: error }, 'publishing committed changes failed');
+    const seeded = seedIfEmpty(store, options.indicatorsCsv ?? paths.indicatorsCsv);
+    if (seeded) app.log.info(seeded, 'seeded an empty store with the national indicators');
+
+    const tokens = new TokenStore(store.db);
+    const admin = resolveBootstrapToken('admin', options.adminToken, options.dataDir);
+    const wallToken = resolveBootstrapToken('wall', options.wallToken, options.dataDir);
+    tokens.installBootstrap('admin', admin.token);
+    tokens.installBootstrap('wall', wallToken.token);
+    for (const t of [admin, wallToken]) {
+      if (t.source === 'generated') app.log.info({ file: t.file }, 'generated a token (read it from this file)');
+    }
+
+    const wall = new WallStateStore(
+      { profile: profile.value, layout: layout.value },
+      {
+        load: () => Number(store.getState('wall.revision') ?? 0),
+        save: (revision) => store.setState('wall.revision', String(revision)),
+      },
+    );
+
+    installErrorHandling(app);
+    installSecurityHeaders(app);
+    installRestGuard(app, tokens, new TokenBuckets(options.rateLimit ?? DEFAULT_RATE_LIMIT));
+
+    // socket.io shares fastify's HTTP server (same origin, so no CORS configuration).
+    const io = new SocketServer(app.server, { maxHttpBufferSize: SOCKET_MAX_BUFFER, serveClient: false });
+    cleanups.push(() => io.close());
+    const feedNsp = io.of(FEED_NAMESPACE) as unknown as FeedNamespace;
+    const controlNsp = io.of(CONTROL_NAMESPACE) as unknown as ControlNamespace;
+    feedNsp.use(socketGuard(tokens, VIEWER_ROLES));
+    controlNsp.use(socketGuard(tokens, VIEWER_ROLES));
+    new FeedHub(store, app.log.child({ ns: 'feed' }), { ...DEFAULT_FEED_OPTIONS, ...options.feed }).attach(feedNsp);
+    attachControl(controlNsp, wall, app.log.child({ ns: 'control' }));
+
+    registerReadRoutes(app, store);
+    registerTokenRoutes(app, tokens, (tokenId) => {
+      for (const nsp of [feedNsp, controlNsp] as const) {
+        for (const socket of nsp.sockets.values()) if (socket.data.principal?.tokenId === tokenId) socket.disconnect(true);
+      }
+    });
+    registerReportRoutes(app, store);
+    registerWallRoutes(app, wall, layoutsDir);
+    await registerStatic(app, options.rendererDir ?? paths.rendererDir);
+
+    let watcher: LayoutWatcher | null = null;
+    if (layoutOption.watch) {
+      const file = layoutOption.path;
+      watcher = watchLayoutFile(
+        file,
+        {
+          onValid: (next) => {
+            const { changed, state } = wall.setLayout(next);
+            if (changed) app.log.info({ file, layout: next.id, revision: state.revision }, 'layout file changed; now active');
+          },
+          onInvalid: (errors) => app.log.error({ file, errors }, `layout file refused; the wall keeps its last good layout\n${formatErrors(file, errors)}`),
+        },
+        options.watchDebounceMs,
+      );
+      cleanups.push(() => watcher?.close());
+    }
+
+    try {
+      await app.listen({ port: options.port ?? 0, host });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw new StartupError(`port ${options.port} on ${host} is in use; pass another --port (0 = any free port)`);
+      if (code === 'EADDRNOTAVAIL') throw new StartupError(`${host} is not an address of this machine; check --host`);
+      throw error;
+    }
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+    // A wildcard address is reachable locally through the loopback.
+    const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
+    let closing: Promise<void> | null = null;
+    return {
+      url: `http://${urlHost}:${port}`,
+      port,
+      host,
+      dataDir: options.dataDir,
+      adminToken: admin.token,
+      wallToken: wallToken.token,
+      db: store.db,
+      store,
+      wall,
+      app,
+      io,
+      close() {
+        closing ??= (async () => {
+          watcher?.close();
+          // Drop the sockets first (their engine would otherwise keep the HTTP server open),
+          // then stop HTTP, then close the database once nothing can write.
+          io.disconnectSockets(true);
+          io.engine.close();
+          await app.close();
+          store.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch {
+        // Already failing; the first error is the one to report.
+      }
+    }
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { parsePeriod } from '../../shared/period';
+import { indicatorCodeSchema, NATIONAL_REGION } from '../../shared/protocol/codes';
+import type { IndicatorMeta, Observation } from '../../shared/protocol/model';
+import { StartupError } from '../errors';
+import { inferPeriodicity } from '../periodicity';
+import type { Store } from '../db/store';
+import { csvObjects, parseCsv } from './csv';
+import { directionOf, groupOf } from './catalog';
+
+/**
+ * The national figures published by the statistics office (../shared/data/indicators).
+ * They are read at run time, never copied into the repository, and seed an empty store so
+ * that a new wall shows true national figures.
+ */
+
+const COLUMNS = ['indicator', 'name_vi', 'name_en', 'unit', 'period', 'value', 'note', 'source'] as const;
+export const INDICATORS_FLAG_HINT = 'pass --indicators <csv> or set TOANCANH_INDICATORS_CSV';
+
+export interface NationalFigures {
+  indicators: IndicatorMeta[];
+  observations: Observation[];
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+const utcDay = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)).toISOString();
+
+/**
+ * When a figure was released. The file sometimes says so ("gso.gov.vn (2024-02 release)",
+ * "estimate made Oct 2025"); otherwise we take the day after the period ends, the earliest
+ * the figure can have been final. Calendar dates are UTC midnights, as in shared/period.ts.
+ */
+export function vintageOf(period: string, note: string, source: string): string {
+  const text = `${source}; ${note}`;
+  const iso = /\b(\d{4})-(0[1-9]|1[0-2])(?:-(\d{2}))? release\b/i.exec(text);
+  if (iso) return utcDay(Number(iso[1]), Number(iso[2]), iso[3] ? Number(iso[3]) : 1);
+  const words = /\b(?:made|released?|published)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{4})\b/i.exec(text);
+  if (words) return utcDay(Number(words[2]), MONTHS.indexOf(words[1]!.toLowerCase()) + 1, 1);
+  const end = parsePeriod(period)!.end;
+  return utcDay(Number(end.slice(0, 4)), Number(end.slice(5, 7)), Number(end.slice(8, 10)) + 1);
+}
+
+/**
+ * Estimate when one of the note's parts says the figure is approximate or an estimate
+ * ("approximate", "estimate made Oct 2025"); "121.5% of estimate" speaks of the budget
+ * estimate (dự toán), not of the figure, so only a part that starts with the word counts.
+ */
+export function statusOf(note: string): Observation['status'] {
+  const parts = note.split(';').map((p) => p.trim());
+  return parts.some((p) => /^(approximate(ly)?|approx\.?|estimated?|preliminary)\b/i.test(p)) ? 'estimate' : 'official';
+}
+
+const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+export function readNationalFigures(path: string): NationalFigures {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new StartupError(`cannot read the national indicators CSV at ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); ${INDICATORS_FLAG_HINT}`);
+  }
+  let rows;
+  try {
+    rows = csvObjects(parseCsv(text), COLUMNS);
+  } catch (error) {
+    throw new StartupError(`${path}: ${(error as Error).message}`);
+  }
+
+  const problems: string[] = [];
+  const metas = new Map<string, { meta: Omit<IndicatorMeta, 'periodicity'>; periods: string[]; line: number }>();
+  const observations: Observation[] = [];
+  const keys = new Set<string>();
+  for (const { line, row } of rows) {
+    const at = `${path}:${line}`;
+    const before = problems.length;
+    if (!indicatorCodeSchema.safeParse(row.indicator).success) problems.push(`${at}: ${JSON.stringify(row.indicator)} is not an indicator code`);
+    if (!parsePeriod(row.period)) problems.push(`${at}: ${JSON.stringify(row.period)} is not a period`);
+    if (!NUMBER.test(row.value)) problems.push(`${at}: value ${JSON.stringify(row.value)} is not a number`);
+    for (const k of ['name_vi', 'name_en', 'unit'] as const) if (!row[k]) problems.push(`${at}: ${k} is empty`);
+    if (problems.length > before) continue;
+
+    const known = metas.get(row.indicator);
+    if (known) {
+      if (known.meta.unit !== row.unit) problems.push(`${at}: unit "${row.unit}" differs from "${known.meta.unit}" (line ${known.line})`);
+      known.periods.push(row.period);
+    } else {
+      const meta: Omit<IndicatorMeta, 'periodicity'> = {
+        code: row.indicator,
+        name: { vi: row.name_vi, en: row.name_en },
+        unit: row.unit,
+        direction: directionOf(row.indicator),
+      };
+      const group = groupOf(row.indicator);
+      if (group) meta.group = group;
+      metas.set(row.indicator, { meta, periods: [row.period], line });
+    }
+    const key = `${row.indicator}|${row.period}`;
+    if (keys.has(key)) problems.push(`${at}: ${row.indicator} ${row.period} appears twice`);
+    keys.add(key);
+    observations.push({
+      indicator: row.indicator,
+      region: NATIONAL_REGION,
+      period: row.period,
+      value: Number(row.value),
+      vintage: vintageOf(row.period, row.note, row.source),
+      status: statusOf(row.note),
+      demo: false,
+      provenance: { submissionId: null, agency: null, regime: null, source: row.source || null },
+    });
+  }
+  if (problems.length) throw new StartupError([`${path}: ${problems.length} problem(s)`, ...problems.map((p) => `  ${p}`)].join('\n'));
+
+  const indicators = [...metas.values()].map(({ meta, periods }) => ({ ...meta, periodicity: inferPeriodicity(periods) }));
+  return { indicators, observations };
+}
+
+/**
+ * Seeds an empty store (no indicators and an empty change log) in one transaction, logging
+ * every indicator and observation as a change so the log is the store's whole history.
+ * Returns the number of changes, or null when the store was not empty.
+ */
+export function seedIfEmpty(store: Store, csvPath: string): { indicators: number; observations: number } | null {
+  if (store.indicators.count() > 0 || store.changes.head() > 0) return null;
+  const figures = readNationalFigures(csvPath);
+  store.write((tx) => {
+    for (const indicator of figures.indicators) {
+      tx.indicators.upsert(indicator);
+      tx.log({ kind: 'indicator', indicator });
+    }
+    for (const observation of figures.observations) {
+      tx.observations.insert(observation, tx.now);
+      tx.log({ kind: 'observation', observation });
+    }
+  });
+  return { indicators: figures.indicators.length, observations: figures.observations.length };
+}

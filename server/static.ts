@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { contentSecurityPolicy } from '../shared/csp';
+
+/** Headers on every response we send, pages and API alike. */
+export function installSecurityHeaders(app: FastifyInstance): void {
+  const csp = contentSecurityPolicy();
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('Content-Security-Policy', csp);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    return payload;
+  });
+}
+
+export function rendererIsBuilt(rendererDir: string): boolean {
+  return existsSync(join(rendererDir, 'wall', 'index.html'));
+}
+
+/**
+ * Serves the built renderer at / (so /wall/ is wall/index.html and hashed bundles live
+ * under /assets/). Hashed files may be cached for good; pages must be revalidated so a new
+ * build reaches the wall. Without a build, pages answer 503 with what to run.
+ */
+export async function registerStatic(app: FastifyInstance, rendererDir: string): Promise<void> {
+  if (!rendererIsBuilt(rendererDir)) {
+    app.log.warn({ rendererDir }, 'the renderer is not built; pages answer 503 until `npm run build`');
+    const notBuilt = async (_request: unknown, reply: FastifyReply) =>
+      reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send(`The wall renderer has not been built (no ${join(rendererDir, 'wall', 'index.html')}). Run \`npm run build\`, then reload.\n`);
+    app.get('/', notBuilt);
+    app.get('/wall', notBuilt);
+    app.get('/wall/*', notBuilt);
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root: rendererDir,
+    prefix: '/',
+    index: ['index.html'],
+    redirect: true,
+    cacheControl: false,
+    setHeaders(res, path) {
+      res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HOST, DEFAULT_PORT, parseCliArgs, type ParseResult, type ServerConfig } from '../../server/config';
+
+const ctx = { cwd: '/srv/run', root: '/opt/toancanh' };
+const parse = (argv: string[], env: Record<string, string> = {}) => parseCliArgs(argv, env, ctx);
+const config = (result: ParseResult): ServerConfig => {
+  if (result.ok !== true) throw new Error(`expected a config, got ${JSON.stringify(result)}`);
+  return result.config;
+};
+const error = (result: ParseResult): string => {
+  if (result.ok !== false) throw new Error(`expected an error, got ${JSON.stringify(result)}`);
+  return result.error;
+};
+
+describe('server command line', () => {
+  it('has defaults relative to the project root and the working directory', () => {
+    expect(config(parse([]))).toEqual({
+      port: DEFAULT_PORT,
+      host: DEFAULT_HOST,
+      dataDir: '/srv/run/.toancanh-data',
+      profilePath: '/opt/toancanh/assets/profiles/wall-2x2-55in.json',
+      layout: { kind: 'preset', id: 'tong-quan-kinh-te-xa-hoi', path: '/opt/toancanh/layouts/tong-quan-kinh-te-xa-hoi.json' },
+      layoutsDir: '/opt/toancanh/layouts',
+      // Beside the checkout, never inside it.
+      indicatorsCsv: '/opt/shared/data/indicators/vn-national-indicators.csv',
+      rendererDir: '/opt/toancanh/out/renderer',
+    });
+  });
+
+  it('reads every flag, in both spellings, resolving paths against the working directory', () => {
+    const c = config(
+      parse(['--port', '0', '--host=0.0.0.0', '--data', 'd', '--profile=/p.json', '--layout', './my-layout.json', '--indicators', '../x.csv', '--renderer', 'r']),
+    );
+    expect(c).toMatchObject({
+      port: 0,
+      host: '0.0.0.0',
+      dataDir: '/srv/run/d',
+      profilePath: '/p.json',
+      layout: { kind: 'file', path: '/srv/run/my-layout.json' },
+      indicatorsCsv: '/srv/x.csv',
+      rendererDir: '/srv/run/r',
+    });
+  });
+
+  it('takes a bare layout id as a preset and anything else as a file', () => {
+    expect(config(parse(['--layout', 'dieu-hanh'])).layout).toEqual({ kind: 'preset', id: 'dieu-hanh', path: '/opt/toancanh/layouts/dieu-hanh.json' });
+    expect(config(parse(['--layout', 'Layout.json'])).layout).toEqual({ kind: 'file', path: '/srv/run/Layout.json' });
+  });
+
+  it('reads the environment, and a flag wins over it; an empty variable is unset', () => {
+    const env = { TOANCANH_PORT: '9000', TOANCANH_HOST: '::1', TOANCANH_DATA: '/var/lib/tc', TOANCANH_LAYOUT: '/l.json', TOANCANH_PROFILE: '', TOANCANH_INDICATORS_CSV: '/i.csv' };
+    const c = config(parse(['--port', '9100'], env));
+    expect(c).toMatchObject({ port: 9100, host: '::1', dataDir: '/var/lib/tc', layout: { kind: 'file', path: '/l.json' }, indicatorsCsv: '/i.csv' });
+    expect(c.profilePath).toBe('/opt/toancanh/assets/profiles/wall-2x2-55in.json');
+  });
+
+  it('refuses unknown flags, missing or bad values, repeats and stray arguments with one clear message', () => {
+    expect(error(parse(['--prot', '1']))).toBe('unknown option --prot');
+    expect(error(parse(['--port']))).toBe('--port needs a value');
+    expect(error(parse(['--port', '--host', 'x']))).toBe('--port needs a value');
+    expect(error(parse(['--port='])) ).toBe('--port needs a value');
+    expect(error(parse(['--port', '65536']))).toMatch(/--port: "65536" is not a port number/);
+    expect(error(parse(['--port', '-1']))).toMatch(/not a port number/);
+    expect(error(parse(['--port', '80a']))).toMatch(/not a port number/);
+    expect(error(parse([], { TOANCANH_PORT: 'eighty' }))).toMatch(/^TOANCANH_PORT: "eighty" is not a port number/);
+    expect(error(parse(['--host', 'a b']))).toMatch(/not a host name/);
+    expect(error(parse(['--host', 'evil/path']))).toMatch(/not a host name/);
+    expect(error(parse(['--data', 'a', '--data', 'b']))).toBe('--data is given twice');
+    expect(error(parse(['serve']))).toBe('unexpected argument "serve"');
+    expect(error(parse(['-p', '1']))).toBe('unknown option -p');
+  });
+
+  it('answers --help with the usage text', () => {
+    const result = parse(['--port', '1', '--help']);
+    expect(result.ok).toBe('help');
+    expect(result.ok === 'help' && result.text).toMatch(/--indicators <value>.*TOANCANH_INDICATORS_CSV/);
+  });
+});
