@@ -33,7 +33,7 @@ describe('refusing an invalid layout', () => {
   });
 
   const brokenLayout = () => {
-    const layout = JSON.parse(readFileSync(layoutPath, 'utf8')) as { tiles: Record<string, unknown>[]; grid: { columns: number } };
+    const layout = JSON.parse(readFileSync(resolve(projectRoot, 'layouts/tong-quan-kinh-te-xa-hoi.json'), 'utf8')) as { tiles: Record<string, unknown>[]; grid: { columns: number } };
     layout.tiles[0]!.w = 99;
     layout.tiles[1]!.widget = 'hologram';
     layout.tiles[2]!.id = layout.tiles[3]!.id;
