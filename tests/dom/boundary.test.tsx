@@ -71,7 +71,7 @@ describe('tile error boundary', () => {
       store.flush();
     });
     expect(text(container.querySelector('[data-tile-id="gdp-vnd"]')!, 'value')).toBe('14.000');
-    expect(container.querySelectorAll('[data-tile-id]')).toHaveLength(17);
+    expect(container.querySelectorAll('[data-tile-id]')).toHaveLength((presetWallState() as { layout: { tiles: unknown[] } }).layout.tiles.length);
   });
 
   it('gives the tile another try when a new layout revision arrives', () => {
@@ -93,14 +93,14 @@ describe('tile error boundary', () => {
   it('shows a placeholder for a widget type this renderer does not know', () => {
     store.setWallState(
       brokenState(2, (tiles) => {
-        (tiles[0] as { widget: string }).widget = 'province-map-3d';
+        (tiles[0] as { widget: string }).widget = 'hologram';
       }),
     );
     const { container } = showAll();
-    const tile = container.querySelector<HTMLElement>('[data-tile-id="gdp-vnd"]')!;
-    expect(tile.dataset.widget).toBe('province-map-3d');
+    const tile = container.querySelector<HTMLElement>('[data-tile-id="gdp-growth"]')!;
+    expect(tile.dataset.widget).toBe('hologram');
     expect(tile.textContent).toContain('Loại ô chưa hỗ trợ');
-    expect(tile.textContent).toContain('province-map-3d');
+    expect(tile.textContent).toContain('hologram');
     expect(container.querySelectorAll('[data-field="value"]').length).toBeGreaterThan(10);
   });
 });

@@ -87,11 +87,16 @@ describe('tile mounting per screen', () => {
 
   it('a tile crossing the bezels is mounted on every screen it covers', () => {
     setWindowSize(1920, 1080);
+    // The preset keeps every tile inside one screen; this fixture puts one across all four.
+    acceptWallState(store, { revision: 50, profile: readJson('assets/profiles/wall-2x2-55in.json'), layout: readJson('tests/e2e/fixtures/across-bezels.layout.json') });
+    store.flush();
     for (const id of ['s1', 's2', 's3', 's4']) {
       const r = show(id);
-      expect(mountedIds(r.container)).toContain('gdp-growth');
+      expect(mountedIds(r.container)).toContain('across-four');
       r.unmount();
     }
+    acceptWallState(store, presetWallState(51));
+    store.flush();
   });
 
   it('rescales when the window is not the screen’s size', () => {
