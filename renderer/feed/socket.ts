@@ -13,7 +13,7 @@ import {
   type ControlServerToClient,
 } from '../../shared/protocol/control';
 import type { WallStore } from '../store/wallStore';
-import { selectBoundIndicators } from '../store/selectors';
+import { selectBoundIndicators, selectWantsCompliance } from '../store/selectors';
 import { acceptChanges, acceptSnapshot, acceptWallState, parseSubscribeReply } from './ingest';
 
 /**
@@ -84,6 +84,8 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
   const timers = new Set<ReturnType<typeof setTimeout>>();
   /** The indicators the current feed connection asked for (null: all); undefined while disconnected. */
   let subscribed: string[] | null | undefined;
+  /** Whether the current feed connection asked for reporting compliance too. */
+  let subscribedCompliance = false;
 
   const later = (fn: () => void, ms: number) => {
     const timer = setTimeout(() => {
@@ -95,10 +97,12 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
 
   function subscribe(fresh: boolean): void {
     const indicators = selectBoundIndicators(store.api.getState());
+    const compliance = selectWantsCompliance(store.api.getState());
     const request: SubscribeRequest = {
       lastSeq: fresh ? null : store.lastAppliedSeq(),
       indicators: indicators && indicators.length <= 500 ? indicators : null,
       regions: null,
+      ...(compliance ? { compliance: true } : {}),
     };
     const checked = subscribeRequestSchema.safeParse(request);
     if (!checked.success) {
@@ -106,6 +110,7 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
       return;
     }
     subscribed = request.indicators;
+    subscribedCompliance = compliance;
     feed.timeout(SUBSCRIBE_TIMEOUT_MS).emit('subscribe', checked.data, (error: Error | null, payload: unknown) => {
       if (closed) return;
       if (error) {
@@ -124,13 +129,14 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
     });
   }
 
-  // A new layout may bind indicators the current subscription does not carry: ask for a
-  // fresh snapshot of the new set (a replay from lastSeq would miss their history).
+  // A new layout may bind indicators the current subscription does not carry, or show
+  // reporting compliance it did not ask for: ask for a fresh snapshot of the new set (a
+  // replay from lastSeq would miss their history).
   const unsubscribeStore = store.api.subscribe((state, previous) => {
     if (state.wall === previous.wall || !feed.connected || subscribed === undefined) return;
     const wanted = selectBoundIndicators(state);
     // Still covered (e.g. subscribed to everything): keep the stream; the next reconnect narrows it.
-    if (covers(subscribed, wanted)) return;
+    if (covers(subscribed, wanted) && (subscribedCompliance || !selectWantsCompliance(state))) return;
     subscribe(true);
   });
 

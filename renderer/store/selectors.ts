@@ -58,5 +58,18 @@ export function selectBoundIndicators(state: WallStoreState): string[] | null {
   const tiles = state.wall?.layout.tiles ?? [];
   const codes = new Set<string>();
   for (const tile of tiles) for (const code of tile.binding?.indicators ?? []) codes.add(code);
+  // An alert ticker watches the indicators of its thresholds (options, not a binding).
+  for (const tile of tiles) if (tile.widget === 'ticker') for (const t of tile.options.thresholds) codes.add(t.indicator);
   return codes.size ? [...codes].sort() : null;
 }
+
+/** Whether the layout shows reporting compliance (a compliance board, or a ticker of late reports). */
+export function selectWantsCompliance(state: WallStoreState): boolean {
+  return (state.wall?.layout.tiles ?? []).some((tile) => tile.widget === 'compliance' || (tile.widget === 'ticker' && tile.options.reports));
+}
+
+/** Every compliance entry held, by `regime|agency|period`. */
+export const selectCompliance = (state: WallStoreState): WallStoreState['compliance'] => state.compliance;
+
+/** Regime names and periodicities by code. */
+export const selectRegimes = (state: WallStoreState): WallStoreState['regimes'] => state.regimes;

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ChangeBatch, Snapshot } from '../../shared/protocol/feed';
 import type { WallState } from '../../shared/protocol/control';
 import { observationKey, type IndicatorMeta, type Observation } from '../../shared/protocol/model';
+import { complianceKey, type ComplianceEntryWire, type RegimeMeta } from '../../shared/protocol/compliance';
 import { comparePeriods } from '../../shared/period';
 
 /**
@@ -38,6 +39,10 @@ export interface WallStoreState {
   observations: Readonly<Record<string, Observation>>;
   /** Per `indicator|region`, the periods we hold, oldest first (comparePeriods). */
   periods: Readonly<Record<string, readonly string[]>>;
+  /** Reporting compliance by `regime|agency|period` (see complianceKey); empty unless subscribed. */
+  compliance: Readonly<Record<string, ComplianceEntryWire>>;
+  /** Regime names and periodicities by code, from the snapshot (with compliance). */
+  regimes: Readonly<Record<string, RegimeMeta>>;
   /** The last change-log sequence applied (committed), or null before the first snapshot. */
   lastSeq: number | null;
   /** How many feed commits have happened (one per animation frame at most). */
@@ -92,6 +97,7 @@ interface Pending {
   snapshot: Snapshot | null;
   indicators: Map<string, IndicatorMeta>;
   observations: Map<string, Observation>;
+  compliance: Map<string, ComplianceEntryWire>;
   seq: number | null;
 }
 
@@ -124,6 +130,8 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
     indicators: {},
     observations: {},
     periods: {},
+    compliance: {},
+    regimes: {},
     lastSeq: null,
     commits: 0,
     wall: null,
@@ -134,7 +142,7 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
   let cancel: (() => void) | null = null;
 
   const ensurePending = (): Pending => {
-    pending ??= { snapshot: null, indicators: new Map(), observations: new Map(), seq: null };
+    pending ??= { snapshot: null, indicators: new Map(), observations: new Map(), compliance: new Map(), seq: null };
     if (!cancel) cancel = schedule(flush);
     return pending;
   };
@@ -169,6 +177,19 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
         observations = batch.observations.size ? { ...state.observations } : (state.observations as Record<string, Observation>);
         periods = batch.observations.size ? { ...state.periods } : (state.periods as Record<string, readonly string[]>);
       }
+      // Compliance: a snapshot replaces it (none in the snapshot: none subscribed); a change
+      // replaces its regime × agency × period entry (the server recomputes it whole).
+      let compliance = state.compliance as Record<string, ComplianceEntryWire>;
+      let regimes = state.regimes as Record<string, RegimeMeta>;
+      if (batch.snapshot) {
+        compliance = {};
+        for (const e of batch.snapshot.compliance ?? []) compliance[complianceKey(e)] = e;
+        regimes = {};
+        for (const r of batch.snapshot.regimes ?? []) regimes[r.code] = r;
+      } else if (batch.compliance.size) {
+        compliance = { ...compliance };
+      }
+      for (const [key, e] of batch.compliance) compliance[key] = e;
       for (const [code, meta] of batch.indicators) indicators[code] = meta;
       for (const [key, o] of batch.observations) {
         if (!newer(observations[key], o)) continue;
@@ -180,6 +201,8 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
         indicators,
         observations,
         periods,
+        compliance,
+        regimes,
         lastSeq: batch.seq ?? state.lastSeq,
         commits: state.commits + 1,
       };
@@ -196,6 +219,7 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
       p.snapshot = snapshot;
       p.indicators.clear();
       p.observations.clear();
+      p.compliance.clear();
       // A snapshot is the server's whole truth at its seq, even a lower one (a reset log).
       p.seq = snapshot.seq;
     },
@@ -212,6 +236,8 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
           const key = observationKey(change.observation);
           const existing = p.observations.get(key);
           if (newer(existing, change.observation)) p.observations.set(key, change.observation);
+        } else if (change.kind === 'compliance') {
+          p.compliance.set(complianceKey(change.entry), change.entry);
         }
       }
       // The sequence only ever moves forward.

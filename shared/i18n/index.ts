@@ -41,6 +41,30 @@ export const messages = {
   bootFailed: { vi: 'Không khởi động được màn hình', en: 'The display could not start' },
   subscribeFailed: { vi: 'Máy chủ từ chối đăng ký nhận số liệu', en: 'The server refused the data subscription' },
   preview: { vi: 'Xem trước toàn tường', en: 'Whole-wall preview' },
+  // Chart widgets: KPI, time series, comparison.
+  stale: { vi: 'Số liệu cũ', en: 'Out of date' },
+  official: { vi: 'Chính thức', en: 'Official' },
+  plan: { vi: 'Kế hoạch', en: 'Plan' },
+  planShort: { vi: 'KH', en: 'Plan' },
+  planMet: { vi: 'Đạt kế hoạch', en: 'Plan met' },
+  planNotMet: { vi: 'Chưa đạt kế hoạch', en: 'Plan not met' },
+  revisions: { vi: 'Số liệu trước điều chỉnh', en: 'Earlier releases' },
+  wrongUnit: { vi: 'Đơn vị không khớp', en: 'Unit does not match' },
+  otherUnit: { vi: 'khác đơn vị', en: 'other unit' },
+  unknownIndicator: { vi: 'Chỉ tiêu chưa có trong danh mục', en: 'Indicator not in the catalogue' },
+  provinceIndicatorNeeded: { vi: 'Cần chỉ tiêu cấp tỉnh', en: 'Needs a province-level indicator' },
+  rank: { vi: 'Hạng', en: 'Rank' },
+  province: { vi: 'Tỉnh, thành phố', en: 'Province' },
+  highest: { vi: 'Cao nhất', en: 'Highest' },
+  lowest: { vi: 'Thấp nhất', en: 'Lowest' },
+  notReported: { vi: 'chưa báo cáo', en: 'not reported' },
+  // Board widgets: compliance, ticker, clock, note, image.
+  complianceTitle: { vi: 'Tình hình chấp hành chế độ báo cáo', en: 'Reporting compliance' },
+  complianceNoProblems: { vi: 'Tất cả báo cáo đã gửi đúng hạn', en: 'Every report is in on time' },
+  tickerLabel: { vi: 'Cảnh báo', en: 'Alerts' },
+  tickerNoAlerts: { vi: 'Không có cảnh báo mới', en: 'No new alerts' },
+  imageUnavailable: { vi: 'Không hiển thị được hình ảnh', en: 'The image cannot be shown' },
+  noteEmpty: { vi: 'Chưa có nội dung', en: 'No content' },
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageId = keyof typeof messages;

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { kpiOptionsSchema } from './kpi';
+import { kpiOptionsSchema, migrateKpiOptions, KPI_OPTIONS_VERSION } from './kpi';
+import { timeseriesOptionsSchema, migrateTimeseriesOptions, TIMESERIES_OPTIONS_VERSION } from './timeseries';
+import { comparisonOptionsSchema, migrateComparisonOptions, COMPARISON_OPTIONS_VERSION } from './comparison';
+import { complianceOptionsSchema, migrateComplianceOptions, COMPLIANCE_OPTIONS_VERSION } from './compliance';
+import { tickerOptionsSchema, migrateTickerOptions, TICKER_OPTIONS_VERSION } from './ticker';
+import { clockOptionsSchema, migrateClockOptions, CLOCK_OPTIONS_VERSION } from './clock';
+import { noteOptionsSchema, migrateNoteOptions, NOTE_OPTIONS_VERSION } from './note';
+import { imageOptionsSchema, migrateImageOptions, IMAGE_OPTIONS_VERSION } from './image';
+import { mapGeoOptionsSchema, migrateMapGeoOptions, MAP_GEO_OPTIONS_VERSION } from './map-geo';
+import { mapTilesOptionsSchema, migrateMapTilesOptions, MAP_TILES_OPTIONS_VERSION } from './map-tiles';
+import { map3dOptionsSchema, migrateMap3dOptions, MAP_3D_OPTIONS_VERSION } from './map-3d';
 
 /**
  * Everything the pure side knows about a widget type: its options schema, how many
@@ -23,9 +33,90 @@ export interface WidgetSpec<Options extends z.ZodType = z.ZodType> {
 export const widgetCatalog = {
   kpi: {
     optionsSchema: kpiOptionsSchema,
-    optionsVersion: 1,
+    optionsVersion: KPI_OPTIONS_VERSION,
+    migrateOptions: migrateKpiOptions,
     binding: 'one',
-    smallestTextFraction: 0.07,
+    // 10.6cqh in kpi.css (0.105 + the border): a 4×3-cell tile of the 2×2 55" wall at 5 m.
+    // The English name and the change's basis (7.2cqh) appear only where legible.
+    smallestTextFraction: 0.105,
+  },
+  // Chart widgets: axis labels, legend and ranking rows at 5.6cqh (chart-base.css).
+  timeseries: {
+    optionsSchema: timeseriesOptionsSchema,
+    optionsVersion: TIMESERIES_OPTIONS_VERSION,
+    migrateOptions: migrateTimeseriesOptions,
+    binding: 'many',
+    smallestTextFraction: 0.055,
+  },
+  comparison: {
+    optionsSchema: comparisonOptionsSchema,
+    optionsVersion: COMPARISON_OPTIONS_VERSION,
+    migrateOptions: migrateComparisonOptions,
+    binding: 'one',
+    smallestTextFraction: 0.055,
+  },
+  // Board widgets: compliance matrix, alert ticker, clock, note, image (see each options file).
+  compliance: {
+    optionsSchema: complianceOptionsSchema,
+    optionsVersion: COMPLIANCE_OPTIONS_VERSION,
+    migrateOptions: migrateComplianceOptions,
+    binding: 'none',
+    // rows at 60 % of 68cqh / rowsPerPage; with the most rows a page allows (10): 4.08cqh
+    smallestTextFraction: 0.04,
+  },
+  ticker: {
+    optionsSchema: tickerOptionsSchema,
+    optionsVersion: TICKER_OPTIONS_VERSION,
+    migrateOptions: migrateTickerOptions,
+    binding: 'none',
+    smallestTextFraction: 0.32,
+  },
+  clock: {
+    optionsSchema: clockOptionsSchema,
+    optionsVersion: CLOCK_OPTIONS_VERSION,
+    migrateOptions: migrateClockOptions,
+    binding: 'none',
+    smallestTextFraction: 0.105,
+  },
+  note: {
+    optionsSchema: noteOptionsSchema,
+    optionsVersion: NOTE_OPTIONS_VERSION,
+    migrateOptions: migrateNoteOptions,
+    binding: 'none',
+    smallestTextFraction: 0.072,
+  },
+  image: {
+    optionsSchema: imageOptionsSchema,
+    optionsVersion: IMAGE_OPTIONS_VERSION,
+    migrateOptions: migrateImageOptions,
+    binding: 'none',
+    // the caption (10.5cqh); a tile without a caption has no text at all
+    smallestTextFraction: 0.105,
+  },
+  // Province maps (one indicator, all 34 provinces).
+  'map-geo': {
+    optionsSchema: mapGeoOptionsSchema,
+    optionsVersion: MAP_GEO_OPTIONS_VERSION,
+    migrateOptions: migrateMapGeoOptions,
+    binding: 'one',
+    // labels on the canvas: 2.8 mu = 2.8 % of the height, 2.52 % on a tile 0.6 as wide as tall (map-geo.css)
+    smallestTextFraction: 0.025,
+  },
+  'map-tiles': {
+    optionsSchema: mapTilesOptionsSchema,
+    optionsVersion: MAP_TILES_OPTIONS_VERSION,
+    migrateOptions: migrateMapTilesOptions,
+    binding: 'one',
+    // a square's name: 21 % of a square of the 7 × 14 grid (map-tiles.css); the map needs a tall tile
+    smallestTextFraction: 0.013,
+  },
+  'map-3d': {
+    optionsSchema: map3dOptionsSchema,
+    optionsVersion: MAP_3D_OPTIONS_VERSION,
+    migrateOptions: migrateMap3dOptions,
+    binding: 'one',
+    // labels over the picture and the legend's unit: 3.6 mu, 3.24 % on a tile 0.6 as wide as tall (map-3d.css)
+    smallestTextFraction: 0.032,
   },
 } as const satisfies Record<string, WidgetSpec>;
 

@@ -1,0 +1,4 @@
+export * from './boundaries';
+export * from './prepare';
+export * from './source';
+export * from './useBoundaries';
