@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-// Three projects: pure and server code in Node, renderer units in jsdom, and the
-// browser tests that drive Debian's Chromium against the real server and the built
-// renderer (so `npm test` builds first). The summary reporter prints the closing
-// "N passed, N failed" line CI reads.
+// Four projects: pure and server code in Node, renderer units in jsdom, the browser
+// tests that drive Debian's Chromium against the real server and the built renderer (so
+// `npm test` builds first), and the soak test of the feed (200 reports a second to the
+// real server process for a minute, with a kill and restart), which runs alone after the
+// others so that it does not share the machine with Chromium. The summary reporter prints
+// the closing "N passed, N failed" line CI reads.
 export default defineConfig({
   test: {
     reporters: ['default', './tests/summary-reporter.ts'],
@@ -33,6 +35,18 @@ export default defineConfig({
           hookTimeout: 90_000,
           // One Chromium at a time: two cores do not run several well.
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'soak',
+          environment: 'node',
+          include: ['tests/soak/**/*.test.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
+          // After every other project: its figures mean nothing on a machine busy with Chromium.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -8,15 +8,21 @@ import { installRestGuard, socketGuard, VIEWER_ROLES } from './auth/guard';
 import { DEFAULT_RATE_LIMIT, TokenBuckets, type RateLimitOptions } from './auth/rate-limit';
 import { registerTokenRoutes } from './auth/routes';
 import { resolveBootstrapToken, TokenStore } from './auth/tokens';
+import { CatalogLoadError, loadCatalog, type Catalog } from './catalog/load';
+import { syncCatalog } from './catalog/sync';
+import { ComplianceService, DEFAULT_COMPLIANCE_OPTIONS, type ComplianceOptions } from './compliance/service';
 import type { Db } from './db/open';
-import { Store } from './db/store';
+import { Store, systemClock, type Clock } from './db/store';
 import { StartupError } from './errors';
 import { DEFAULT_FEED_OPTIONS, FeedHub, type FeedNamespace, type FeedOptions } from './feed/hub';
+import { registerGeoRoutes } from './geo';
 import { BODY_LIMIT, installErrorHandling } from './http/errors';
+import { makeOutput } from './http/output';
 import { DEFAULT_LAYOUT_ID, findProjectRoot, presetLayoutPath, projectPaths } from './paths';
 import { registerReadRoutes } from './read/routes';
 import { registerReportRoutes } from './reports/routes';
 import { seedIfEmpty } from './seed/national';
+import { startSimulator, type SimulatorHandle } from './simulate/simulator';
 import { installSecurityHeaders, registerStatic } from './static';
 import { attachControl, type ControlNamespace } from './wall/control';
 import { formatErrors, loadLayoutFile, loadProfileFile } from './wall/load';
@@ -36,6 +42,17 @@ export interface CreateServerOptions {
   layoutsDir?: string;
   /** Read only when the store is empty (first start). */
   indicatorsCsv?: string;
+  /** The reporting catalogue folder (default server/catalog/data, or $TOANCANH_CATALOG_DIR). */
+  catalogDir?: string;
+  /** The province boundaries served at /api/v1/geo/provinces. */
+  geoPath?: string;
+  /** The clock (epoch ms); tests inject one to move through deadlines. */
+  now?: Clock;
+  compliance?: Partial<ComplianceOptions>;
+  /** Run the demo simulator in-process against this server's own API. */
+  simulate?: { rate: number; seed: number; backfill?: boolean };
+  /** Validate every API response against its wire schema (tests). */
+  checkResponses?: boolean;
   rendererDir?: string;
   /** From TOANCANH_ADMIN_TOKEN / TOANCANH_WALL_TOKEN; otherwise the data folder's files. */
   adminToken?: string;
@@ -57,6 +74,9 @@ export interface RunningServer {
   wallToken: string;
   db: Db;
   store: Store;
+  catalog: Catalog;
+  compliance: ComplianceService;
+  simulator: SimulatorHandle | null;
   wall: WallStateStore;
   app: FastifyInstance;
   io: SocketServer;
@@ -104,12 +124,27 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     },
   });
 
-  const store = Store.open(join(options.dataDir, 'toancanh.sqlite'));
+  let catalog: Catalog;
+  try {
+    catalog = loadCatalog(options.catalogDir);
+  } catch (error) {
+    if (error instanceof CatalogLoadError) throw new StartupError(`${error.message}\n  (fix the catalogue or set TOANCANH_CATALOG_DIR)`);
+    throw error;
+  }
+
+  const now = options.now ?? systemClock;
+  const store = Store.open(join(options.dataDir, 'toancanh.sqlite'), now);
   const cleanups: Array<() => unknown> = [() => store.close()];
   try {
     store.onListenerError = (error) => app.log.error({ err: error }, 'publishing committed changes failed');
-    const seeded = seedIfEmpty(store, options.indicatorsCsv ?? paths.indicatorsCsv);
+    const synced = syncCatalog(store, catalog);
+    if (synced.indicatorChanges > 0) app.log.info({ indicators: synced.indicatorChanges }, 'indicator catalogue updated');
+    const seeded = seedIfEmpty(store, options.indicatorsCsv ?? paths.indicatorsCsv, catalog);
     if (seeded) app.log.info(seeded, 'seeded an empty store with the national indicators');
+    const compliance = new ComplianceService(store, catalog.regimes, app.log.child({ ns: 'compliance' }), { ...DEFAULT_COMPLIANCE_OPTIONS, ...options.compliance });
+    compliance.start();
+    cleanups.push(() => compliance.stop());
+    const out = makeOutput(options.checkResponses ?? false);
 
     const tokens = new TokenStore(store.db);
     const admin = resolveBootstrapToken('admin', options.adminToken, options.dataDir);
@@ -139,16 +174,17 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     const controlNsp = io.of(CONTROL_NAMESPACE) as unknown as ControlNamespace;
     feedNsp.use(socketGuard(tokens, VIEWER_ROLES));
     controlNsp.use(socketGuard(tokens, VIEWER_ROLES));
-    new FeedHub(store, app.log.child({ ns: 'feed' }), { ...DEFAULT_FEED_OPTIONS, ...options.feed }).attach(feedNsp);
+    new FeedHub(store, app.log.child({ ns: 'feed' }), { ...DEFAULT_FEED_OPTIONS, ...options.feed }, compliance).attach(feedNsp);
     attachControl(controlNsp, wall, app.log.child({ ns: 'control' }));
 
-    registerReadRoutes(app, store);
+    registerReadRoutes(app, store, compliance, catalog.regimes, out);
+    registerGeoRoutes(app, options.geoPath ?? paths.geo);
     registerTokenRoutes(app, tokens, (tokenId) => {
       for (const nsp of [feedNsp, controlNsp] as const) {
         for (const socket of nsp.sockets.values()) if (socket.data.principal?.tokenId === tokenId) socket.disconnect(true);
       }
     });
-    registerReportRoutes(app, store);
+    registerReportRoutes(app, store, compliance, out);
     registerWallRoutes(app, wall, layoutsDir);
     await registerStatic(app, options.rendererDir ?? paths.rendererDir);
 
@@ -182,9 +218,23 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     // A wildcard address is reachable locally through the loopback.
     const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 
+    const url = `http://${urlHost}:${port}`;
+    let simulator: SimulatorHandle | null = null;
+    if (options.simulate) {
+      // Through our own HTTP API, like any agency: validation, rate limits and all.
+      simulator = startSimulator({
+        server: url,
+        adminToken: admin.token,
+        rate: options.simulate.rate,
+        seed: options.simulate.seed,
+        backfill: options.simulate.backfill ?? true,
+        log: app.log.child({ ns: 'simulate' }),
+      });
+    }
+
     let closing: Promise<void> | null = null;
     return {
-      url: `http://${urlHost}:${port}`,
+      url,
       port,
       host,
       dataDir: options.dataDir,
@@ -192,11 +242,16 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       wallToken: wallToken.token,
       db: store.db,
       store,
+      catalog,
+      compliance,
+      simulator,
       wall,
       app,
       io,
       close() {
         closing ??= (async () => {
+          await simulator?.stop();
+          compliance.stop();
           watcher?.close();
           // Drop the sockets first (their engine would otherwise keep the HTTP server open),
           // then stop HTTP, then close the database once nothing can write.

@@ -2,13 +2,19 @@ import { createServer, type RunningServer } from './app';
 import { parseCliArgs, usage } from './config';
 import { StartupError } from './errors';
 import { findProjectRoot } from './paths';
+import { runSimulateCli } from './simulate/cli';
 
 /**
  * `node out/main/server.js`: the headless server. stdout carries exactly two lines for
  * whoever started us (the display agent parses the first): `TOANCANH_READY port=<n>` and
  * the wall preview URL; the log goes to stderr. Exit codes: 2 bad arguments, 1 failed start.
+ * `node out/main/server.js simulate …` runs the demo simulator against a server instead.
  */
 async function main(): Promise<void> {
+  if (process.argv[2] === 'simulate') {
+    process.exitCode = await runSimulateCli(process.argv.slice(3));
+    return;
+  }
   const root = findProjectRoot();
   const parsed = parseCliArgs(process.argv.slice(2), process.env, { cwd: process.cwd(), root });
   if (parsed.ok === 'help') {
@@ -32,6 +38,9 @@ async function main(): Promise<void> {
       layoutsDir: config.layoutsDir,
       indicatorsCsv: config.indicatorsCsv,
       rendererDir: config.rendererDir,
+      geoPath: config.geoPath,
+      rateLimit: config.rateLimit,
+      ...(config.simulate ? { simulate: config.simulate } : {}),
       adminToken: process.env.TOANCANH_ADMIN_TOKEN,
       wallToken: process.env.TOANCANH_WALL_TOKEN,
       logStream: process.stderr,

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { DEFAULT_RATE_LIMIT } from './auth/rate-limit';
 import { DEFAULT_LAYOUT_ID, LAYOUT_ID_PATTERN, presetLayoutPath, projectPaths } from './paths';
 
 /**
@@ -17,17 +18,27 @@ export interface ServerConfig {
   layoutsDir: string;
   indicatorsCsv: string;
   rendererDir: string;
+  geoPath: string;
+  /** The demo simulator in-process (submissions per second, PRNG seed), or null. */
+  simulate: { rate: number; seed: number } | null;
+  rateLimit: { ratePerSecond: number; burst: number };
 }
 
 export type ParseResult = { ok: true; config: ServerConfig } | { ok: false; error: string } | { ok: 'help'; text: string };
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
+/** Submissions per second of `--simulate` without a rate. */
+export const DEFAULT_SIMULATE_RATE = 1;
+export const DEFAULT_SIMULATE_SEED = 1;
+export const MAX_SIMULATE_RATE = 1000;
 
 interface FlagSpec {
-  key: 'port' | 'host' | 'data' | 'profile' | 'layout' | 'indicators' | 'renderer';
+  key: 'port' | 'host' | 'data' | 'profile' | 'layout' | 'indicators' | 'renderer' | 'geo' | 'simulate' | 'simulateSeed' | 'rateLimit';
   env?: string;
   help: string;
+  /** The flag may stand alone (`--simulate`) or take `=value` (`--simulate=5`); never a separate value. */
+  optionalValue?: string;
 }
 
 const FLAGS: Record<string, FlagSpec> = {
@@ -38,11 +49,30 @@ const FLAGS: Record<string, FlagSpec> = {
   '--layout': { key: 'layout', env: 'TOANCANH_LAYOUT', help: `layout JSON file (watched) or preset id in layouts/ (default ${DEFAULT_LAYOUT_ID})` },
   '--indicators': { key: 'indicators', env: 'TOANCANH_INDICATORS_CSV', help: 'national indicators CSV, read to seed an empty store (default ../shared/data/indicators/vn-national-indicators.csv)' },
   '--renderer': { key: 'renderer', help: 'built renderer folder to serve (default out/renderer)' },
+  '--geo': { key: 'geo', env: 'TOANCANH_GEO', help: 'province boundaries (TopoJSON) served at /api/v1/geo/provinces (default ../shared/data/geo/vn-provinces-34.topo.json)' },
+  '--simulate': {
+    key: 'simulate',
+    env: 'TOANCANH_SIMULATE',
+    optionalValue: 'on',
+    help: `run the demo simulator in-process: --simulate (${DEFAULT_SIMULATE_RATE}/s) or --simulate=<submissions per second>; its data is marked demo`,
+  },
+  '--simulate-seed': { key: 'simulateSeed', env: 'TOANCANH_SIMULATE_SEED', help: `the simulator's random seed (default ${DEFAULT_SIMULATE_SEED}): the same seed plays the same reports` },
+  '--rate-limit': {
+    key: 'rateLimit',
+    env: 'TOANCANH_RATE_LIMIT',
+    help: `requests per second per token, optionally with a burst: 50 or 50:200 (default ${DEFAULT_RATE_LIMIT.ratePerSecond}:${DEFAULT_RATE_LIMIT.burst})`,
+  },
 };
 
 export function usage(): string {
-  const lines = Object.entries(FLAGS).map(([flag, spec]) => `  ${`${flag} <value>`.padEnd(22)} ${spec.help}${spec.env ? ` [${spec.env}]` : ''}`);
-  return ['Usage: node out/main/server.js [options]', '', ...lines, `  ${'--help'.padEnd(22)} show this help`].join('\n');
+  const lines = Object.entries(FLAGS).map(([flag, spec]) => `  ${(spec.optionalValue ? `${flag}[=<value>]` : `${flag} <value>`).padEnd(22)} ${spec.help}${spec.env ? ` [${spec.env}]` : ''}`);
+  return [
+    'Usage: node out/main/server.js [options]',
+    '       node out/main/server.js simulate [--server URL] [--rate N] [--seed N] [--token T]   (node out/main/server.js simulate --help)',
+    '',
+    ...lines,
+    `  ${'--help'.padEnd(22)} show this help`,
+  ].join('\n');
 }
 
 export function parseCliArgs(
@@ -62,6 +92,7 @@ export function parseCliArgs(
     }
     let value: string | undefined;
     if (eq > 0 && arg.startsWith('--')) value = arg.slice(eq + 1);
+    else if (spec.optionalValue !== undefined) value = spec.optionalValue;
     else {
       value = argv[i + 1];
       if (value === undefined || value.startsWith('--')) return { ok: false, error: `${name} needs a value` };
@@ -113,6 +144,36 @@ export function parseCliArgs(
     }
   }
 
+  let simulate: ServerConfig['simulate'] = null;
+  const simulateEntry = given.get('simulate');
+  if (simulateEntry) {
+    const v = simulateEntry.value.trim().toLowerCase();
+    let rate: number | null;
+    if (['on', 'true', 'yes'].includes(v)) rate = DEFAULT_SIMULATE_RATE;
+    else if (['off', 'false', 'no', '0'].includes(v)) rate = null;
+    else if (/^\d+(\.\d+)?$/.test(v) && Number(v) > 0 && Number(v) <= MAX_SIMULATE_RATE) rate = Number(v);
+    else {
+      return { ok: false, error: `${simulateEntry.source}: ${JSON.stringify(simulateEntry.value)} is not a rate (submissions per second, above 0 and at most ${MAX_SIMULATE_RATE}), on or off` };
+    }
+    if (rate !== null) simulate = { rate, seed: DEFAULT_SIMULATE_SEED };
+  }
+  const seedEntry = given.get('simulateSeed');
+  if (seedEntry) {
+    if (!/^\d{1,9}$/.test(seedEntry.value)) return { ok: false, error: `${seedEntry.source}: ${JSON.stringify(seedEntry.value)} is not a seed (a whole number)` };
+    if (simulate) simulate.seed = Number(seedEntry.value);
+  }
+
+  let rateLimit = { ...DEFAULT_RATE_LIMIT };
+  const rateEntry = given.get('rateLimit');
+  if (rateEntry) {
+    const m = /^(\d+(?:\.\d+)?)(?::(\d+))?$/.exec(rateEntry.value);
+    if (!m || !(Number(m[1]) > 0) || (m[2] !== undefined && !(Number(m[2]) >= 1))) {
+      return { ok: false, error: `${rateEntry.source}: ${JSON.stringify(rateEntry.value)} is not a rate limit (requests per second, optionally :burst, e.g. 50:200)` };
+    }
+    const perSecond = Number(m[1]);
+    rateLimit = { ratePerSecond: perSecond, burst: m[2] === undefined ? Math.max(DEFAULT_RATE_LIMIT.burst, Math.ceil(perSecond * 4)) : Number(m[2]) };
+  }
+
   return {
     ok: true,
     config: {
@@ -124,6 +185,9 @@ export function parseCliArgs(
       layoutsDir: defaults.layoutsDir,
       indicatorsCsv: path('indicators', defaults.indicatorsCsv),
       rendererDir: path('renderer', defaults.rendererDir),
+      geoPath: path('geo', defaults.geo),
+      simulate,
+      rateLimit,
     },
   };
 }

@@ -33,6 +33,8 @@ export interface ProjectPaths {
   root: string;
   /** The published national figures live beside the checkout (../shared), never inside it. */
   indicatorsCsv: string;
+  /** The 34 provinces' boundaries (TopoJSON), beside the checkout too. */
+  geo: string;
   profile: string;
   layoutsDir: string;
   rendererDir: string;
@@ -42,6 +44,7 @@ export function projectPaths(root: string): ProjectPaths {
   return {
     root,
     indicatorsCsv: resolve(root, '..', 'shared', 'data', 'indicators', 'vn-national-indicators.csv'),
+    geo: resolve(root, '..', 'shared', 'data', 'geo', 'vn-provinces-34.topo.json'),
     profile: join(root, 'assets', 'profiles', 'wall-2x2-55in.json'),
     layoutsDir: join(root, 'layouts'),
     rendererDir: join(root, 'out', 'renderer'),

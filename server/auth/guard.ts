@@ -46,17 +46,20 @@ export function installRestGuard(app: FastifyInstance, tokens: TokenStore, bucke
     const principal = tokens.verify(bearerToken(request.headers.authorization));
     if (!principal) {
       reply.header('WWW-Authenticate', 'Bearer');
-      return reply.code(401).send({ error: 'a valid token is required (Authorization: Bearer <token>)' });
+      return reply.code(401).send({ error: 'a valid token is required (Authorization: Bearer <token>)', error_vi: 'Cần mã truy cập hợp lệ (Authorization: Bearer <mã>)' });
     }
     request.principal = principal;
     const limit = buckets.take(principal.tokenId);
     if (!limit.ok) {
       reply.header('Retry-After', String(limit.retryAfterSeconds));
-      return reply.code(429).send({ error: `too many requests for this token; retry in ${limit.retryAfterSeconds} s` });
+      return reply.code(429).send({
+        error: `too many requests for this token; retry in ${limit.retryAfterSeconds} s`,
+        error_vi: `Mã truy cập này gửi quá nhiều yêu cầu; thử lại sau ${limit.retryAfterSeconds} giây`,
+      });
     }
     // Unknown /api routes have no roles: authenticated callers get the 404.
     if (config.roles && !config.roles.includes(principal.role)) {
-      return reply.code(403).send({ error: `the ${principal.role} role may not do this` });
+      return reply.code(403).send({ error: `the ${principal.role} role may not do this`, error_vi: `Vai trò ${principal.role} không được phép thực hiện thao tác này` });
     }
   });
 }

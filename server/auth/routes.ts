@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { validateWith } from '../../shared/layout/load';
+import { isAgencyCode } from '../../shared/agencies';
 import { reportAgencySchema } from '../../shared/protocol/report';
 import { roleSchema } from '../../shared/protocol/roles';
 import type { TokenStore } from './tokens';
@@ -8,8 +9,10 @@ import type { TokenStore } from './tokens';
 const createTokenSchema = z
   .object({
     role: roleSchema,
-    agency: reportAgencySchema.optional(),
+    agency: reportAgencySchema.refine((code) => isAgencyCode(code), 'unknown agency: a ministry code such as BTC, or P + the two-digit code of one of the 34 provinces').optional(),
     label: z.string().trim().min(1).max(120),
+    /** Everything the token submits is marked demo (simulated) data. */
+    demo: z.boolean().optional(),
   })
   .strict()
   .superRefine((body, ctx) => {
@@ -31,8 +34,8 @@ export function registerTokenRoutes(app: FastifyInstance, tokens: TokenStore, on
   app.post('/api/v1/tokens', admin, async (request, reply) => {
     const parsed = validateWith(createTokenSchema, request.body);
     if (!parsed.ok) return reply.code(422).send({ error: 'the token request is not valid', errors: parsed.errors });
-    const { token, info } = tokens.create({ role: parsed.value.role, agency: parsed.value.agency ?? null, label: parsed.value.label });
-    request.log.info({ tokenId: info.tokenId, role: info.role, agency: info.agency }, 'token created');
+    const { token, info } = tokens.create({ role: parsed.value.role, agency: parsed.value.agency ?? null, label: parsed.value.label, demo: parsed.value.demo ?? false });
+    request.log.info({ tokenId: info.tokenId, role: info.role, agency: info.agency, demo: info.demo }, 'token created');
     return reply.code(201).send({ token, ...info });
   });
 

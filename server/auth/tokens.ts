@@ -12,6 +12,8 @@ export interface Principal {
   /** The agency a submitter reports for; null for the other roles. */
   agency: string | null;
   label: string;
+  /** Everything this token submits is demo data (the simulator's tokens); it may backdate receivedAt. */
+  demo: boolean;
 }
 
 export interface TokenInfo extends Principal {
@@ -28,6 +30,7 @@ interface Row {
   bootstrap: 'admin' | 'wall' | null;
   created_at: string;
   revoked_at: string | null;
+  demo: number;
 }
 
 /** 32 random bytes, base64url: 43 characters, 256 bits. */
@@ -58,7 +61,7 @@ export class TokenStore {
   constructor(private readonly db: Db) {
     this.byHash = db.prepare<[string], Row>('SELECT * FROM tokens WHERE hash = ? AND revoked_at IS NULL');
     this.insertStmt = db.prepare(
-      'INSERT INTO tokens (hash, role, agency, label, bootstrap, created_at) VALUES (@hash, @role, @agency, @label, @bootstrap, @created_at)',
+      'INSERT INTO tokens (hash, role, agency, label, bootstrap, created_at, demo) VALUES (@hash, @role, @agency, @label, @bootstrap, @created_at, @demo)',
     );
     this.listStmt = db.prepare<[], Row>('SELECT * FROM tokens ORDER BY id');
     this.getStmt = db.prepare<[number], Row>('SELECT * FROM tokens WHERE id = ?');
@@ -72,7 +75,7 @@ export class TokenStore {
     return row ? toPrincipal(row) : null;
   }
 
-  create(input: { role: Role; agency: string | null; label: string }): { token: string; info: TokenInfo } {
+  create(input: { role: Role; agency: string | null; label: string; demo?: boolean }): { token: string; info: TokenInfo } {
     const token = generateToken();
     const id = this.insert(token, input, null);
     return { token, info: this.get(id)! };
@@ -103,7 +106,7 @@ export class TokenStore {
     return 'revoked';
   }
 
-  private insert(token: string, input: { role: Role; agency: string | null; label: string }, bootstrap: 'admin' | 'wall' | null): number {
+  private insert(token: string, input: { role: Role; agency: string | null; label: string; demo?: boolean }, bootstrap: 'admin' | 'wall' | null): number {
     try {
       const result = this.insertStmt.run({
         hash: hashToken(token),
@@ -112,6 +115,7 @@ export class TokenStore {
         label: input.label,
         bootstrap,
         created_at: new Date().toISOString(),
+        demo: input.demo ? 1 : 0,
       });
       return Number(result.lastInsertRowid);
     } catch (error) {
@@ -124,7 +128,7 @@ export class TokenStore {
 }
 
 function toPrincipal(row: Row): Principal {
-  return { tokenId: row.id, role: row.role, agency: row.agency, label: row.label };
+  return { tokenId: row.id, role: row.role, agency: row.agency, label: row.label, demo: row.demo === 1 };
 }
 
 function toInfo(row: Row): TokenInfo {

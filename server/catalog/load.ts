@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { findProjectRoot } from '../paths';
 import { formatCatalogErrors, validateCatalog, type Catalog, type CatalogError, type CatalogSources } from '../../shared/regimes/catalog';
 
 export type { Catalog, CatalogError } from '../../shared/regimes/catalog';
@@ -31,6 +32,11 @@ export function defaultCatalogDir(): string {
   const fromEnv = process.env.TOANCANH_CATALOG_DIR;
   if (fromEnv) return resolve(fromEnv);
   const candidates = [resolve(import.meta.dirname, 'data'), resolve(import.meta.dirname, '../../server/catalog/data')];
+  try {
+    candidates.push(join(findProjectRoot(import.meta.url), 'server', 'catalog', 'data'));
+  } catch {
+    // Not inside a checkout: the candidates above are all there is.
+  }
   return candidates.find((dir) => existsSync(join(dir, 'indicators.json'))) ?? candidates[0]!;
 }
 

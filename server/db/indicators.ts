@@ -9,24 +9,31 @@ interface Row {
   periodicity: IndicatorMeta['periodicity'];
   direction: IndicatorMeta['direction'];
   field_group: string | null;
+  scope: 'national' | 'province' | null;
+  source: string | null;
+  targets: string;
 }
 
 export class IndicatorRepo {
   private readonly upsertStmt;
   private readonly allStmt;
+  private readonly getStmt;
   private readonly countStmt;
 
   constructor(db: Db) {
     this.upsertStmt = db.prepare<Row>(
-      `INSERT INTO indicators (code, name_vi, name_en, unit, periodicity, direction, field_group)
-       VALUES (@code, @name_vi, @name_en, @unit, @periodicity, @direction, @field_group)
+      `INSERT INTO indicators (code, name_vi, name_en, unit, periodicity, direction, field_group, scope, source, targets)
+       VALUES (@code, @name_vi, @name_en, @unit, @periodicity, @direction, @field_group, @scope, @source, @targets)
        ON CONFLICT (code) DO UPDATE SET name_vi = excluded.name_vi, name_en = excluded.name_en, unit = excluded.unit,
-         periodicity = excluded.periodicity, direction = excluded.direction, field_group = excluded.field_group`,
+         periodicity = excluded.periodicity, direction = excluded.direction, field_group = excluded.field_group,
+         scope = excluded.scope, source = excluded.source, targets = excluded.targets`,
     );
     this.allStmt = db.prepare<[], Row>('SELECT * FROM indicators ORDER BY code');
+    this.getStmt = db.prepare<[string], Row>('SELECT * FROM indicators WHERE code = ?');
     this.countStmt = db.prepare<[], number>('SELECT COUNT(*) FROM indicators').pluck();
   }
 
+  /** Call inside the writer's transaction. */
   upsert(meta: IndicatorMeta): void {
     this.upsertStmt.run({
       code: meta.code,
@@ -36,7 +43,15 @@ export class IndicatorRepo {
       periodicity: meta.periodicity,
       direction: meta.direction,
       field_group: meta.group ?? null,
+      scope: meta.scope ?? null,
+      source: meta.source ?? null,
+      targets: JSON.stringify(meta.targets ?? []),
     });
+  }
+
+  get(code: string): IndicatorMeta | null {
+    const row = this.getStmt.get(code);
+    return row ? toMeta(row) : null;
   }
 
   all(): IndicatorMeta[] {
@@ -62,5 +77,9 @@ function toMeta(row: Row): IndicatorMeta {
     direction: row.direction,
   };
   if (row.field_group !== null) meta.group = row.field_group;
+  const targets = JSON.parse(row.targets) as NonNullable<IndicatorMeta['targets']>;
+  if (targets.length > 0) meta.targets = targets;
+  if (row.scope !== null) meta.scope = row.scope;
+  if (row.source !== null) meta.source = row.source;
   return meta;
 }

@@ -1,16 +1,19 @@
-import type { Db } from './open';
+import { parsePeriod } from '../../shared/period';
 import { StartupError } from '../errors';
+import type { Db } from './open';
 
 /**
  * The schema, as an ordered list of steps. Each step runs once, in its own transaction,
  * and is recorded in schema_migrations; a data folder is brought up to date on start.
- * Never edit a released step: append a new one (the regimes/agencies/compliance work is
- * the next step, e.g. `{ version: 2, name: 'regimes', sql: ... }`).
+ * Never edit a released step: append a new one (`{ version: 3, name, sql, up? }`); `up` is
+ * an optional data step run after the SQL in the same transaction.
  */
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** A data step run after `sql`, in the same transaction (e.g. filling a new column). */
+  up?: (db: Db) => void;
 }
 
 export const migrations: ReadonlyArray<Migration> = [
@@ -97,6 +100,91 @@ export const migrations: ReadonlyArray<Migration> = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'reporting: agencies, regimes, catalogue columns, submission revisions, demo tokens, compliance',
+    sql: `
+      -- Agencies and regimes mirror the catalogue (server/catalog/data, shared/agencies.ts);
+      -- they are synchronised on every start. The v1 agencies table was never filled.
+      DROP TABLE agencies;
+      CREATE TABLE agencies (
+        code         TEXT PRIMARY KEY,
+        kind         TEXT NOT NULL CHECK (kind IN ('ministry','ministry-level','ministry-unit','province')),
+        name_vi      TEXT NOT NULL,
+        name_en      TEXT NOT NULL,
+        short_vi     TEXT NOT NULL,
+        short_en     TEXT NOT NULL,
+        parent       TEXT,
+        region       TEXT NOT NULL,
+        former_codes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(former_codes))
+      ) STRICT;
+
+      CREATE TABLE regimes (
+        code           TEXT PRIMARY KEY,
+        version        INTEGER NOT NULL,
+        name_vi        TEXT NOT NULL,
+        name_en        TEXT NOT NULL,
+        kind           TEXT NOT NULL,
+        owner          TEXT NOT NULL,
+        periodicity    TEXT NOT NULL,
+        effective_from TEXT NOT NULL,
+        document       TEXT NOT NULL CHECK (json_valid(document)),   -- the regime as in its catalogue file
+        updated_at     TEXT NOT NULL
+      ) STRICT;
+
+      -- The catalogue's indicator attributes; field_group now holds a field code of Decision 293.
+      ALTER TABLE indicators ADD COLUMN scope TEXT CHECK (scope IN ('national','province'));
+      ALTER TABLE indicators ADD COLUMN source TEXT;
+      ALTER TABLE indicators ADD COLUMN targets TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(targets));
+
+      -- A submission of the same regime x agency x period is a revision (1, 2, ...), never an update.
+      ALTER TABLE submissions ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE submissions ADD COLUMN demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1));
+      ALTER TABLE submissions ADD COLUMN format TEXT NOT NULL DEFAULT 'json' CHECK (format IN ('json','csv'));
+      ALTER TABLE submissions ADD COLUMN idempotency_key TEXT;
+      ALTER TABLE submissions ADD COLUMN request_hash TEXT;
+      ALTER TABLE submissions ADD COLUMN seq INTEGER;                 -- the change log head after its commit
+      ALTER TABLE submissions ADD COLUMN recorded_at TEXT;           -- when the server stored it (receivedAt may be backdated: demo only)
+      ALTER TABLE submissions ADD COLUMN value_count INTEGER NOT NULL DEFAULT 0;
+      CREATE UNIQUE INDEX submissions_by_idempotency_key ON submissions (idempotency_key) WHERE idempotency_key IS NOT NULL;
+      CREATE INDEX submissions_by_key ON submissions (regime, agency, period, received_at);
+      CREATE INDEX submissions_by_received ON submissions (received_at);
+      CREATE INDEX submissions_by_regime_received ON submissions (regime, received_at);
+
+      -- The calendar extent of an observation's period, for from/to queries.
+      ALTER TABLE observations ADD COLUMN period_start TEXT;
+      ALTER TABLE observations ADD COLUMN period_end TEXT;
+      CREATE INDEX observations_by_submission ON observations (submission_id);
+
+      ALTER TABLE tokens ADD COLUMN demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1));
+
+      -- Compliance of every judged regime x agency x period, kept current by the server (see
+      -- server/compliance). Timeliness is judged on the first accepted submission.
+      CREATE TABLE compliance (
+        regime              TEXT NOT NULL,
+        agency              TEXT NOT NULL,
+        period              TEXT NOT NULL,
+        status              TEXT NOT NULL CHECK (status IN ('on-time','late','missing','not-due')),
+        deadline            TEXT NOT NULL,             -- 23:59:59+07:00 of the deadline day
+        deadline_ms         INTEGER NOT NULL,
+        received_at         TEXT,                      -- the first accepted submission
+        late_by_ms          INTEGER,
+        revisions           INTEGER NOT NULL DEFAULT 0,
+        first_submission_id TEXT,
+        updated_at          TEXT NOT NULL,
+        PRIMARY KEY (regime, agency, period)
+      ) STRICT;
+      CREATE INDEX compliance_by_status ON compliance (status, deadline_ms);
+    `,
+    up(db) {
+      const rows = db.prepare<[], { id: number; period: string }>('SELECT id, period FROM observations').all();
+      const set = db.prepare<[string, string, number]>('UPDATE observations SET period_start = ?, period_end = ? WHERE id = ?');
+      for (const row of rows) {
+        const p = parsePeriod(row.period);
+        if (p) set.run(p.start, p.end, row.id);
+      }
+    },
+  },
 ];
 
 export function migrate(db: Db, steps: ReadonlyArray<Migration> = migrations): number[] {
@@ -119,6 +207,7 @@ export function migrate(db: Db, steps: ReadonlyArray<Migration> = migrations): n
     if (done.has(step.version)) continue;
     db.transaction(() => {
       db.exec(step.sql);
+      step.up?.(db);
       record.run(step.version, step.name, new Date().toISOString());
     })();
     applied.push(step.version);

@@ -1,3 +1,4 @@
+import { parsePeriod } from '../../shared/period';
 import type { Observation } from '../../shared/protocol/model';
 import type { Db } from './open';
 
@@ -14,6 +15,7 @@ interface Row {
   agency: string | null;
   regime: string | null;
   source: string | null;
+  revision: number | null;
 }
 
 export interface ObservationFilter {
@@ -21,6 +23,14 @@ export interface ObservationFilter {
   indicators?: ReadonlyArray<string> | null;
   regions?: ReadonlyArray<string> | null;
   periods?: ReadonlyArray<string> | null;
+  agencies?: ReadonlyArray<string> | null;
+  regimes?: ReadonlyArray<string> | null;
+  statuses?: ReadonlyArray<Observation['status']> | null;
+  demo?: boolean | null;
+  /** Periods lying wholly within [from, to] (days, YYYY-MM-DD, inclusive). */
+  from?: string | null;
+  to?: string | null;
+  submissionId?: string | null;
 }
 
 /**
@@ -34,18 +44,21 @@ export class ObservationRepo {
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO observations (indicator, region, period, value, vintage, status, demo, submission_id, agency, regime, source, recorded_at)
-       VALUES (@indicator, @region, @period, @value, @vintage, @status, @demo, @submission_id, @agency, @regime, @source, @recorded_at)`,
+      `INSERT INTO observations (indicator, region, period, period_start, period_end, value, vintage, status, demo, submission_id, agency, regime, source, recorded_at)
+       VALUES (@indicator, @region, @period, @period_start, @period_end, @value, @vintage, @status, @demo, @submission_id, @agency, @regime, @source, @recorded_at)`,
     );
     this.countStmt = db.prepare<[], number>('SELECT COUNT(*) FROM observations').pluck();
   }
 
   /** Call inside the writer's transaction. */
   insert(o: Observation, recordedAt: string): void {
+    const p = parsePeriod(o.period);
     this.insertStmt.run({
       indicator: o.indicator,
       region: o.region,
       period: o.period,
+      period_start: p?.start ?? null,
+      period_end: p?.end ?? null,
       value: o.value,
       vintage: o.vintage,
       status: o.status,
@@ -58,20 +71,33 @@ export class ObservationRepo {
     });
   }
 
-  /** The newest vintage of every matching indicator x region x period. */
-  latest(filter: ObservationFilter = {}): Observation[] {
-    const { where, params } = whereClause(filter, 'o.');
-    const sql = `SELECT o.* FROM observations o
-      JOIN (SELECT MAX(id) AS id FROM observations GROUP BY indicator, region, period) newest ON newest.id = o.id
-      ${where} ORDER BY o.indicator, o.region, o.period`;
-    return this.db.prepare<unknown[], Row>(sql).all(...params).map(toObservation);
+  /**
+   * Per indicator × region × period, the newest vintage among the rows that match (for the
+   * filters on the key itself: the newest vintage of every matching key).
+   */
+  latest(filter: ObservationFilter = {}, limit = -1): Observation[] {
+    const { where, params } = whereClause(filter);
+    const sql = `SELECT o.*, s.revision AS revision FROM observations o
+      JOIN (SELECT MAX(id) AS id FROM observations ${where} GROUP BY indicator, region, period) newest ON newest.id = o.id
+      LEFT JOIN submissions s ON s.id = o.submission_id
+      ORDER BY o.indicator, o.region, o.period LIMIT ?`;
+    return this.db.prepare<unknown[], Row>(sql).all(...params, limit).map(toObservation);
   }
 
   /** Every vintage of every matching key, oldest first within a key. */
-  history(filter: ObservationFilter = {}): Observation[] {
-    const { where, params } = whereClause(filter, '');
-    const sql = `SELECT * FROM observations ${where} ORDER BY indicator, region, period, id`;
-    return this.db.prepare<unknown[], Row>(sql).all(...params).map(toObservation);
+  history(filter: ObservationFilter = {}, limit = -1): Observation[] {
+    const { where, params } = whereClause(filter);
+    const sql = `SELECT o.*, s.revision AS revision FROM (SELECT * FROM observations ${where}) o
+      LEFT JOIN submissions s ON s.id = o.submission_id
+      ORDER BY o.indicator, o.region, o.period, o.id LIMIT ?`;
+    return this.db.prepare<unknown[], Row>(sql).all(...params, limit).map(toObservation);
+  }
+
+  /** The observations one submission created, in the order of its values. */
+  ofSubmission(id: string): Observation[] {
+    const sql = `SELECT o.*, s.revision AS revision FROM observations o LEFT JOIN submissions s ON s.id = o.submission_id
+      WHERE o.submission_id = ? ORDER BY o.id`;
+    return this.db.prepare<[string], Row>(sql).all(id).map(toObservation);
   }
 
   count(): number {
@@ -79,21 +105,40 @@ export class ObservationRepo {
   }
 }
 
-function whereClause(filter: ObservationFilter, prefix: string): { where: string; params: string[] } {
+function whereClause(filter: ObservationFilter): { where: string; params: unknown[] } {
   const parts: string[] = [];
-  const params: string[] = [];
+  const params: unknown[] = [];
   const add = (column: string, values: ReadonlyArray<string> | null | undefined) => {
     if (!values) return;
     if (values.length === 0) {
       parts.push('0');
       return;
     }
-    parts.push(`${prefix}${column} IN (${values.map(() => '?').join(', ')})`);
+    parts.push(`${column} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   };
   add('indicator', filter.indicators);
   add('region', filter.regions);
   add('period', filter.periods);
+  add('agency', filter.agencies);
+  add('regime', filter.regimes);
+  add('status', filter.statuses);
+  if (filter.demo !== undefined && filter.demo !== null) {
+    parts.push('demo = ?');
+    params.push(filter.demo ? 1 : 0);
+  }
+  if (filter.from) {
+    parts.push('period_start >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    parts.push('period_end <= ?');
+    params.push(filter.to);
+  }
+  if (filter.submissionId) {
+    parts.push('submission_id = ?');
+    params.push(filter.submissionId);
+  }
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
@@ -106,6 +151,12 @@ function toObservation(row: Row): Observation {
     vintage: row.vintage,
     status: row.status,
     demo: row.demo === 1,
-    provenance: { submissionId: row.submission_id, agency: row.agency, regime: row.regime, source: row.source },
+    provenance: {
+      submissionId: row.submission_id,
+      agency: row.agency,
+      regime: row.regime,
+      source: row.source,
+      ...(row.revision !== null && row.revision !== undefined ? { revision: row.revision } : {}),
+    },
   };
 }

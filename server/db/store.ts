@@ -1,27 +1,25 @@
 import type { Change } from '../../shared/protocol/feed';
 import { ChangeLog, type ChangeBody } from './changelog';
+import { ComplianceRepo } from './compliance';
 import { IndicatorRepo } from './indicators';
 import { ObservationRepo } from './observations';
 import { openDatabase, type Db } from './open';
+import { SubmissionRepo } from './submissions';
 
-export interface SubmissionRecord {
-  id: string;
-  agency: string;
-  regime: string | null;
-  period: string;
-  receivedAt: string;
-  status: string;
-  tokenId: number | null;
-  payload: unknown;
-}
+/** Milliseconds since the epoch; injectable so that tests can move time (deadlines). */
+export type Clock = () => number;
+export const systemClock: Clock = () => Date.now();
 
 /** What a write may do: every change it logs is published once the transaction commits. */
 export interface WriteContext {
   readonly now: string;
   log(change: ChangeBody): Change;
+  /** The seq of the last change this write logged; 0 when none yet. */
+  lastSeq(): number;
   readonly indicators: IndicatorRepo;
   readonly observations: ObservationRepo;
-  insertSubmission(record: SubmissionRecord): void;
+  readonly submissions: SubmissionRepo;
+  readonly compliance: ComplianceRepo;
 }
 
 export type CommitListener = (changes: ReadonlyArray<Change>) => void;
@@ -37,29 +35,31 @@ export class Store {
   readonly changes: ChangeLog;
   readonly indicators: IndicatorRepo;
   readonly observations: ObservationRepo;
+  readonly submissions: SubmissionRepo;
+  readonly compliance: ComplianceRepo;
   private readonly listeners = new Set<CommitListener>();
   /** Set by the app to its logger. */
   onListenerError: (error: unknown) => void = (error) => console.error(error);
-  private readonly insertSubmissionStmt;
   private readonly getStateStmt;
   private readonly setStateStmt;
 
-  constructor(readonly db: Db) {
+  constructor(
+    readonly db: Db,
+    readonly now: Clock = systemClock,
+  ) {
     this.changes = new ChangeLog(db);
     this.indicators = new IndicatorRepo(db);
     this.observations = new ObservationRepo(db);
-    this.insertSubmissionStmt = db.prepare(
-      `INSERT INTO submissions (id, agency, regime, period, received_at, status, token_id, payload)
-       VALUES (@id, @agency, @regime, @period, @receivedAt, @status, @tokenId, @payload)`,
-    );
+    this.submissions = new SubmissionRepo(db);
+    this.compliance = new ComplianceRepo(db);
     this.getStateStmt = db.prepare<[string], string>('SELECT value FROM server_state WHERE key = ?').pluck();
     this.setStateStmt = db.prepare<[string, string]>(
       'INSERT INTO server_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
   }
 
-  static open(file: string): Store {
-    return new Store(openDatabase(file));
+  static open(file: string, now: Clock = systemClock): Store {
+    return new Store(openDatabase(file), now);
   }
 
   onCommit(listener: CommitListener): () => void {
@@ -69,7 +69,7 @@ export class Store {
 
   write<T>(fn: (tx: WriteContext) => T): { result: T; changes: Change[] } {
     const logged: Change[] = [];
-    const now = new Date().toISOString();
+    const now = new Date(this.now()).toISOString();
     const tx: WriteContext = {
       now,
       log: (body) => {
@@ -77,9 +77,11 @@ export class Store {
         logged.push(change);
         return change;
       },
+      lastSeq: () => logged[logged.length - 1]?.seq ?? 0,
       indicators: this.indicators,
       observations: this.observations,
-      insertSubmission: (r) => this.insertSubmissionStmt.run({ ...r, payload: JSON.stringify(r.payload) }),
+      submissions: this.submissions,
+      compliance: this.compliance,
     };
     // A throw inside rolls the whole transaction back, and nothing is published.
     const result = this.db.transaction(() => fn(tx))();
@@ -102,6 +104,30 @@ export class Store {
 
   setState(key: string, value: string): void {
     this.setStateStmt.run(key, value);
+  }
+
+  /**
+   * A fingerprint of everything stored: per table its row count and the hash of its rows
+   * in rowid order, plus the change log's head. Two equal fingerprints mean nothing was
+   * written in between (tests compare one before and after refused submissions).
+   */
+  fingerprint(): { head: number; tables: Record<string, { rows: number; hash: string }> } {
+    const tables = this.db
+      .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all();
+    const out: Record<string, { rows: number; hash: string }> = {};
+    for (const t of tables) {
+      let h = 0x811c9dc5;
+      let rows = 0;
+      for (const row of this.db.prepare(`SELECT * FROM "${t}"`).raw().iterate() as Iterable<unknown[]>) {
+        rows++;
+        const text = JSON.stringify(row);
+        for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+      }
+      out[t] = { rows, hash: h.toString(16) };
+    }
+    return { head: this.changes.head(), tables: out };
   }
 
   /** Row counts of every table, for health checks and tests. */

@@ -8,8 +8,17 @@ import {
   type SubscribeReply,
   type SubscribeRequest,
 } from '../../shared/protocol/feed';
+import type { ComplianceEntryWire, RegimeMeta } from '../../shared/protocol/compliance';
 import type { Store } from '../db/store';
 import type { SocketAuthData } from '../auth/guard';
+
+/** What a snapshot carries for a client that subscribed to compliance. */
+export interface ComplianceSource {
+  /** Brings the statuses up to the clock (may commit, and so publish, compliance changes). */
+  catchUp(): void;
+  snapshotEntries(): ComplianceEntryWire[];
+  regimeMetas(): RegimeMeta[];
+}
 
 export type FeedSocket = Socket<FeedClientToServer, FeedServerToClient, Record<string, never>, SocketAuthData>;
 export type FeedNamespace = Namespace<FeedClientToServer, FeedServerToClient, Record<string, never>, SocketAuthData>;
@@ -65,6 +74,7 @@ export class FeedHub {
     private readonly store: Store,
     private readonly log: FastifyBaseLogger,
     private readonly options: FeedOptions = DEFAULT_FEED_OPTIONS,
+    private readonly compliance: ComplianceSource | null = null,
   ) {
     store.onCommit((changes) => this.publish(changes));
   }
@@ -89,10 +99,12 @@ export class FeedHub {
     }
     try {
       const request = parsed.data;
+      // Any change the clock owes is committed (and published) before the head is read.
+      this.compliance?.catchUp();
       const filter: Filter = {
         indicators: request.indicators ? new Set(request.indicators) : null,
         regions: request.regions ? new Set(request.regions) : null,
-        others: (request as { compliance?: unknown }).compliance === true,
+        others: request.compliance === true,
       };
       const head = this.store.changes.head();
       let from = request.lastSeq;
@@ -147,7 +159,8 @@ export class FeedHub {
   private snapshot(socket: FeedSocket, request: SubscribeRequest, head: number): void {
     const indicators = this.store.indicators.all().filter((m) => !request.indicators || request.indicators.includes(m.code));
     const observations = this.store.observations.latest({ indicators: request.indicators, regions: request.regions });
-    socket.emit('snapshot', { seq: head, serverTime: new Date().toISOString(), indicators, observations });
+    const extra = request.compliance && this.compliance ? { compliance: this.compliance.snapshotEntries(), regimes: this.compliance.regimeMetas() } : {};
+    socket.emit('snapshot', { seq: head, serverTime: new Date(this.store.now()).toISOString(), indicators, observations, ...extra });
   }
 
   /** Called by the store right after a commit, in the same synchronous call. */

@@ -11,10 +11,19 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.code(413).send({ error: `the request body is larger than the limit of ${BODY_LIMIT / 1024 / 1024} MiB` });
+      return reply.code(413).send({
+        error: `the request body is larger than the limit of ${BODY_LIMIT / 1024 / 1024} MiB; split the report`,
+        error_vi: `Nội dung yêu cầu vượt giới hạn ${BODY_LIMIT / 1024 / 1024} MiB; hãy chia nhỏ báo cáo`,
+      });
     }
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (status === 400 && error instanceof SyntaxError)) {
-      return reply.code(400).send({ error: `the body is not valid JSON: ${error.message}` });
+      return reply.code(400).send({ error: `the body is not valid JSON: ${error.message}`, error_vi: `Nội dung không phải JSON hợp lệ: ${error.message}` });
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.code(415).send({
+        error: `unsupported Content-Type ${JSON.stringify(request.headers['content-type'] ?? '')}: send application/json, or text/csv for a report in its template's columns`,
+        error_vi: 'Kiểu nội dung không được hỗ trợ: gửi application/json, hoặc text/csv cho báo cáo theo biểu mẫu',
+      });
     }
     if (status >= 400 && status < 500) return reply.code(status).send({ error: error.message });
     request.log.error({ err: error }, 'request failed');

@@ -1,50 +1,86 @@
 import { randomUUID } from 'node:crypto';
+import type { ComplianceEntryWire } from '../../shared/protocol/compliance';
 import type { Observation } from '../../shared/protocol/model';
-import type { Report } from '../../shared/protocol/report';
+import type { NormalizedSubmission } from '../../shared/regimes/submission';
+import type { Regime } from '../../shared/regimes/schema';
 import type { Principal } from '../auth/tokens';
+import type { ComplianceService } from '../compliance/service';
 import type { Store } from '../db/store';
+import type { SubmissionRecord } from '../db/submissions';
+
+export interface IngestInput {
+  regime: Regime;
+  submission: NormalizedSubmission;
+  principal: Principal;
+  format: 'json' | 'csv';
+  /** When the report counts as received (now, or a demo token's backdated instant). */
+  receivedMs: number;
+  idempotencyKey: string | null;
+  requestHash: string | null;
+}
 
 export interface Ingested {
-  submissionId: string;
-  seq: number;
+  record: SubmissionRecord;
   observations: Observation[];
+  compliance: ComplianceEntryWire | null;
 }
 
 /**
- * Stores an accepted report in ONE transaction: the submission, one observation per value
- * (a resubmission of a key is a new vintage; the newest wins) and one change per
- * observation. Store.write publishes the changes right after the commit.
+ * Stores an accepted submission in ONE transaction: the submission (the next revision of
+ * its regime × agency × period), one observation per value (a new vintage: the newest
+ * wins), one change per observation, and the compliance of its key (a change when its
+ * status moved). Store.write publishes the changes right after the commit.
+ *
+ * Everything a demo token submits is demo data; nothing else can be.
  */
-export function ingestReport(store: Store, report: Report, principal: Principal): Ingested {
-  const { result, changes } = store.write((tx) => {
-    const submissionId = randomUUID();
-    tx.insertSubmission({
-      id: submissionId,
-      agency: report.agency,
-      regime: report.regime ?? null,
-      period: report.period,
-      receivedAt: tx.now,
-      status: 'received',
+export function ingestSubmission(store: Store, compliance: ComplianceService, input: IngestInput): Ingested {
+  const { regime, submission, principal } = input;
+  const { result } = store.write((tx) => {
+    const sinceBefore = compliance.sinceMs(regime.code);
+    const id = randomUUID();
+    const receivedAt = new Date(input.receivedMs).toISOString();
+    const revision = tx.submissions.nextRevision(regime.code, submission.agency, submission.period);
+    const demo = principal.demo;
+    const record: SubmissionRecord = {
+      id,
+      agency: submission.agency,
+      regime: regime.code,
+      period: submission.period,
+      receivedAt,
+      recordedAt: tx.now,
+      status: submission.status,
+      revision,
+      demo,
+      format: input.format,
       tokenId: principal.tokenId,
-      payload: report,
-    });
-    const observations = report.values.map((v): Observation => ({
-      indicator: v.indicator,
-      region: v.region,
-      period: report.period,
-      value: v.value,
-      // A report's figures are released when we receive them.
-      vintage: tx.now,
-      status: report.status,
-      // Figures an agency submits through the API are real; demo data is marked by its generator.
-      demo: false,
-      provenance: { submissionId, agency: report.agency, regime: report.regime ?? null, source: null },
-    }));
+      idempotencyKey: input.idempotencyKey,
+      requestHash: input.requestHash,
+      payload: submission,
+      valueCount: submission.values.length,
+      seq: null,
+    };
+    tx.submissions.insert(record);
+    const observations = submission.values.map(
+      (v): Observation => ({
+        indicator: v.indicator,
+        region: v.region,
+        period: submission.period,
+        value: v.value,
+        // A report's figures are released when it is received.
+        vintage: receivedAt,
+        status: submission.status,
+        demo,
+        provenance: { submissionId: id, agency: submission.agency, regime: regime.code, source: null, revision },
+      }),
+    );
     for (const observation of observations) {
       tx.observations.insert(observation, tx.now);
       tx.log({ kind: 'observation', observation });
     }
-    return { submissionId, observations };
+    const entry = compliance.afterSubmission(tx, regime, submission.agency, submission.period, sinceBefore, input.receivedMs);
+    const seq = tx.lastSeq();
+    tx.submissions.setSeq(id, seq);
+    return { record: { ...record, seq }, observations, compliance: entry };
   });
-  return { ...result, seq: changes[changes.length - 1]!.seq };
+  return result;
 }

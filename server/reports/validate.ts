@@ -1,88 +1,105 @@
-import { issuesToErrors, jsonPath, type ValidationError } from '../../shared/layout/load';
-import { parsePeriod } from '../../shared/period';
-import { indicatorCodeSchema, NATIONAL_REGION, regionCodeSchema } from '../../shared/protocol/codes';
-import type { IndicatorMeta } from '../../shared/protocol/model';
-import { reportSchema, type Report } from '../../shared/protocol/report';
-import { isRegionCode } from '../../shared/regions';
+import { canonicalAgencyCode } from '../../shared/agencies';
+import type { ReportError } from '../../shared/protocol/report';
+import { validateSubmissionCsv } from '../../shared/regimes/csv';
+import type { Regime } from '../../shared/regimes/schema';
+import type { NormalizedSubmission, SubmissionError, SubmissionStatus } from '../../shared/regimes/submission';
+import { validateSubmission } from '../../shared/regimes/validate-submission';
 import type { Principal } from '../auth/tokens';
-import { describePeriodKind, periodFits } from '../periodicity';
+
+/**
+ * Checks a report against its regime (shared/regimes/validate-submission.ts and csv.ts) and
+ * the caller's rights, listing EVERY problem at once in Vietnamese and English:
+ *
+ * - the regime is required and must be in the catalogue;
+ * - everything the regime says (agency among its reporters, period of its periodicity and
+ *   begun, every value known, typed, in range and unit, required fields present);
+ * - a submitter reports for its own agency only (an operator or admin for any reporter).
+ *
+ * JSON errors have JSON paths ($.values[2].unit); CSV errors name the cell (csv[4].GDP_GROWTH,
+ * with row and column) or the query parameter that carried the envelope (?agency).
+ */
+export type ReportInput =
+  | { kind: 'json'; body: unknown }
+  | { kind: 'csv'; text: string; envelope: { regime?: string; agency?: string; period?: string; status?: string } };
 
 export interface ReportContext {
   principal: Principal;
-  indicators: ReadonlyMap<string, IndicatorMeta>;
-  /** Today in Viet Nam (YYYY-MM-DD): a period that starts later cannot be reported yet. */
-  today: string;
+  regime(code: string): Regime | undefined;
+  /** When the report counts as received: a period whose data window has not begun by then is refused. */
+  receivedMs: number;
 }
 
-/** Units compare after Unicode normalisation and whitespace folding, never by case. */
-export function normalizeUnit(unit: string): string {
-  return unit.normalize('NFC').trim().replace(/\s+/g, ' ');
-}
+export type ReportCheck = { ok: true; regime: Regime; submission: NormalizedSubmission } | { ok: false; errors: ReportError[] };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/**
- * Validates a report and lists EVERY problem at once, each with a JSON path. The schema
- * checks shapes; the checks against the store run over the raw input as far as its fields
- * have the right type, so a report with a wrong shape in one value still hears about an
- * unknown indicator in another.
- */
-export function validateReport(raw: unknown, ctx: ReportContext): { ok: true; report: Report } | { ok: false; errors: ValidationError[] } {
-  const parsed = reportSchema.safeParse(raw);
-  const errors: ValidationError[] = parsed.success ? [] : issuesToErrors(parsed.error.issues);
-  const add = (path: (string | number)[], message: string) => errors.push({ path: jsonPath(path), message });
+export function withMessage(e: Omit<SubmissionError, never>): ReportError {
+  return { path: e.path, ...(e.row === undefined ? {} : { row: e.row }), ...(e.column === undefined ? {} : { column: e.column }), message_vi: e.message_vi, message_en: e.message_en, message: e.message_en };
+}
 
-  if (isObject(raw)) {
-    if (ctx.principal.role === 'submitter' && typeof raw.agency === 'string' && raw.agency !== ctx.principal.agency) {
-      add(['agency'], `this token reports for agency "${ctx.principal.agency}" only, not "${raw.agency}"`);
+export function checkReport(input: ReportInput, ctx: ReportContext): ReportCheck {
+  const csv = input.kind === 'csv';
+  const envelope: Record<string, unknown> = csv ? input.envelope : isObject(input.body) ? input.body : {};
+  const at = (key: string) => (csv ? `?${key}` : `$.${key}`);
+  const errors: SubmissionError[] = [];
+
+  // --- the regime
+  const code = envelope.regime;
+  let regime: Regime | undefined;
+  if (code === undefined || code === null || code === '') {
+    if (csv || isObject(input.kind === 'json' ? input.body : null)) {
+      errors.push({
+        path: at('regime'),
+        message_vi: csv ? 'Thiếu mã chế độ báo cáo (tham số ?regime=)' : 'Thiếu mã chế độ báo cáo (regime)',
+        message_en: csv ? 'the regime is required (query parameter ?regime=)' : 'regime is required',
+      });
     }
-    const period = typeof raw.period === 'string' ? parsePeriod(raw.period) : null;
-    if (period && period.start > ctx.today) add(['period'], `period ${period.text} has not started yet (today is ${ctx.today})`);
-
-    const seen = new Map<string, number>();
-    (Array.isArray(raw.values) ? raw.values : []).forEach((item: unknown, index) => {
-      if (!isObject(item)) return;
-      const code = item.indicator;
-      if (typeof code !== 'string' || !indicatorCodeSchema.safeParse(code).success) return;
-      const meta = ctx.indicators.get(code);
-      if (!meta) {
-        add(['values', index, 'indicator'], `unknown indicator "${code}"`);
-      } else {
-        if (typeof item.unit === 'string' && normalizeUnit(item.unit) !== normalizeUnit(meta.unit)) {
-          add(['values', index, 'unit'], `unit "${item.unit}" differs from ${code}'s unit "${meta.unit}"`);
-        }
-        if (period && !periodFits(meta.periodicity, period.text)) {
-          add(['values', index, 'indicator'], `${code} is reported by ${meta.periodicity}; period ${period.text} is ${describePeriodKind(period.text)}`);
-        }
-      }
-      const region = item.region === undefined ? NATIONAL_REGION : item.region;
-      if (typeof region !== 'string') return;
-      // The schema checks the form ("VN" or two digits); the code table knows the 34 provinces.
-      if (regionCodeSchema.safeParse(region).success && !isRegionCode(region)) {
-        add(['values', index, 'region'], `"${region}" is not the code of one of the 34 provinces and cities`);
-      }
-      const key = `${code}|${region}`;
-      const first = seen.get(key);
-      if (first !== undefined) add(['values', index], `${code} for region ${region} is already given at ${jsonPath(['values', first])}`);
-      else seen.set(key, index);
+  } else if (typeof code !== 'string' || !(regime = ctx.regime(code))) {
+    errors.push({
+      path: at('regime'),
+      message_vi: `Không có chế độ báo cáo ${JSON.stringify(code)} (xem GET /api/v1/regimes)`,
+      message_en: `unknown regime ${JSON.stringify(code)} (see GET /api/v1/regimes)`,
     });
   }
 
-  if (errors.length > 0 || !parsed.success) return { ok: false, errors: dedupe(errors) };
-  return { ok: true, report: parsed.data };
-}
+  // --- the caller's rights: a submitter reports for its own agency
+  const agency = typeof envelope.agency === 'string' ? (canonicalAgencyCode(envelope.agency) ?? envelope.agency) : undefined;
+  if (ctx.principal.role === 'submitter' && agency !== undefined && agency !== ctx.principal.agency) {
+    errors.push({
+      path: at('agency'),
+      message_vi: `Mã truy cập này chỉ được gửi báo cáo của cơ quan ${ctx.principal.agency}, không phải ${agency}`,
+      message_en: `this token reports for agency ${ctx.principal.agency} only, not ${agency}`,
+    });
+  }
 
-function dedupe(errors: ValidationError[]): ValidationError[] {
-  const seen = new Set<string>();
-  return errors.filter((e) => {
-    const key = `${e.path}|${e.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
+  if (!regime) {
+    // Without a regime there is no template to check against: the envelope's shape is all we can say.
+    if (!csv && !isObject(input.body)) {
+      errors.push({ path: '$', message_vi: 'Báo cáo phải là một đối tượng JSON', message_en: 'a report is a JSON object' });
+    }
+    if (typeof envelope.agency === 'string' && canonicalAgencyCode(envelope.agency) === undefined) {
+      errors.push({ path: at('agency'), message_vi: `Không có cơ quan mã "${envelope.agency}"`, message_en: `unknown agency "${envelope.agency}"` });
+    }
+    return { ok: false, errors: errors.map(withMessage) };
+  }
 
-/** Today's date in Viet Nam (UTC+7, no daylight saving). */
-export function vietnamToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const result =
+    input.kind === 'json'
+      ? validateSubmission(regime, input.body, { now: ctx.receivedMs })
+      : validateSubmissionCsv(
+          regime,
+          input.text,
+          // A missing parameter stays undefined, so that it is reported as missing.
+          { agency: input.envelope.agency as string, period: input.envelope.period as string, ...(input.envelope.status === undefined ? {} : { status: input.envelope.status as SubmissionStatus }) },
+          { now: ctx.receivedMs },
+        );
+  if (!result.ok) {
+    for (const e of result.errors) {
+      // The CSV's envelope came as query parameters: say so in the path.
+      const m = csv ? /^\$\.(agency|period|status|regime)$/.exec(e.path) : null;
+      errors.push(m ? { ...e, path: `?${m[1]}` } : e);
+    }
+  }
+  if (errors.length > 0 || !result.ok) return { ok: false, errors: errors.map(withMessage) };
+  return { ok: true, regime, submission: result.submission };
 }

@@ -1,24 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { parsePeriod } from '../../shared/period';
 import { indicatorCodeSchema, NATIONAL_REGION } from '../../shared/protocol/codes';
-import type { IndicatorMeta, Observation } from '../../shared/protocol/model';
-import { StartupError } from '../errors';
-import { inferPeriodicity } from '../periodicity';
+import type { Observation } from '../../shared/protocol/model';
+import { PERIOD_KIND_OF, type Regime } from '../../shared/regimes/schema';
+import type { Catalog } from '../catalog/load';
 import type { Store } from '../db/store';
+import { StartupError } from '../errors';
+import { periodFits } from '../periodicity';
 import { csvObjects, parseCsv } from './csv';
-import { directionOf, groupOf } from './catalog';
 
 /**
  * The national figures published by the statistics office (../shared/data/indicators).
  * They are read at run time, never copied into the repository, and seed an empty store so
- * that a new wall shows true national figures.
+ * that a new wall shows true national figures. They are real (never demo); their
+ * indicators must be in the catalogue (server/catalog/data), in the catalogue's unit, and
+ * each figure's provenance names the catalogue regime that covers it (the regime with the
+ * indicator in its template and the period's kind as periodicity) and that regime's
+ * reporting agency, or null when no regime covers it (a yearly total of a monthly series).
  */
 
 const COLUMNS = ['indicator', 'name_vi', 'name_en', 'unit', 'period', 'value', 'note', 'source'] as const;
 export const INDICATORS_FLAG_HINT = 'pass --indicators <csv> or set TOANCANH_INDICATORS_CSV';
 
 export interface NationalFigures {
-  indicators: IndicatorMeta[];
+  /** The codes of the indicators the file has figures for. */
+  indicators: string[];
   observations: Observation[];
 }
 
@@ -53,7 +59,13 @@ export function statusOf(note: string): Observation['status'] {
 
 const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
-export function readNationalFigures(path: string): NationalFigures {
+/** The catalogue regime that covers a national figure of `indicator` for `period`, if any. */
+export function coveringRegime(regimes: readonly Regime[], indicator: string, period: string): Regime | undefined {
+  const kind = parsePeriod(period)?.kind;
+  return regimes.find((r) => PERIOD_KIND_OF[r.periodicity] === kind && r.fields.some((f) => f.indicator === indicator && !f.byProvince));
+}
+
+export function readNationalFigures(path: string, catalog: Pick<Catalog, 'indicators' | 'regimes'>): NationalFigures {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -67,8 +79,9 @@ export function readNationalFigures(path: string): NationalFigures {
     throw new StartupError(`${path}: ${(error as Error).message}`);
   }
 
+  const catalogued = new Map(catalog.indicators.map((i) => [i.code, i]));
   const problems: string[] = [];
-  const metas = new Map<string, { meta: Omit<IndicatorMeta, 'periodicity'>; periods: string[]; line: number }>();
+  const codes = new Set<string>();
   const observations: Observation[] = [];
   const keys = new Set<string>();
   for (const { line, row } of rows) {
@@ -80,24 +93,19 @@ export function readNationalFigures(path: string): NationalFigures {
     for (const k of ['name_vi', 'name_en', 'unit'] as const) if (!row[k]) problems.push(`${at}: ${k} is empty`);
     if (problems.length > before) continue;
 
-    const known = metas.get(row.indicator);
-    if (known) {
-      if (known.meta.unit !== row.unit) problems.push(`${at}: unit "${row.unit}" differs from "${known.meta.unit}" (line ${known.line})`);
-      known.periods.push(row.period);
-    } else {
-      const meta: Omit<IndicatorMeta, 'periodicity'> = {
-        code: row.indicator,
-        name: { vi: row.name_vi, en: row.name_en },
-        unit: row.unit,
-        direction: directionOf(row.indicator),
-      };
-      const group = groupOf(row.indicator);
-      if (group) meta.group = group;
-      metas.set(row.indicator, { meta, periods: [row.period], line });
+    const meta = catalogued.get(row.indicator);
+    if (!meta) {
+      problems.push(`${at}: ${row.indicator} is not in the indicator catalogue (server/catalog/data/indicators.json)`);
+      continue;
     }
+    if (meta.unit !== row.unit) problems.push(`${at}: unit "${row.unit}" differs from the catalogue's unit of ${row.indicator}, "${meta.unit}"`);
+    if (!periodFits(meta.periodicity, row.period)) problems.push(`${at}: ${row.indicator} is reported by ${meta.periodicity}; ${row.period} does not fit`);
     const key = `${row.indicator}|${row.period}`;
     if (keys.has(key)) problems.push(`${at}: ${row.indicator} ${row.period} appears twice`);
     keys.add(key);
+    codes.add(row.indicator);
+    const regime = coveringRegime(catalog.regimes, row.indicator, row.period);
+    const agency = regime && Array.isArray(regime.reporters) && regime.reporters.length === 1 ? regime.reporters[0]! : null;
     observations.push({
       indicator: row.indicator,
       region: NATIONAL_REGION,
@@ -106,32 +114,28 @@ export function readNationalFigures(path: string): NationalFigures {
       vintage: vintageOf(row.period, row.note, row.source),
       status: statusOf(row.note),
       demo: false,
-      provenance: { submissionId: null, agency: null, regime: null, source: row.source || null },
+      provenance: { submissionId: null, agency, regime: regime?.code ?? null, source: row.source || null },
     });
   }
   if (problems.length) throw new StartupError([`${path}: ${problems.length} problem(s)`, ...problems.map((p) => `  ${p}`)].join('\n'));
-
-  const indicators = [...metas.values()].map(({ meta, periods }) => ({ ...meta, periodicity: inferPeriodicity(periods) }));
-  return { indicators, observations };
+  return { indicators: [...codes], observations };
 }
 
 /**
- * Seeds an empty store (no indicators and an empty change log) in one transaction, logging
- * every indicator and observation as a change so the log is the store's whole history.
- * Returns the number of changes, or null when the store was not empty.
+ * Seeds the published national figures once, in one transaction, logging every
+ * observation as a change so the log is the store's whole history. The catalogue's
+ * indicators must already be in the store (syncCatalog). Returns the counts, or null when
+ * the store was seeded before (or holds observations already).
  */
-export function seedIfEmpty(store: Store, csvPath: string): { indicators: number; observations: number } | null {
-  if (store.indicators.count() > 0 || store.changes.head() > 0) return null;
-  const figures = readNationalFigures(csvPath);
+export function seedIfEmpty(store: Store, csvPath: string, catalog: Pick<Catalog, 'indicators' | 'regimes'>): { indicators: number; observations: number } | null {
+  if (store.getState('seed.national') !== null || store.observations.count() > 0) return null;
+  const figures = readNationalFigures(csvPath, catalog);
   store.write((tx) => {
-    for (const indicator of figures.indicators) {
-      tx.indicators.upsert(indicator);
-      tx.log({ kind: 'indicator', indicator });
-    }
     for (const observation of figures.observations) {
       tx.observations.insert(observation, tx.now);
       tx.log({ kind: 'observation', observation });
     }
   });
+  store.setState('seed.national', JSON.stringify({ file: csvPath, observations: figures.observations.length }));
   return { indicators: figures.indicators.length, observations: figures.observations.length };
 }

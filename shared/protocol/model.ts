@@ -29,6 +29,10 @@ export const indicatorMetaSchema = z.object({
       }),
     )
     .optional(),
+  /** 'national': observed for "VN"; 'province': for each of the 34 provinces (codes PROV_…). */
+  scope: z.enum(['national', 'province']).optional(),
+  /** Who publishes or compiles it, for a source line. */
+  source: z.string().max(200).optional(),
 });
 export type IndicatorMeta = z.infer<typeof indicatorMetaSchema>;
 
@@ -51,6 +55,8 @@ export const observationSchema = z.object({
     agency: z.string().nullable(),
     regime: z.string().nullable(),
     source: z.string().nullable(),
+    /** The submission's revision of its regime × agency × period (1 = first report); absent for seeded figures. */
+    revision: z.number().int().min(1).optional(),
   }),
 });
 export type Observation = z.infer<typeof observationSchema>;

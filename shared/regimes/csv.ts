@@ -149,7 +149,7 @@ export interface CsvCell {
 
 export type CsvParseResult = {
   /** The submission in its JSON form (values from the cells that could be read). */
-  submission: { regime: string; agency: string; period: string; status?: SubmissionStatus; values: { field: string; region: string; value: number }[] };
+  submission: { regime: string; agency: string; period: string; status?: SubmissionStatus; values: { indicator: string; region: string; value: number }[] };
   /** cells[i] is where submission.values[i] came from. */
   cells: CsvCell[];
   /** Errors of the CSV itself (syntax, header, regions, numbers); empty when it could be read whole. */
@@ -243,7 +243,7 @@ export function parseSubmissionCsv(regime: Pick<Regime, 'code' | 'fields'>, text
         fail(record.row, i + 1, field, n.vi, n.en);
         return;
       }
-      submission.values.push({ field, region, value: n.value });
+      submission.values.push({ indicator: field, region, value: n.value });
       cells.push({ row: record.row, column: i + 1, header: field });
     });
   }
@@ -302,13 +302,13 @@ const csvCell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g
  * every template field as a column, one row per region that has a value, the agency's own
  * region first, then provinces by code. Values without a region go to `ownRegion`.
  */
-export function submissionToCsv(regime: Pick<Regime, 'fields'>, values: readonly { field: string; region?: string; value: number }[], ownRegion = NATIONAL_REGION_CODE): string {
+export function submissionToCsv(regime: Pick<Regime, 'fields'>, values: readonly { indicator: string; region?: string; value: number }[], ownRegion = NATIONAL_REGION_CODE): string {
   const columns = regime.fields.map((f) => f.indicator);
   const rows = new Map<string, Map<string, number>>();
   for (const v of values) {
     const region = v.region ?? ownRegion;
     if (!rows.has(region)) rows.set(region, new Map());
-    rows.get(region)!.set(v.field, v.value);
+    rows.get(region)!.set(v.indicator, v.value);
   }
   const order = [...rows.keys()].sort((a, b) => (a === ownRegion ? -1 : b === ownRegion ? 1 : a.localeCompare(b)));
   const lines = [['region', ...columns].map(csvCell).join(',')];

@@ -14,9 +14,9 @@ export function exampleSubmission(regime: Pick<Regime, 'code' | 'fields'>, agenc
   const values: Submission['values'] = [];
   regime.fields.forEach((field, f) => {
     if (field.byProvince) {
-      PROVINCES.forEach((p, k) => values.push({ field: field.indicator, region: p.code, value: exampleValue(field, (f * 7 + k) % 34) }));
+      PROVINCES.forEach((p, k) => values.push({ indicator: field.indicator, region: p.code, value: exampleValue(field, (f * 7 + k) % 34) }));
     } else {
-      values.push({ field: field.indicator, region: own, value: exampleValue(field, f % 34), unit: field.unit });
+      values.push({ indicator: field.indicator, region: own, value: exampleValue(field, f % 34), unit: field.unit });
     }
   });
   return { regime: regime.code, agency, period, status: 'estimate', values };

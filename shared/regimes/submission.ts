@@ -8,10 +8,10 @@ import { regimeCodeSchema } from './schema';
  * A submission (one report) on the wire:
  *
  *   { "regime": "BCA-TNGT-THANG", "agency": "BCA", "period": "2025-03", "status": "official",
- *     "values": [ { "field": "TRAFFIC_ACCIDENTS", "value": 1520 },
- *                 { "field": "PROV_TRAFFIC_ACCIDENTS", "region": "01", "value": 61, "unit": "vụ" }, … ] }
+ *     "values": [ { "indicator": "TRAFFIC_ACCIDENTS", "value": 1520 },
+ *                 { "indicator": "PROV_TRAFFIC_ACCIDENTS", "region": "01", "value": 61, "unit": "vụ" }, … ] }
  *
- * - `field` is the indicator code of a template field; `unit`, when given, must be the
+ * - `indicator` is the indicator code of a template field; `unit`, when given, must be the
  *   field's unit (it is a check, never a conversion).
  * - `region`: for a field broken down by province, the province's two-digit code (one value
  *   per province); otherwise absent, or the reporting agency's own region ("VN" for a
@@ -22,7 +22,7 @@ import { regimeCodeSchema } from './schema';
  * `validateSubmission` (./validate-submission.ts) checks a submission against its regime
  * and answers every error at once, in Vietnamese and English.
  *
- * The CSV form of the same report (./csv.ts): a header `region,<field>,<field>,…` and one
+ * The CSV form of the same report (./csv.ts): a header `region,<indicator>,<indicator>,…` and one
  * row per region.
  */
 export const submissionStatusSchema = observationStatusSchema;
@@ -31,7 +31,7 @@ export type SubmissionStatus = z.infer<typeof submissionStatusSchema>;
 export const MAX_SUBMISSION_VALUES = 5000;
 
 export const submissionValueSchema = z.strictObject({
-  field: indicatorCodeSchema,
+  indicator: indicatorCodeSchema,
   region: regionCodeSchema.optional(),
   value: z.number().finite(),
   unit: z.string().min(1).max(60).optional(),
@@ -53,7 +53,7 @@ export interface NormalizedSubmission {
   agency: string;
   period: string;
   status: SubmissionStatus;
-  values: { field: string; region: string; value: number; unit: string }[];
+  values: { indicator: string; region: string; value: number; unit: string }[];
 }
 
 /** One reason a submission is refused: where (a JSON path, or a CSV cell) and why, in both languages. */

@@ -35,7 +35,7 @@ export interface ValidateOptions {
 }
 
 const ENVELOPE_KEYS = new Set(['regime', 'agency', 'period', 'status', 'values']);
-const VALUE_KEYS = new Set(['field', 'region', 'value', 'unit']);
+const VALUE_KEYS = new Set(['indicator', 'region', 'value', 'unit']);
 
 const PERIOD_EXAMPLES: Record<Regime['periodicity'], string> = {
   month: '2025-03',
@@ -47,7 +47,8 @@ const PERIOD_EXAMPLES: Record<Regime['periodicity'], string> = {
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const quote = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v) ?? String(v));
+// Numbers as written (JSON.stringify would turn Infinity, from a 1e999 in the input, into null).
+const quote = (v: unknown) => (typeof v === 'string' ? `"${v}"` : typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)));
 const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 const propPath = (base: string, key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`);
 const formatNumber = (n: number) => String(n);
@@ -147,20 +148,20 @@ export function validateSubmission(regime: Regime, input: unknown, options: Vali
     input.values.forEach((item: unknown, i: number) => {
       const at = `$.values[${i}]`;
       if (!isObject(item)) {
-        fail(at, `Mỗi số liệu là một đối tượng {field, value, …}, không phải ${typeName(item)}`, `each value is an object {field, value, …}, not ${typeName(item)}`);
+        fail(at, `Mỗi số liệu là một đối tượng {indicator, value, …}, không phải ${typeName(item)}`, `each value is an object {indicator, value, …}, not ${typeName(item)}`);
         return;
       }
       for (const key of Object.keys(item)) {
         if (!VALUE_KEYS.has(key)) fail(propPath(at, key), `Trường "${key}" không được phép trong một số liệu`, `unknown property "${key}" in a value`);
       }
       let field: TemplateField | undefined;
-      if (item.field === undefined) fail(`${at}.field`, 'Thiếu mã chỉ tiêu (field)', 'field is missing');
-      else if (typeof item.field !== 'string') fail(`${at}.field`, 'Mã chỉ tiêu phải là chuỗi ký tự', `field must be a string, not ${typeName(item.field)}`);
+      if (item.indicator === undefined) fail(`${at}.indicator`, 'Thiếu mã chỉ tiêu (indicator)', 'indicator is missing');
+      else if (typeof item.indicator !== 'string') fail(`${at}.indicator`, 'Mã chỉ tiêu phải là chuỗi ký tự', `indicator must be a string, not ${typeName(item.indicator)}`);
       else {
-        field = fields.get(item.field);
+        field = fields.get(item.indicator);
         if (field) named.add(field.indicator);
         else {
-          fail(`${at}.field`, `Chỉ tiêu ${quote(item.field)} không có trong biểu mẫu của chế độ ${regime.code}`, `field ${quote(item.field)} is not in the template of regime ${regime.code}`);
+          fail(`${at}.indicator`, `Chỉ tiêu ${quote(item.indicator)} không có trong biểu mẫu của chế độ ${regime.code}`, `indicator ${quote(item.indicator)} is not a field of the template of regime ${regime.code}`);
         }
       }
 
@@ -183,7 +184,7 @@ export function validateSubmission(regime: Regime, input: unknown, options: Vali
           seen.set(key, i);
           if (!present.has(field.indicator)) present.set(field.indicator, new Set());
           present.get(field.indicator)!.add(region);
-          if (valueOk) values.push({ field: field.indicator, region, value: item.value as number, unit: field.unit });
+          if (valueOk) values.push({ indicator: field.indicator, region, value: item.value as number, unit: field.unit });
         }
       }
     });

@@ -45,11 +45,18 @@ describe('live feed to every wall page', () => {
     expect(marks.every(Boolean)).toBe(true);
 
     const sent = Date.now();
+    // GDP growth for a year is in the statistics office's yearly report (CTK-KTXH-NAM), with its three other fields.
     const response = await server.api('POST', '/api/v1/reports', {
-      agency: 'TCTK',
+      regime: 'CTK-KTXH-NAM',
+      agency: 'CTK',
       period: '2026',
       status: 'estimate',
-      values: [{ indicator: 'GDP_GROWTH', region: 'VN', value: 8.31 }],
+      values: [
+        { indicator: 'GDP_GROWTH', region: 'VN', value: 8.31 },
+        { indicator: 'GDP_VND', value: 14100 },
+        { indicator: 'GDP_USD', value: 560 },
+        { indicator: 'GDP_PER_CAPITA', value: 5450 },
+      ],
     });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
 
@@ -75,7 +82,8 @@ describe('live feed to every wall page', () => {
     const before = await server.api<{ observations: unknown[] }>('GET', '/api/v1/observations?indicator=GDP_GROWTH&history=1');
     const shownBefore = await Promise.all(pages.map(({ page }) => tileText(page, TILE, 'value')));
 
-    const response = await server.api<{ errors: { path: string; message: string }[] }>('POST', '/api/v1/reports', {
+    const response = await server.api<{ errors: { path: string; message: string; message_vi: string }[] }>('POST', '/api/v1/reports', {
+      regime: 'CTK-KTXH-NAM',
       agency: 'TCTK',
       period: '2026-Q7',
       values: [
@@ -88,6 +96,8 @@ describe('live feed to every wall page', () => {
     expect(response.status).toBeLessThan(500);
     const paths = response.body.errors.map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['$.period', '$.values[0].value', '$.values[1].indicator', '$.values[2].region']));
+    // In Vietnamese too.
+    expect(response.body.errors.every((e) => e.message_vi && e.message_vi !== e.message)).toBe(true);
 
     const after = await server.api<{ observations: unknown[] }>('GET', '/api/v1/observations?indicator=GDP_GROWTH&history=1');
     expect(after.body).toEqual(before.body);
@@ -97,7 +107,7 @@ describe('live feed to every wall page', () => {
   });
 
   it('answers 401 to a request without a valid token', async () => {
-    const report = { agency: 'TCTK', period: '2026', values: [{ indicator: 'GDP_GROWTH', region: 'VN', value: 1 }] };
+    const report = { regime: 'CTK-KTXH-NAM', agency: 'CTK', period: '2026', values: [{ indicator: 'GDP_GROWTH', region: 'VN', value: 1 }] };
     expect((await server.api('POST', '/api/v1/reports', report, null)).status).toBe(401);
     expect((await server.api('POST', '/api/v1/reports', report, 'not-a-real-token-0000000000')).status).toBe(401);
     expect((await server.api('GET', '/api/v1/observations?indicator=GDP_GROWTH', undefined, null)).status).toBe(401);

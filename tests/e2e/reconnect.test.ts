@@ -7,6 +7,40 @@ import { openScreenPages, pagesShowing, readProfile, tileText, type ScreenPage }
 const profileFile = 'assets/profiles/wall-2x2-55in.json';
 const layoutFile = 'layouts/tong-quan-kinh-te-xa-hoi.json';
 
+/** The yearly report of the statistics office with GDP growth = `growth` (the three other fields are required too). */
+const gdpReport = (growth: number) => ({
+  regime: 'CTK-KTXH-NAM',
+  agency: 'CTK',
+  period: '2026',
+  values: [
+    { indicator: 'GDP_GROWTH', value: growth },
+    { indicator: 'GDP_VND', value: 14100 },
+    { indicator: 'GDP_USD', value: 560 },
+    { indicator: 'GDP_PER_CAPITA', value: 5450 },
+  ],
+});
+
+/** Last month (its data window has begun whenever the test runs), e.g. "2026-10". */
+function lastMonth(): string {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 7);
+}
+
+/** The monthly trade report of the Ministry of Industry and Trade (BCT-XNK-THANG): exports, imports and their sum and balance. */
+const tradeReport = (exports: number, imports: number) => ({
+  regime: 'BCT-XNK-THANG',
+  agency: 'BCT',
+  period: lastMonth(),
+  values: [
+    { indicator: 'EXPORTS', value: exports },
+    { indicator: 'IMPORTS', value: imports },
+    { indicator: 'TRADE_TOTAL', value: Math.round((exports + imports) * 100) / 100 },
+    { indicator: 'TRADE_BALANCE', value: Math.round((exports - imports) * 100) / 100 },
+  ],
+});
+
 async function waitForValue(pages: ScreenPage[], tileId: string, text: string, timeout: number): Promise<void> {
   await Promise.all(
     pages.map(({ page }) =>
@@ -54,8 +88,8 @@ describe('reconnecting after the server dies', () => {
       layout: layoutFile,
     });
     await meanwhile.start();
-    for (const [indicator, value] of [['GDP_GROWTH', 6.5], ['EXPORTS', 501.25], ['GDP_GROWTH', 6.75]] as const) {
-      const response = await meanwhile.api('POST', '/api/v1/reports', { agency: 'TCTK', period: '2026', values: [{ indicator, region: 'VN', value }] });
+    for (const report of [gdpReport(6.5), tradeReport(45.25, 41.5), gdpReport(6.75)]) {
+      const response = await meanwhile.api('POST', '/api/v1/reports', report);
       expect(response.status, JSON.stringify(response.body)).toBe(201);
     }
     await meanwhile.stop();
@@ -64,14 +98,14 @@ describe('reconnecting after the server dies', () => {
     await waitForValue(await pagesShowing(pages, 'gdp-growth'), 'gdp-growth', '6,75', 20_000);
     const showingExports = await pagesShowing(pages, 'exports');
     expect(showingExports.map((p) => p.screenId).sort()).toEqual(['all', 's2']);
-    for (const { page, screenId } of showingExports) expect(await tileText(page, 'exports', 'value'), screenId).toBe('501,25');
+    for (const { page, screenId } of showingExports) expect(await tileText(page, 'exports', 'value'), screenId).toBe('45,25');
     for (const { page, screenId } of pages) {
       expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded), screenId).toBe(true);
     }
   });
 
   it('keeps receiving live changes after the reconnect', async () => {
-    const response = await server.api('POST', '/api/v1/reports', { agency: 'TCTK', period: '2026', values: [{ indicator: 'GDP_GROWTH', region: 'VN', value: 7.1 }] });
+    const response = await server.api('POST', '/api/v1/reports', gdpReport(7.1));
     expect(response.status).toBe(201);
     await waitForValue(await pagesShowing(pages, 'gdp-growth'), 'gdp-growth', '7,1', 2_000);
   });

@@ -43,7 +43,7 @@ export interface Harness {
 export async function startHarness(options: Partial<CreateServerOptions> = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? tempDir();
   const log = logSink();
-  const server = await createServer({ logLevel: 'info', logStream: log, ...options, dataDir });
+  const server = await createServer({ logLevel: 'info', logStream: log, checkResponses: true, ...options, dataDir });
   const sockets: Socket[] = [];
   let stopped = false;
 

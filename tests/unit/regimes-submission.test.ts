@@ -90,8 +90,8 @@ describe.each(catalog.regimes.map((r) => [r.code, r] as const))('regime %s', (_c
 
   it('refuses an unknown field', () => {
     const s = valid();
-    s.values.push({ field: 'NOT_A_FIELD', value: 1 });
-    expect(paths(validateSubmission(r, s))).toEqual([`$.values[${s.values.length - 1}].field`]);
+    s.values.push({ indicator: 'NOT_A_FIELD', value: 1 });
+    expect(paths(validateSubmission(r, s))).toEqual([`$.values[${s.values.length - 1}].indicator`]);
   });
 
   it('refuses a foreign agency', () => {
@@ -105,10 +105,10 @@ describe.each(catalog.regimes.map((r) => [r.code, r] as const))('regime %s', (_c
     const s = { ...valid(), period: wrongPeriod(r), agency: foreignAgency(r) };
     s.values[0]!.unit = 'đơn vị khác';
     s.values[0]!.value = outOfRange;
-    s.values.push({ field: 'NOT_A_FIELD', value: 1 });
+    s.values.push({ indicator: 'NOT_A_FIELD', value: 1 });
     const errors = errorsOf(validateSubmission(r, s));
     expectBilingual(errors);
-    expect(errors.map((e) => e.path).sort()).toEqual(['$.agency', '$.period', '$.values[0].unit', '$.values[0].value', `$.values[${s.values.length - 1}].field`].sort());
+    expect(errors.map((e) => e.path).sort()).toEqual(['$.agency', '$.period', '$.values[0].unit', '$.values[0].value', `$.values[${s.values.length - 1}].indicator`].sort());
   });
 
   it('lists the faults of a CSV at once, each at its row and column', () => {
@@ -132,8 +132,8 @@ describe.each(catalog.regimes.map((r) => [r.code, r] as const))('regime %s', (_c
   });
 });
 
-function sortValues<T extends { field: string; region?: string }>(values: T[]): T[] {
-  return [...values].sort((a, b) => `${a.field}|${a.region}`.localeCompare(`${b.field}|${b.region}`));
+function sortValues<T extends { indicator: string; region?: string }>(values: T[]): T[] {
+  return [...values].sort((a, b) => `${a.indicator}|${a.region}`.localeCompare(`${b.indicator}|${b.region}`));
 }
 
 describe('submission checks in detail', () => {
@@ -160,7 +160,7 @@ describe('submission checks in detail', () => {
   it('refuses an empty value list and malformed values', () => {
     expect(paths(validateSubmission(traffic, { ...base(), values: [] }))).toEqual(['$.values']);
     const n = base().values.length;
-    const s = { ...base(), values: [...base().values, 'x', { field: 'TRAFFIC_DEATHS', value: '12', note: 'n' }] };
+    const s = { ...base(), values: [...base().values, 'x', { indicator: 'TRAFFIC_DEATHS', value: '12', note: 'n' }] };
     // The last value also repeats TRAFFIC_DEATHS for VN ($.values[1]).
     expect(paths(validateSubmission(traffic, s)).sort()).toEqual([`$.values[${n + 1}]`, `$.values[${n + 1}].note`, `$.values[${n + 1}].value`, `$.values[${n}]`].sort());
   });
@@ -179,31 +179,31 @@ describe('submission checks in detail', () => {
     expect(paths(validateSubmission(traffic, s))).toEqual([`$.values[${s.values.length - 1}]`]);
     // The national value once with region VN and once without is the same value twice.
     const t = base();
-    t.values.push({ field: t.values[0]!.field, value: 3 });
+    t.values.push({ indicator: t.values[0]!.indicator, value: 3 });
     expect(paths(validateSubmission(traffic, t))).toEqual([`$.values[${t.values.length - 1}]`]);
   });
 
   it('wants every required field, and all 34 provinces of a required breakdown', () => {
     const s = base();
-    s.values = s.values.filter((v) => v.field !== 'TRAFFIC_DEATHS' && !(v.field === 'PROV_TRAFFIC_ACCIDENTS' && (v.region === '01' || v.region === '79')));
+    s.values = s.values.filter((v) => v.indicator !== 'TRAFFIC_DEATHS' && !(v.indicator === 'PROV_TRAFFIC_ACCIDENTS' && (v.region === '01' || v.region === '79')));
     const errors = errorsOf(validateSubmission(traffic, s));
     expect(errors.map((e) => e.path)).toEqual(['$.values', '$.values']);
     expect(errors[0]!.message_en).toBe('required field TRAFFIC_DEATHS is missing');
     expect(errors[1]!.message_en).toBe('field PROV_TRAFFIC_ACCIDENTS lacks 2 province(s): 01, 79');
     // An optional breakdown may be partial, or absent.
     const partial = base();
-    partial.values = partial.values.filter((v) => !(v.field === 'PROV_TRAFFIC_INJURED' && v.region !== '01'));
+    partial.values = partial.values.filter((v) => !(v.indicator === 'PROV_TRAFFIC_INJURED' && v.region !== '01'));
     expect(validateSubmission(traffic, partial).ok).toBe(true);
     const none = base();
-    none.values = none.values.filter((v) => v.field !== 'PROV_TRAFFIC_INJURED');
+    none.values = none.values.filter((v) => v.indicator !== 'PROV_TRAFFIC_INJURED');
     expect(validateSubmission(traffic, none).ok).toBe(true);
   });
 
   it('checks regions: real provinces for a breakdown, the agency\'s own region otherwise', () => {
     const s = base();
-    const i = s.values.findIndex((v) => v.field === 'PROV_TRAFFIC_ACCIDENTS' && v.region === '01');
-    const j = s.values.findIndex((v) => v.field === 'PROV_TRAFFIC_DEATHS' && v.region === '01');
-    const k = s.values.findIndex((v) => v.field === 'PROV_TRAFFIC_INJURED' && v.region === '01');
+    const i = s.values.findIndex((v) => v.indicator === 'PROV_TRAFFIC_ACCIDENTS' && v.region === '01');
+    const j = s.values.findIndex((v) => v.indicator === 'PROV_TRAFFIC_DEATHS' && v.region === '01');
+    const k = s.values.findIndex((v) => v.indicator === 'PROV_TRAFFIC_INJURED' && v.region === '01');
     s.values[i]!.region = '99'; // not a province
     s.values[j]!.region = 'VN'; // national, for a breakdown
     delete s.values[k]!.region; // no region, for a breakdown
@@ -253,7 +253,7 @@ describe('submission checks in detail', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.submission.status).toBe('official');
-    expect(result.submission.values[0]).toEqual({ field: 'TRAFFIC_ACCIDENTS', region: 'VN', value: s.values[0]!.value, unit: 'vụ' });
+    expect(result.submission.values[0]).toEqual({ indicator: 'TRAFFIC_ACCIDENTS', region: 'VN', value: s.values[0]!.value, unit: 'vụ' });
     // A unit written in decomposed Unicode (NFD) is the same unit.
     s.values[0]!.unit = 'vụ'.normalize('NFD');
     expect(validateSubmission(traffic, s).ok).toBe(true);
@@ -268,7 +268,7 @@ describe('submission checks in detail', () => {
       { numRuns: 300 },
     );
     fc.assert(
-      fc.property(fc.record({ regime: fc.constant('BCA-TNGT-THANG'), agency: fc.string(), period: fc.string(), values: fc.array(fc.record({ field: fc.string(), value: fc.double(), region: fc.string() })) }), (input) => {
+      fc.property(fc.record({ regime: fc.constant('BCA-TNGT-THANG'), agency: fc.string(), period: fc.string(), values: fc.array(fc.record({ indicator: fc.string(), value: fc.double(), region: fc.string() })) }), (input) => {
         expect(() => validateSubmission(traffic, input)).not.toThrow();
       }),
       { numRuns: 300 },
@@ -285,9 +285,9 @@ describe('CSV submissions', () => {
     const text = '\uFEFF"region",IIP_GROWTH,"RETAIL_SALES",CPI_AVG\r\n\r\n"VN","9.2",  6380.5 ,-0.25\r\n';
     const result = validateSubmissionCsv(monthly, text, env);
     expect(result.ok ? result.submission.values : result.errors).toEqual([
-      { field: 'IIP_GROWTH', region: 'VN', value: 9.2, unit: '% so với cùng kỳ' },
-      { field: 'RETAIL_SALES', region: 'VN', value: 6380.5, unit: 'nghìn tỷ đồng' },
-      { field: 'CPI_AVG', region: 'VN', value: -0.25, unit: '% so với cùng kỳ' },
+      { indicator: 'IIP_GROWTH', region: 'VN', value: 9.2, unit: '% so với cùng kỳ' },
+      { indicator: 'RETAIL_SALES', region: 'VN', value: 6380.5, unit: 'nghìn tỷ đồng' },
+      { indicator: 'CPI_AVG', region: 'VN', value: -0.25, unit: '% so với cùng kỳ' },
     ]);
     // LF and CR line ends, no final line end, columns in another order.
     expect(validateSubmissionCsv(monthly, 'region,CPI_AVG,IIP_GROWTH,RETAIL_SALES\nVN,3.31,9.2,6380', env).ok).toBe(true);
@@ -359,8 +359,8 @@ describe('CSV submissions', () => {
   it('maps content errors back to cells: a range error in province 79, a missing province', () => {
     const s = exampleSubmission(traffic, 'BCA', '2025-09');
     const values = s.values
-      .filter((v) => !(v.field === 'PROV_TRAFFIC_DEATHS' && v.region === '96'))
-      .map((v) => (v.field === 'PROV_TRAFFIC_ACCIDENTS' && v.region === '79' ? { ...v, value: -3 } : v));
+      .filter((v) => !(v.indicator === 'PROV_TRAFFIC_DEATHS' && v.region === '96'))
+      .map((v) => (v.indicator === 'PROV_TRAFFIC_ACCIDENTS' && v.region === '79' ? { ...v, value: -3 } : v));
     const text = submissionToCsv(traffic, values);
     const row79 = 3 + PROVINCE_CODES.indexOf('79'); // header, VN, then provinces by code
     const col = 2 + traffic.fields.findIndex((f) => f.indicator === 'PROV_TRAFFIC_ACCIDENTS');
@@ -388,7 +388,7 @@ describe('CSV submissions', () => {
         const values = s.values.map((v, i) => (i === 0 ? { ...v, value: x + 0 } : v)); // + 0: CSV has no negative zero
         const parsed = parseSubmissionCsv(r, submissionToCsv(r, values, agencyByCode(agency)!.region), { agency, period: s.period });
         expect(parsed.errors).toEqual([]);
-        expect(sortValues(parsed.submission.values)).toEqual(sortValues(values.map(({ field, region, value }) => ({ field, region: region!, value }))));
+        expect(sortValues(parsed.submission.values)).toEqual(sortValues(values.map(({ indicator, region, value }) => ({ indicator, region: region!, value }))));
       }),
       { numRuns: 200 },
     );

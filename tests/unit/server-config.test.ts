@@ -24,7 +24,32 @@ describe('server command line', () => {
       // Beside the checkout, never inside it.
       indicatorsCsv: '/opt/shared/data/indicators/vn-national-indicators.csv',
       rendererDir: '/opt/toancanh/out/renderer',
+      geoPath: '/opt/shared/data/geo/vn-provinces-34.topo.json',
+      simulate: null,
+      rateLimit: { ratePerSecond: 50, burst: 200 },
     });
+  });
+
+  it('reads --simulate alone or with a rate, the seed, --geo and --rate-limit, and their variables', () => {
+    expect(config(parse(['--simulate'])).simulate).toEqual({ rate: 1, seed: 1 });
+    expect(config(parse(['--simulate=2.5', '--simulate-seed', '42'])).simulate).toEqual({ rate: 2.5, seed: 42 });
+    expect(config(parse([], { TOANCANH_SIMULATE: '1' })).simulate).toEqual({ rate: 1, seed: 1 });
+    expect(config(parse([], { TOANCANH_SIMULATE: 'on', TOANCANH_SIMULATE_SEED: '7' })).simulate).toEqual({ rate: 1, seed: 7 });
+    expect(config(parse([], { TOANCANH_SIMULATE: '20' })).simulate).toEqual({ rate: 20, seed: 1 });
+    expect(config(parse([], { TOANCANH_SIMULATE: 'off' })).simulate).toBeNull();
+    expect(config(parse(['--simulate=0'], { TOANCANH_SIMULATE: 'on' })).simulate).toBeNull();
+    // --simulate takes no separate value: the next argument is a flag of its own.
+    expect(config(parse(['--simulate', '--port', '9000']))).toMatchObject({ simulate: { rate: 1 }, port: 9000 });
+    expect(error(parse(['--simulate=fast']))).toMatch(/--simulate: "fast" is not a rate/);
+    expect(error(parse([], { TOANCANH_SIMULATE: '5000' }))).toMatch(/^TOANCANH_SIMULATE: "5000" is not a rate/);
+    expect(error(parse(['--simulate', '--simulate-seed', '-3']))).toMatch(/--simulate-seed: "-3" is not a seed/);
+    expect(error(parse(['--simulate-seed', 'x']))).toMatch(/not a seed/);
+
+    expect(config(parse(['--geo', 'geo/p.json'])).geoPath).toBe('/srv/run/geo/p.json');
+    expect(config(parse([], { TOANCANH_GEO: '/g.json' })).geoPath).toBe('/g.json');
+    expect(config(parse(['--rate-limit', '500'])).rateLimit).toEqual({ ratePerSecond: 500, burst: 2000 });
+    expect(config(parse([], { TOANCANH_RATE_LIMIT: '5:10' })).rateLimit).toEqual({ ratePerSecond: 5, burst: 10 });
+    expect(error(parse(['--rate-limit', 'lots']))).toMatch(/not a rate limit/);
   });
 
   it('reads every flag, in both spellings, resolving paths against the working directory', () => {

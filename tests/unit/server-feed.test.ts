@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeBatchSchema, snapshotSchema, type ChangeBatch, type Snapshot, type SubscribeReply } from '../../shared/protocol/feed';
+import { changeBatchSchema, snapshotSchema, type Change, type ChangeBatch, type Snapshot, type SubscribeReply } from '../../shared/protocol/feed';
+import { exampleSubmission } from '../../shared/regimes/example';
 import { collect, emitWithAck, nextEvent, sleep, startHarness, tempDir, waitFor, type Harness } from '../helpers/server-harness';
 
 let h: Harness;
@@ -12,15 +13,60 @@ afterAll(async () => {
   await h?.cleanup();
 });
 
+const PERIODS = ['2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05'];
 let month = 0;
-/** Posts a small valid report (a new vintage each time) and returns its seq. */
-async function report(harness: Harness, values: { indicator: string; region?: string; value: number }[]): Promise<number> {
-  const r = await harness.api<{ seq: number }>('POST', '/api/v1/reports', { body: { agency: 'CTK', period: `2024-${String((month++ % 12) + 1).padStart(2, '0')}`, values } });
+
+/**
+ * Posts a small valid report and returns its seq and the changes it logged: CTK's monthly
+ * report (RETAIL_SALES = value, region VN) or a province's (PROV_RETAIL_SALES = value, its
+ * own region). A new period each time (a new key), so that its compliance may change too.
+ */
+async function report(harness: Harness, agency: 'CTK' | 'P01' | 'P79' | 'P48' | 'P31', value: number): Promise<{ seq: number; changes: Change[] }> {
+  const period = PERIODS[month++ % PERIODS.length]!;
+  const before = harness.server.store.changes.head();
+  const body =
+    agency === 'CTK'
+      ? {
+          regime: 'CTK-KTXH-THANG',
+          agency,
+          period,
+          values: [
+            { indicator: 'IIP_GROWTH', value: 9 },
+            { indicator: 'RETAIL_SALES', value },
+            { indicator: 'CPI_AVG', value: 3 },
+          ],
+        }
+      : {
+          ...exampleSubmission(harness.server.catalog.regimes.find((r) => r.code === 'TINH-KTXH-THANG')!, agency, period),
+          values: exampleSubmission(harness.server.catalog.regimes.find((r) => r.code === 'TINH-KTXH-THANG')!, agency, period).values.map((v) =>
+            v.indicator === 'PROV_RETAIL_SALES' ? { ...v, value } : v,
+          ),
+        };
+  const r = await harness.api<{ seq: number }>('POST', '/api/v1/reports', { body });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
-  return r.body.seq;
+  return { seq: r.body.seq, changes: harness.server.store.changes.after(before, 1000).filter((c) => c.seq <= r.body.seq) };
 }
 
 const seqs = (batches: ChangeBatch[]) => batches.flatMap((b) => b.changes.map((c) => c.seq));
+
+interface Filter {
+  indicators: string[] | null;
+  regions: string[] | null;
+  compliance?: boolean;
+}
+/** What a subscriber with this filter must receive of the log between two seqs (exclusive, inclusive). */
+function expectedSeqs(harness: Harness, from: number, to: number, f: Filter): number[] {
+  return harness.server.store.changes
+    .after(from, 100_000)
+    .filter((c) => c.seq <= to)
+    .filter((c) => {
+      if (c.kind === 'observation') return (!f.indicators || f.indicators.includes(c.observation.indicator)) && (!f.regions || f.regions.includes(c.observation.region));
+      if (c.kind === 'indicator') return !f.indicators || f.indicators.includes(c.indicator.code);
+      return f.compliance === true;
+    })
+    .map((c) => c.seq);
+}
+const retail = (changes: Change[]) => changes.find((c) => c.kind === 'observation' && /RETAIL_SALES$/.test(c.observation.indicator))!.seq;
 
 describe('/feed subscribe', () => {
   it('sends a snapshot of the newest vintages for lastSeq null, filtered, with the head seq', async () => {
@@ -33,32 +79,35 @@ describe('/feed subscribe', () => {
     expect(snapshot.indicators.map((i) => i.code).sort()).toEqual(['CPI_AVG', 'GDP_GROWTH']);
     expect(new Set(snapshot.observations.map((o) => o.indicator))).toEqual(new Set(['GDP_GROWTH', 'CPI_AVG']));
     expect(snapshot.observations.find((o) => o.indicator === 'GDP_GROWTH' && o.period === '2024')?.value).toBe(7.09);
+    // Without compliance in the request, none in the snapshot.
+    expect(snapshot.compliance).toBeUndefined();
     socket.disconnect();
   });
 
   it('replays exactly the missed changes, in order, then goes live', async () => {
     const socket = await h.connect('/feed', h.server.wallToken);
+    const filter = { indicators: ['RETAIL_SALES', 'PROV_RETAIL_SALES'], regions: ['VN', '79'] };
     const lastSeq = h.server.store.changes.head();
-    await report(h, [{ indicator: 'RETAIL_SALES', value: 1 }]);
-    await report(h, [{ indicator: 'RETAIL_SALES', region: '01', value: 2 }]);
-    await report(h, [
-      { indicator: 'RETAIL_SALES', region: '79', value: 3 },
-      { indicator: 'RETAIL_SALES', value: 4 },
-    ]);
+    await report(h, 'CTK', 1);
+    await report(h, 'P01', 2);
+    await report(h, 'P79', 3);
+    await report(h, 'CTK', 4);
     const missed = h.server.store.changes.head();
     const batches = collect<ChangeBatch>(socket, 'changes');
-    const reply = await emitWithAck<SubscribeReply>(socket, 'subscribe', { lastSeq, indicators: ['RETAIL_SALES'], regions: ['VN', '79'] });
+    const reply = await emitWithAck<SubscribeReply>(socket, 'subscribe', { lastSeq, ...filter });
     expect(reply).toEqual({ ok: true, mode: 'replay', seq: missed });
-    // The region 01 change is filtered out; the batch still says where the client now stands.
-    expect(seqs(batches)).toEqual([lastSeq + 1, lastSeq + 3, lastSeq + 4]);
+    // Hà Nội's changes are filtered out; the batch still says where the client now stands.
+    const expected = expectedSeqs(h, lastSeq, missed, filter);
+    expect(expected).toHaveLength(3);
+    expect(seqs(batches)).toEqual(expected);
     expect(batches.at(-1)!.seq).toBe(missed);
     for (const b of batches) changeBatchSchema.parse(b);
 
-    const liveSeq = await report(h, [{ indicator: 'RETAIL_SALES', value: 5 }]);
-    await report(h, [{ indicator: 'RETAIL_SALES', region: '01', value: 6 }]);
-    await waitFor(() => seqs(batches).includes(liveSeq), 3000, 'the live change');
+    const live = await report(h, 'CTK', 5);
+    await report(h, 'P01', 6);
+    await waitFor(() => seqs(batches).includes(retail(live.changes)), 3000, 'the live change');
     await sleep(50);
-    expect(seqs(batches)).toEqual([lastSeq + 1, lastSeq + 3, lastSeq + 4, liveSeq]);
+    expect(seqs(batches)).toEqual([...expected, retail(live.changes)]);
     socket.disconnect();
   });
 
@@ -67,11 +116,15 @@ describe('/feed subscribe', () => {
     try {
       const socket = await small.connect('/feed', small.server.wallToken);
       const from = small.server.store.changes.head();
-      for (let i = 0; i < 5; i++) await report(small, [{ indicator: 'RETAIL_SALES', value: i }]);
+      for (let i = 0; i < 5; i++) await report(small, 'CTK', i);
+      const head = small.server.store.changes.head();
       const batches = collect<ChangeBatch>(socket, 'changes');
-      await emitWithAck(socket, 'subscribe', { lastSeq: from, indicators: null, regions: null });
-      expect(batches.map((b) => b.changes.map((c) => c.seq))).toEqual([[from + 1, from + 2], [from + 3, from + 4], [from + 5]]);
-      expect(batches.map((b) => b.seq)).toEqual([from + 2, from + 4, from + 5]);
+      await emitWithAck(socket, 'subscribe', { lastSeq: from, indicators: null, regions: null, compliance: true });
+      // Pages of two changes of the log, in order; each batch's seq is the last change of its page.
+      const all = expectedSeqs(small, from, head, { indicators: null, regions: null, compliance: true });
+      const pages = Array.from({ length: Math.ceil(all.length / 2) }, (_, i) => all.slice(2 * i, 2 * i + 2));
+      expect(batches.map((b) => b.changes.map((c) => c.seq))).toEqual(pages);
+      expect(batches.map((b) => b.seq)).toEqual(pages.map((p) => p.at(-1)));
     } finally {
       await small.cleanup();
     }
@@ -119,8 +172,8 @@ describe('/feed subscribe', () => {
   it('never delivers a change twice or out of order while reports commit during subscribes', async () => {
     const start = h.server.store.changes.head();
     const posting = (async () => {
-      const regions = ['VN', '01', '79', '48', '31'];
-      for (let i = 0; i < 20; i++) await report(h, [{ indicator: 'RETAIL_SALES', region: regions[i % regions.length], value: i }]);
+      const agencies = ['CTK', 'P01', 'P79', 'P48', 'P31'] as const;
+      for (let i = 0; i < 20; i++) await report(h, agencies[i % agencies.length]!, i);
     })();
     // Fresh sockets subscribe from the same lastSeq while reports commit: each gets part
     // of the gap as replay and the rest live, and must end with every change exactly once.
@@ -129,9 +182,9 @@ describe('/feed subscribe', () => {
       const socket = await h.connect('/feed', h.server.wallToken);
       const batches = collect<ChangeBatch>(socket, 'changes');
       clients.push({ socket, batches });
-      await emitWithAck(socket, 'subscribe', { lastSeq: start, indicators: null, regions: null });
+      await emitWithAck(socket, 'subscribe', { lastSeq: start, indicators: null, regions: null, compliance: true });
       // The same socket again, from a stale lastSeq: nothing twice.
-      await emitWithAck(socket, 'subscribe', { lastSeq: start, indicators: null, regions: null });
+      await emitWithAck(socket, 'subscribe', { lastSeq: start, indicators: null, regions: null, compliance: true });
       await sleep(5);
     }
     await posting;
@@ -149,14 +202,21 @@ describe('/feed subscribe', () => {
     const socket = await h.connect('/feed', h.server.wallToken);
     const batches = collect<ChangeBatch>(socket, 'changes');
     await emitWithAck(socket, 'subscribe', { lastSeq: null, indicators: ['RETAIL_SALES'], regions: null });
-    const live = await report(h, [{ indicator: 'RETAIL_SALES', value: 7 }]);
+    const live = retail((await report(h, 'CTK', 7)).changes);
     await waitFor(() => seqs(batches).includes(live), 3000, 'the live change');
+    const head = h.server.store.changes.head();
     // Narrower, from a stale lastSeq: what it already has is not sent again.
-    expect(await emitWithAck<SubscribeReply>(socket, 'subscribe', { lastSeq: live - 5, indicators: ['RETAIL_SALES'], regions: ['VN'] })).toEqual({ ok: true, mode: 'replay', seq: live });
+    expect(await emitWithAck<SubscribeReply>(socket, 'subscribe', { lastSeq: live - 5, indicators: ['RETAIL_SALES'], regions: ['VN'] })).toEqual({ ok: true, mode: 'replay', seq: head });
     // Wider: the new keys' history cannot come in seq order, so a snapshot.
     const snapshot = nextEvent<Snapshot>(socket, 'snapshot');
-    expect(await emitWithAck<SubscribeReply>(socket, 'subscribe', { lastSeq: live, indicators: ['RETAIL_SALES', 'GDP_GROWTH'], regions: ['VN'] })).toMatchObject({ mode: 'snapshot' });
+    expect(await emitWithAck<SubscribeReply>(socket, 'subscribe', { lastSeq: head, indicators: ['RETAIL_SALES', 'GDP_GROWTH'], regions: ['VN'] })).toMatchObject({ mode: 'snapshot' });
     expect((await snapshot).indicators.map((i) => i.code).sort()).toEqual(['GDP_GROWTH', 'RETAIL_SALES']);
+    // Wider by compliance alone: a snapshot too, now with the compliance and the regimes.
+    const withCompliance = nextEvent<Snapshot>(socket, 'snapshot');
+    expect(await emitWithAck<SubscribeReply>(socket, 'subscribe', { lastSeq: head, indicators: ['RETAIL_SALES', 'GDP_GROWTH'], regions: ['VN'], compliance: true })).toMatchObject({ mode: 'snapshot' });
+    const snap = snapshotSchema.parse(await withCompliance);
+    expect(snap.compliance!.length).toBeGreaterThan(0);
+    expect(snap.regimes!.length).toBe(h.server.catalog.regimes.length);
     await sleep(30);
     expect(seqs(batches)).toEqual([live]);
     socket.disconnect();
@@ -168,33 +228,34 @@ describe('restart', () => {
     const dataDir = tempDir();
     try {
       const first = await startHarness({ dataDir });
+      const filter = { indicators: ['RETAIL_SALES'], regions: null };
       const socket = await first.connect('/feed', first.server.wallToken);
       const got = collect<ChangeBatch>(socket, 'changes');
-      await emitWithAck(socket, 'subscribe', { lastSeq: null, indicators: null, regions: null });
-      const seen = await report(first, [{ indicator: 'RETAIL_SALES', value: 1 }]);
+      await emitWithAck(socket, 'subscribe', { lastSeq: null, ...filter });
+      const seen = retail((await report(first, 'CTK', 1)).changes);
       await waitFor(() => seqs(got).includes(seen), 3000, 'the first change');
       socket.disconnect();
       // Missed while the client was away, then the server restarts.
-      const missed1 = await report(first, [{ indicator: 'RETAIL_SALES', value: 2 }]);
+      const missed1 = await report(first, 'CTK', 2);
       const wallToken = first.server.wallToken;
       await first.stop();
 
       const second = await startHarness({ dataDir });
       try {
         expect(second.server.wallToken).toBe(wallToken);
-        expect(second.server.store.changes.head()).toBe(missed1);
-        const missed2 = await report(second, [{ indicator: 'RETAIL_SALES', value: 3 }]);
-        expect(missed2).toBe(missed1 + 1);
+        expect(second.server.store.changes.head()).toBe(missed1.seq);
+        const missed2 = await report(second, 'CTK', 3);
+        expect(missed2.changes[0]!.seq).toBe(missed1.seq + 1);
 
         const again = await second.connect('/feed', wallToken);
         const replayed = collect<ChangeBatch>(again, 'changes');
-        const reply = await emitWithAck<SubscribeReply>(again, 'subscribe', { lastSeq: seen, indicators: null, regions: null });
-        expect(reply).toEqual({ ok: true, mode: 'replay', seq: missed2 });
-        expect(seqs(replayed)).toEqual([missed1, missed2]);
+        const reply = await emitWithAck<SubscribeReply>(again, 'subscribe', { lastSeq: seen, ...filter });
+        expect(reply).toEqual({ ok: true, mode: 'replay', seq: missed2.seq });
+        expect(seqs(replayed)).toEqual([retail(missed1.changes), retail(missed2.changes)]);
         expect(replayed.flatMap((b) => b.changes.map((c) => (c.kind === 'observation' ? c.observation.value : null)))).toEqual([2, 3]);
         // Nothing was seeded twice.
         const health = await second.api<{ seq: number }>('GET', '/api/v1/health', { token: null });
-        expect(health.body.seq).toBe(missed2);
+        expect(health.body.seq).toBe(missed2.seq);
       } finally {
         await second.stop();
       }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wallStateSchema, type WallState } from '../../shared/protocol/control';
 import type { Layout } from '../../shared/layout/schema';
+import { validateLayout } from '../../shared/layout/load';
 import { findProjectRoot, projectPaths } from '../../server/paths';
 import { collect, emitWithAck, nextEvent, startHarness, tempDir, waitFor, type Harness } from '../helpers/server-harness';
 
@@ -89,7 +90,10 @@ describe('wall state', () => {
     expect(list.body.layouts).toContainEqual({ id: preset.id, title: preset.title });
     const activated = await h.api<WallState>('POST', '/api/v1/wall/layout/activate', { token: operator, body: { id: preset.id } });
     expect(activated.status).toBe(200);
-    expect(activated.body.layout).toEqual(preset);
+    // The preset as the loader reads it (widget options with their defaults filled in).
+    const loaded = validateLayout(preset);
+    expect(loaded.ok).toBe(true);
+    expect(activated.body.layout).toEqual(loaded.ok ? loaded.value : null);
     expect((await h.api('POST', '/api/v1/wall/layout/activate', { token: operator, body: { id: 'no-such-layout' } })).status).toBe(404);
     expect((await h.api('POST', '/api/v1/wall/layout/activate', { token: operator, body: { id: '../etc/passwd' } })).status).toBe(422);
   });

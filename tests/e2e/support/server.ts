@@ -61,11 +61,16 @@ export class ServerProcess {
         const match = /TOANCANH_READY port=(\d+)/.exec(text);
         if (match) {
           clearTimeout(timer);
+          this.ready = true;
           resolvePort(Number(match[1]));
         }
       };
       child.stdout!.on('data', onData);
-      child.stderr!.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
+      child.stderr!.on('data', (chunk: Buffer) => {
+        this.output.push(chunk.toString());
+        // Keep the last few hundred chunks: enough to explain a failure, bounded under load.
+        if (this.output.length > 500) this.output.splice(0, this.output.length - 400);
+      });
       child.once('exit', (code) => {
         clearTimeout(timer);
         reject(new Error(`server exited with ${code}:\n${this.output.join('')}`));
@@ -73,8 +78,12 @@ export class ServerProcess {
     });
   }
 
+  /** Whether the process has said it is ready and has not been stopped since. */
+  ready = false;
+
   /** SIGKILL: no graceful shutdown, as when the power goes or the process crashes. */
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    this.ready = false;
     const child = this.child;
     if (!child || child.exitCode !== null) return;
     await new Promise<void>((done) => {
@@ -88,10 +97,16 @@ export class ServerProcess {
     await this.kill('SIGTERM');
   }
 
-  async api<T = unknown>(method: string, path: string, body?: unknown, token: string | null = this.adminToken): Promise<{ status: number; body: T }> {
-    const headers: Record<string, string> = {};
+  async api<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    token: string | null = this.adminToken,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<{ status: number; body: T }> {
+    const headers: Record<string, string> = { ...extraHeaders };
     if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
     const response = await fetch(`${this.url}${path}`, {
       method,
       headers,
