@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: ingest throughput and feed latency of the real server process
  * (`node out/main/server.js`, built by `npm run build`), next to a bare socket.io server on
- * the same machine in the same run. Prints a table and writes docs/benchmarks.md.
+ * the same machine in the same run. Prints a table and writes its section of docs/benchmarks.md.
  *
  *   ingest      34 province tokens post their monthly report (TINH-KTXH-THANG, 4 values)
  *               as fast as the server answers, CONCURRENCY at a time: submissions/s and
@@ -17,7 +17,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -26,6 +26,7 @@ import { exampleSubmission } from '../shared/regimes/example';
 import { PROVINCE_CODES } from '../shared/regions';
 import { loadCatalog } from '../server/catalog/load';
 import { findProjectRoot, projectPaths } from '../server/paths';
+import { replaceSection } from './wall/docs';
 
 const root = findProjectRoot();
 const paths = projectPaths(root);
@@ -228,10 +229,10 @@ async function main(): Promise<void> {
 
     if (WRITE_DOCS) {
       const file = join(root, 'docs', 'benchmarks.md');
-      const md = [
-        '# Benchmarks',
+      const section = [
+        '## Feed',
         '',
-        'Written by `npm run bench` (bench/feed-bench.ts); the latest run replaces this page.',
+        'Written by `npm run bench` (bench/feed-bench.ts); the latest run replaces this section.',
         '',
         `- date: ${machine.date}`,
         `- machine: ${machine.nproc} × ${machine.cpu} (nproc ${machine.nproc}); 1-minute load average before → after the run: ${machine.load}`,
@@ -251,7 +252,9 @@ async function main(): Promise<void> {
         '(one socket.io message in, one out).',
         '',
       ].join('\n');
-      writeFileSync(file, md);
+      // Only this section: the wall-rendering benchmark owns "## Wall rendering" on the same page.
+      const page = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+      writeFileSync(file, replaceSection(page, 'Feed', section));
       process.stdout.write(`wrote ${file}\n`);
     }
   } finally {

@@ -28,6 +28,11 @@ export interface AgentConfig {
   token: string | null;
   /** Force one window that shows the whole wall scaled down. */
   preview: boolean;
+  /**
+   * Run the embedded server's demo simulator: null off, '' at its default rate, or a
+   * rate in reports per second. Passed through as --simulate[=rate]; ignored with --server.
+   */
+  simulate: string | null;
   /** Things that do not stop the agent but belong in the log. */
   warnings: string[];
 }
@@ -106,11 +111,13 @@ function flagName(arg: string): string {
 function scanArgv(argv: readonly string[]): {
   values: Partial<Record<ValueFlag, Sourced>>;
   preview: Sourced | null;
+  simulate: Sourced | null;
   unknown: string[];
   problems: string[];
 } {
   const values: Partial<Record<ValueFlag, Sourced>> = {};
   let preview: Sourced | null = null;
+  let simulate: Sourced | null = null;
   const unknown: string[] = [];
   const problems: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -120,6 +127,11 @@ function scanArgv(argv: readonly string[]): {
     const inline = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : null;
     if (name === 'preview') {
       preview = { value: inline ?? '', source: '--preview' };
+      continue;
+    }
+    if (name === 'simulate') {
+      // Only the `=` form takes a rate, as the server's own flag does.
+      simulate = { value: inline ?? '', source: '--simulate' };
       continue;
     }
     if (!(VALUE_FLAGS as readonly string[]).includes(name)) {
@@ -138,11 +150,16 @@ function scanArgv(argv: readonly string[]): {
     }
     values[name as ValueFlag] = { value, source: `--${name}` };
   }
-  return { values, preview, unknown, problems };
+  return { values, preview, simulate, unknown, problems };
 }
 
 export function parseAgentConfig(input: ConfigInput): AgentConfig {
-  const { values, preview: previewArg, unknown, problems } = scanArgv(input.argv);
+  const { values, preview: previewArg, simulate: simulateArg, unknown, problems } = scanArgv(input.argv);
+  let simulate: string | null = null;
+  if (simulateArg) {
+    if (/^(\d{1,4}(\.\d+)?)?$/.test(simulateArg.value)) simulate = simulateArg.value;
+    else problems.push(`--simulate: expected no value or a rate in reports per second, as --simulate=5 (got "${simulateArg.value}")`);
+  }
   const warnings = unknown.map((flag) => `ignored unknown switch ${flag} (Chromium and Electron switches are expected here)`);
 
   const raw = (flag: ValueFlag): Sourced | null => {
@@ -215,6 +232,7 @@ export function parseAgentConfig(input: ConfigInput): AgentConfig {
     indicatorsCsv: indicators === null ? null : absolute(indicators),
     token: serverUrl === null ? null : token,
     preview,
+    simulate,
     warnings,
   };
 }

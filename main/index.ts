@@ -129,6 +129,7 @@ async function run(): Promise<void> {
       profilePath: configured ? config.profilePath : profile ? derivedPath : null,
       layout: config.layout,
       indicatorsCsv: config.indicatorsCsv,
+      simulate: config.simulate,
       token,
       packaged: app.isPackaged,
       log,

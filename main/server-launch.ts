@@ -16,6 +16,8 @@ export interface ServerLaunchOptions {
   profilePath: string | null;
   layout: string | null;
   indicatorsCsv: string | null;
+  /** The demo simulator: null off, '' default rate, else reports per second. */
+  simulate?: string | null;
 }
 
 export function serverArgs(options: ServerLaunchOptions): string[] {
@@ -23,6 +25,7 @@ export function serverArgs(options: ServerLaunchOptions): string[] {
   if (options.profilePath !== null) args.push('--profile', options.profilePath);
   if (options.layout !== null) args.push('--layout', options.layout);
   if (options.indicatorsCsv !== null) args.push('--indicators', options.indicatorsCsv);
+  if (options.simulate !== undefined && options.simulate !== null) args.push(options.simulate === '' ? '--simulate' : `--simulate=${options.simulate}`);
   return args;
 }
 

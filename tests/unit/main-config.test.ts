@@ -32,6 +32,7 @@ describe('display agent configuration', () => {
       indicatorsCsv: null,
       token: null,
       preview: false,
+      simulate: null,
       warnings: [],
     });
   });
@@ -116,5 +117,12 @@ describe('display agent configuration', () => {
     expect(parse(['--preview']).preview).toBe(true);
     expect(parse(['--preview=false']).preview).toBe(false);
     expect(parse(['--preview=1']).preview).toBe(true);
+  });
+
+  it('passes the demo simulator through, with or without a rate', () => {
+    expect(parse(['.']).simulate).toBeNull();
+    expect(parse(['.', '--simulate']).simulate).toBe('');
+    expect(parse(['.', '--simulate=5']).simulate).toBe('5');
+    expect(problems(['.', '--simulate=fast'])).toEqual([expect.stringMatching(/^--simulate: expected no value or a rate/)]);
   });
 });

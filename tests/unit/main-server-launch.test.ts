@@ -34,6 +34,9 @@ describe('embedded server launch contract', () => {
     expect(serverArgs({ port: 8787, dataDir: '/d/data', profilePath: '/p.json', layout: 'tong-quan', indicatorsCsv: '/i.csv' })).toEqual([
       '--port', '8787', '--data', '/d/data', '--profile', '/p.json', '--layout', 'tong-quan', '--indicators', '/i.csv',
     ]);
+    const base = { port: 0, dataDir: '/d', profilePath: null, layout: null, indicatorsCsv: null };
+    expect(serverArgs({ ...base, simulate: '' })).toEqual(['--port', '0', '--data', '/d', '--simulate']);
+    expect(serverArgs({ ...base, simulate: '2.5' })).toEqual(['--port', '0', '--data', '/d', '--simulate=2.5']);
   });
 
   it('passes the wall token in the environment only, and keeps the agent’s client settings out', () => {
