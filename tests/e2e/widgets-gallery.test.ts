@@ -273,11 +273,9 @@ describe('widget gallery on the 2×2 55" wall', () => {
     }
   });
 
-  // Known widget bug, kept as an expected failure: the province maps format each figure with its own decimals
-  // (common/map-data.ts formatProvinceValue → defaultDecimals per value), so a whole figure loses its decimal
-  // beside the others (Huế "8" beside Hà Nội "8,2"; the 3D list "118" beside "116,5"), where the comparison uses
-  // one number of decimals for the whole ranking. Remove `.fails` once the maps do the same.
-  it.fails('KNOWN BUG map-tiles: every figure written with the same number of decimals', async () => {
+  // The province maps write every figure with one number of decimals, as the comparison does
+  // (Huế "8,0" beside Hà Nội "8,2", never "8").
+  it('map-tiles: every figure written with the same number of decimals', async () => {
     const values = await on('s3').page.locator('[data-tile-id="o-tinh-grdp"] [data-field="province-value"]').allInnerTexts();
     expect(values.filter((v) => !/,\d$/.test(v.trim()))).toEqual([]);
   });

@@ -78,7 +78,7 @@ describe('top-N labels', () => {
     expect(labels).toEqual([
       { code: '92', rank: 1, name: 'Cần Thơ', valueText: '3,2' },
       { code: '91', rank: 2, name: 'An Giang', valueText: '3,1' },
-      { code: '86', rank: 3, name: 'Vĩnh Long', valueText: '3' },
+      { code: '86', rank: 3, name: 'Vĩnh Long', valueText: '3,0' }, // one number of decimals for the whole map
     ]);
     expect(topLabels(view(values), 0)).toEqual([]);
     expect(topLabels(null, 5)).toEqual([]);

@@ -363,13 +363,17 @@ export function choropleth(slice: ProvinceSlice, options: ChoroplethOptions, tit
     data.flatMap((d) => (d.value === null ? [] : [d.value])),
     { scheme: options.scheme, classes: options.classes, domain: options.domain },
   );
+  // One number of decimals for the whole map, as the comparison does for its ranking: a
+  // reader compares neighbours, and "8" beside "8,2" reads as a different precision.
+  const sharedDecimals =
+    options.decimals ?? Math.max(0, ...data.flatMap((d) => (d.value === null ? [] : [defaultDecimals(d.value, unit ?? '')])));
   const provinces: ProvinceView[] = data.map((d) => {
     const fill = d.value !== null && scale ? scale.colourOf(d.value) : null;
     return {
       ...d,
       fill,
       ink: fill ? textColourOn(fill) : LIGHT_TEXT,
-      valueText: d.value !== null ? formatProvinceValue(d.value, unit ?? '', options.decimals) : '—',
+      valueText: d.value !== null ? formatProvinceValue(d.value, unit ?? '', sharedDecimals) : '—',
     };
   });
   const byCode = new Map(provinces.map((p) => [p.code, p]));
