@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { installWallAppCors, WALL_APP_ORIGINS } from './http/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Server as SocketServer } from 'socket.io';
 import { CONTROL_NAMESPACE } from '../shared/protocol/control';
@@ -165,10 +166,16 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
 
     installErrorHandling(app);
     installSecurityHeaders(app);
+    installWallAppCors(app);
     installRestGuard(app, tokens, new TokenBuckets(options.rateLimit ?? DEFAULT_RATE_LIMIT));
 
-    // socket.io shares fastify's HTTP server (same origin, so no CORS configuration).
-    const io = new SocketServer(app.server, { maxHttpBufferSize: SOCKET_MAX_BUFFER, serveClient: false });
+    // socket.io shares fastify's HTTP server. Browser walls are same-origin; Electron's
+    // app://toancanh pages are not, which matters only if a socket falls back to polling.
+    const io = new SocketServer(app.server, {
+      maxHttpBufferSize: SOCKET_MAX_BUFFER,
+      serveClient: false,
+      cors: { origin: [...WALL_APP_ORIGINS], methods: ['GET', 'POST'] },
+    });
     cleanups.push(() => io.close());
     const feedNsp = io.of(FEED_NAMESPACE) as unknown as FeedNamespace;
     const controlNsp = io.of(CONTROL_NAMESPACE) as unknown as ControlNamespace;
