@@ -424,9 +424,10 @@ describe('widget gallery on the 2×2 55" wall', () => {
       const style = getComputedStyle(board);
       const room = board.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
       const widths = texts.map((t) => {
-        const probe = document.createElement('div');
-        probe.className = time.className;
-        probe.textContent = t;
+        // A copy of the time as the clock draws it (one box per character), with the sample's characters.
+        const probe = time.cloneNode(true) as HTMLElement;
+        probe.removeAttribute('data-field');
+        [...probe.children].forEach((box, i) => (box.textContent = t[i] ?? ''));
         time.parentElement!.appendChild(probe);
         const range = document.createRange();
         range.selectNodeContents(probe);
@@ -434,22 +435,31 @@ describe('widget gallery on the 2×2 55" wall', () => {
         probe.remove();
         return width;
       });
-      return { widths, room };
+      // The widest digit as the font draws it, against the box every digit gets.
+      const digitBox = time.querySelector('.bk-digit')!.getBoundingClientRect().width;
+      const widestDigit = Math.max(
+        ...'0123456789'.split('').map((digit) => {
+          const glyph = document.createElement('span');
+          glyph.textContent = digit;
+          time.appendChild(glyph);
+          const width = glyph.getBoundingClientRect().width;
+          glyph.remove();
+          return width;
+        }),
+      );
+      return { widths, room, digitBox, widestDigit };
     }, samples);
 
-  // Known widget bugs, kept as expected failures so that the fix shows up here (remove `.fails` then).
-  // clock.css counts on tabular digits ("about 4.3em wide with seconds") and sets font-variant-numeric:
-  // tabular-nums, but the bundled Be Vietnam Pro (@fontsource 5.3.0) has no `tnum` feature (its GSUB has
-  // ccmp dnom frac liga locl numr only): the digits stay proportional, so the centred time changes width,
-  // and shifts, every second ("11:11:11" 3.3 em, "00:00:00" 4.95 em) ...
-  it.fails('KNOWN BUG clock: every time of day is drawn the same width (tabular digits)', async () => {
-    const { widths } = await clockWidths(['11:11:11', '00:00:00']);
+  // The bundled Be Vietnam Pro has no tabular digits (`tnum`), so the clock gives every
+  // character a box of fixed width: the time keeps one width, and fits its tile at its widest.
+  it('clock: every time of day is drawn the same width', async () => {
+    const { widths, digitBox, widestDigit } = await clockWidths(['11:11:11', '00:00:00', '20:48:08']);
     expect(widths[0]! / widths[1]!).toBeCloseTo(1, 2);
+    expect(widths[2]! / widths[1]!).toBeCloseTo(1, 2);
+    expect(widestDigit, 'every digit fits its box').toBeLessThanOrEqual(digitBox + 0.5);
   });
 
-  // ... and at its widest the time is wider than the content box of any clock tile narrower than about
-  // 2.1 × its height (font-size min(40cqh, 20cqw)): the tile (overflow: hidden) cuts the seconds' last digit.
-  it.fails('KNOWN BUG clock: the widest time ("20:00:00") fits inside its tile', async () => {
+  it('clock: the widest time ("20:00:00") fits inside its tile', async () => {
     const { widths, room } = await clockWidths(['20:00:00']);
     expect(widths[0]!).toBeLessThanOrEqual(room);
   });

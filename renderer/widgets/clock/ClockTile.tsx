@@ -28,6 +28,23 @@ function useWallClock(seconds: boolean): number {
  * the time's size is pure CSS (tabular digits have a fixed width), so a tick measures
  * nothing. The date is fitted to the width once a day, when it changes.
  */
+/**
+ * Each character in a box of its own width: Be Vietnam Pro has no tabular digits (no
+ * `tnum` feature, so font-variant-numeric does nothing), and a proportional time would
+ * change width, and shift, every second. Digits get one width, separators another.
+ */
+function FixedWidthTime({ text }: { text: string }) {
+  return (
+    <>
+      {[...text].map((char, index) => (
+        <span key={index} className={/\d/.test(char) ? 'bk-digit' : 'bk-sep'}>
+          {char}
+        </span>
+      ))}
+    </>
+  );
+}
+
 export function ClockTile({ tile }: WidgetProps<'clock'>) {
   const { options } = tile;
   const now = useWallClock(options.seconds);
@@ -41,7 +58,7 @@ export function ClockTile({ tile }: WidgetProps<'clock'>) {
       ) : null}
       <time className="bk-main" dateTime={view.iso}>
         <div className={`bk-time${options.seconds ? '' : ' bk-time--minutes'}`} data-field="time">
-          {view.time}
+          <FixedWidthTime text={view.time} />
         </div>
         {options.date ? (
           <FitText className="bk-date" data-field="date" minScale={0.875}>
