@@ -98,6 +98,8 @@ describe('reconnecting after the server dies', () => {
     await waitForValue(await pagesShowing(pages, 'gdp-growth'), 'gdp-growth', '6,75', 20_000);
     const showingExports = await pagesShowing(pages, 'exports');
     expect(showingExports.map((p) => p.screenId).sort()).toEqual(['all', 's2']);
+    // Each page reconnects on its own backoff: s2 may come back after s1 did.
+    await waitForValue(showingExports, 'exports', '45,25', 20_000);
     for (const { page, screenId } of showingExports) expect(await tileText(page, 'exports', 'value'), screenId).toBe('45,25');
     for (const { page, screenId } of pages) {
       expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded), screenId).toBe(true);
