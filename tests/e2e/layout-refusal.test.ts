@@ -63,7 +63,8 @@ describe('refusing an invalid layout', () => {
     const smaller = JSON.parse(readFileSync(resolve(projectRoot, 'layouts/tong-quan-kinh-te-xa-hoi.json'), 'utf8')) as { id: string; tiles: unknown[] };
     smaller.tiles = smaller.tiles.slice(0, 3);
     writeFileSync(layoutPath, JSON.stringify(smaller));
-    await pages[0]!.page.waitForFunction(() => document.querySelectorAll('[data-tile-id]').length <= 3, undefined, { timeout: 5_000 });
+    // Every page gets the new layout over its own /control socket: wait for each.
+    await Promise.all(pages.map(({ page }) => page.waitForFunction(() => document.querySelectorAll('[data-tile-id]').length <= 3, undefined, { timeout: 5_000 })));
     const after = await tileIds();
     expect(after.size).toBeLessThanOrEqual(3);
   });
