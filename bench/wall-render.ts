@@ -36,11 +36,12 @@ import { comparePeriods } from '../shared/period';
 import type { RegimeDetail } from '../shared/protocol/report';
 import { wallProfileSchema, type WallProfile } from '../shared/wall/profile';
 import { findProjectRoot } from '../server/paths';
-import { replaceSection, wallSection } from './wall/docs';
+import { CHROMIUM_ARGS as BROWSER_TEST_ARGS } from '../tests/e2e/support/browser';
+import { pageTable, replaceSection, wallSection } from './wall/docs';
 import { installProbe, type ProbeData, type WallBench } from './wall/probe';
 import { buildReport, previousPeriod, probeKeys, random, roundTemplates, ROUND_REGIMES, stampOf, type Template } from './wall/reports';
 import { BenchServer } from './wall/server';
-import { frameStats, mb, ms, pct, summarize, textTable, type FrameStats, type Summary } from './wall/stats';
+import { frameStats, ms, pct, summarize, textTable, type FrameStats, type Summary } from './wall/stats';
 import { describeMachine, loadAverage, machineBusySeconds, selfCpuSeconds, treeCpuSeconds, type Machine } from './wall/system';
 
 const root = findProjectRoot();
@@ -98,14 +99,7 @@ const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * --disable-gpu: no GPU; compositing is in software and WebGL runs on SwiftShader.
  */
 const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
+  ...BROWSER_TEST_ARGS,
   '--disable-renderer-backgrounding',
   '--disable-background-timer-throttling',
   '--disable-backgrounding-occluded-windows',
@@ -728,46 +722,10 @@ function mergeFrames(perPage: number[][]): FrameStats {
   };
 }
 
-function pageRows(r: WallBenchReport): { header: string[]; rows: string[][] } {
-  const header = ['page', 'tiles', 'fps', 'frame p50', 'p95', 'p99', 'dropped', 'upd→paint p50', 'p99', 'shown', 'heap before', 'after', 'main thread'];
-  const rows = r.pages.map((p) => [
-    p.screenId,
-    String(p.tiles),
-    p.load.fps.toFixed(1),
-    `${ms(p.load.p50)} ms`,
-    `${ms(p.load.p95)} ms`,
-    `${ms(p.load.p99)} ms`,
-    `${p.load.dropped} (${pct(p.load.droppedShare, 0)})`,
-    `${ms(p.latency.acceptedToFrame.p50, 0)} ms`,
-    `${ms(p.latency.acceptedToFrame.p99, 0)} ms`,
-    `${p.latency.shown}/${p.latency.expected}`,
-    `${mb(p.heapBefore.usedBytes)} MB`,
-    `${mb(p.heapAfter.usedBytes)} MB`,
-    pct(p.mainThreadBusy, 0),
-  ]);
-  const a = r.all;
-  rows.push([
-    'all',
-    String(r.wall.tiles),
-    a.load.fps.toFixed(1),
-    `${ms(a.load.p50)} ms`,
-    `${ms(a.load.p95)} ms`,
-    `${ms(a.load.p99)} ms`,
-    `${a.load.dropped} (${pct(a.load.droppedShare, 0)})`,
-    `${ms(a.acceptedToFrame.p50, 0)} ms`,
-    `${ms(a.acceptedToFrame.p99, 0)} ms`,
-    `${a.shown}/${a.expected}`,
-    `${mb(a.heapBeforeBytes)} MB`,
-    `${mb(a.heapAfterBytes)} MB`,
-    pct(r.pages.reduce((n, p) => n + p.mainThreadBusy, 0) / Math.max(1, r.pages.length), 0),
-  ]);
-  return { header, rows };
-}
-
 function printReport(r: WallBenchReport): string {
   const m = r.machine;
   const l = r.load;
-  const { header, rows } = pageRows(r);
+  const { header, rows } = pageTable(r, { allLabel: 'all', long: false });
   const errors = r.pages.flatMap((p) => p.errors.map((e) => `${p.screenId}: ${e}`));
   return [
     `Toàn Cảnh wall rendering — ${m.date}, ${m.nproc} × ${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}, Chromium ${m.chromium} (headless, SwiftShader)`,

@@ -23,37 +23,7 @@ export function wallSection(r: WallBenchReport, shows: ReadonlyMap<string, strin
   const m = r.machine;
   const l = r.load;
   const a = r.all;
-  const header = ['page', 'tiles', 'fps', 'frame p50', 'p95', 'p99', 'dropped frames', 'update → paint p50', 'p99', 'probe values shown', 'JS heap before', 'after', 'main thread busy'];
-  const rows = r.pages.map((p) => [
-    p.screenId,
-    String(p.tiles),
-    p.load.fps.toFixed(1),
-    `${ms(p.load.p50)} ms`,
-    `${ms(p.load.p95)} ms`,
-    `${ms(p.load.p99)} ms`,
-    `${p.load.dropped} (${pct(p.load.droppedShare, 0)})`,
-    `${ms(p.latency.acceptedToFrame.p50, 0)} ms`,
-    `${ms(p.latency.acceptedToFrame.p99, 0)} ms`,
-    `${p.latency.shown} / ${p.latency.expected}`,
-    `${mb(p.heapBefore.usedBytes)} MB`,
-    `${mb(p.heapAfter.usedBytes)} MB`,
-    pct(p.mainThreadBusy, 0),
-  ]);
-  rows.push([
-    '**all**',
-    String(r.wall.tiles),
-    a.load.fps.toFixed(1),
-    `${ms(a.load.p50)} ms`,
-    `${ms(a.load.p95)} ms`,
-    `${ms(a.load.p99)} ms`,
-    `${a.load.dropped} (${pct(a.load.droppedShare, 0)})`,
-    `${ms(a.acceptedToFrame.p50, 0)} ms`,
-    `${ms(a.acceptedToFrame.p99, 0)} ms`,
-    `${a.shown} / ${a.expected}`,
-    `${mb(a.heapBeforeBytes)} MB`,
-    `${mb(a.heapAfterBytes)} MB`,
-    pct(r.pages.reduce((n, p) => n + p.mainThreadBusy, 0) / Math.max(1, r.pages.length), 0),
-  ]);
+  const { header, rows } = pageTable(r, { allLabel: '**all**', long: true });
   const widgets = Object.entries(r.wall.widgets)
     .map(([k, v]) => `${v} ${k}`)
     .join(', ');
@@ -121,4 +91,47 @@ export function wallSection(r: WallBenchReport, shows: ReadonlyMap<string, strin
     'absolute numbers.',
     '',
   ].join('\n');
+}
+
+/**
+ * One row per page and a last one for the whole wall: the table both the console print-out
+ * (short headings) and the docs section (long headings, bold total) show.
+ */
+export function pageTable(r: WallBenchReport, { allLabel, long }: { allLabel: string; long: boolean }): { header: string[]; rows: string[][] } {
+  const a = r.all;
+  const header = long
+    ? ['page', 'tiles', 'fps', 'frame p50', 'p95', 'p99', 'dropped frames', 'update → paint p50', 'p99', 'probe values shown', 'JS heap before', 'after', 'main thread busy']
+    : ['page', 'tiles', 'fps', 'frame p50', 'p95', 'p99', 'dropped', 'upd→paint p50', 'p99', 'shown', 'heap before', 'after', 'main thread'];
+  const shown = (n: number, of: number) => (long ? `${n} / ${of}` : `${n}/${of}`);
+  const rows = r.pages.map((p) => [
+    p.screenId,
+    String(p.tiles),
+    p.load.fps.toFixed(1),
+    `${ms(p.load.p50)} ms`,
+    `${ms(p.load.p95)} ms`,
+    `${ms(p.load.p99)} ms`,
+    `${p.load.dropped} (${pct(p.load.droppedShare, 0)})`,
+    `${ms(p.latency.acceptedToFrame.p50, 0)} ms`,
+    `${ms(p.latency.acceptedToFrame.p99, 0)} ms`,
+    shown(p.latency.shown, p.latency.expected),
+    `${mb(p.heapBefore.usedBytes)} MB`,
+    `${mb(p.heapAfter.usedBytes)} MB`,
+    pct(p.mainThreadBusy, 0),
+  ]);
+  rows.push([
+    allLabel,
+    String(r.wall.tiles),
+    a.load.fps.toFixed(1),
+    `${ms(a.load.p50)} ms`,
+    `${ms(a.load.p95)} ms`,
+    `${ms(a.load.p99)} ms`,
+    `${a.load.dropped} (${pct(a.load.droppedShare, 0)})`,
+    `${ms(a.acceptedToFrame.p50, 0)} ms`,
+    `${ms(a.acceptedToFrame.p99, 0)} ms`,
+    shown(a.shown, a.expected),
+    `${mb(a.heapBeforeBytes)} MB`,
+    `${mb(a.heapAfterBytes)} MB`,
+    pct(r.pages.reduce((n, p) => n + p.mainThreadBusy, 0) / Math.max(1, r.pages.length), 0),
+  ]);
+  return { header, rows };
 }
