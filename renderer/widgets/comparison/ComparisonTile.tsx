@@ -1,6 +1,6 @@
 import { Fragment, type CSSProperties } from 'react';
-import { formatPeriod } from '../../../shared/format/date';
 import { messages } from '../../../shared/i18n';
+import { ChartDemoMark, ChartPeriod, ChartTitle, ChartUnit } from '../common/chart-header';
 import { NATIONAL_REGION } from '../../../shared/protocol/codes';
 import { previousPeriod } from '../../../shared/period';
 import { PROVINCES } from '../../../shared/regions';
@@ -216,28 +216,11 @@ export function ComparisonTile({ tile, rect }: WidgetProps<'comparison'>) {
     >
       <header className="chart__header">
         <div className="chart__heading">
-          {title ? (
-            <div className="chart__title" data-field="title" title={title.en}>
-              {title.vi}
-            </div>
-          ) : null}
+          <ChartTitle title={title} />
           <div className="chart__meta">
-            {model.demo ? (
-              <span className="chart__mark chart__mark--demo" data-field="demo" title={messages.demo.en}>
-                {messages.demo.vi}
-              </span>
-            ) : null}
-            {model.period ? (
-              <span className={`chart__period${model.stale ? ' chart__period--stale' : ''}`} data-field="period">
-                {model.stale ? `⚠ ${messages.stale.vi} · ` : ''}
-                {formatPeriod(model.period, 'vi')}
-              </span>
-            ) : null}
-            {model.unit ? (
-              <span className="chart__unit" data-field="unit">
-                {model.unit}
-              </span>
-            ) : null}
+            <ChartDemoMark demo={model.demo} />
+            <ChartPeriod period={model.period} stale={model.stale} />
+            <ChartUnit unit={model.unit} />
             {model.state === 'ok' ? (
               <span className="cmp__coverage" data-field="coverage">
                 {model.reported}/{model.total} tỉnh, thành

@@ -1,6 +1,6 @@
 import { useCallback, type CSSProperties } from 'react';
-import { formatPeriod } from '../../../shared/format/date';
 import { messages } from '../../../shared/i18n';
+import { ChartDemoMark, ChartPeriod, ChartTitle, ChartUnit } from '../common/chart-header';
 import { NATIONAL_REGION } from '../../../shared/protocol/codes';
 import type { Observation } from '../../../shared/protocol/model';
 import { TIMESERIES_MAX_SERIES } from '../../../shared/widgets/timeseries';
@@ -153,34 +153,17 @@ export function TimeSeriesTile({ tile, rect }: WidgetProps<'timeseries'>) {
     >
       <header className="chart__header">
         <div className="chart__heading">
-        {title ? (
-          <div className="chart__title" data-field="title" title={title.en}>
-            {title.vi}
+          <ChartTitle title={title} />
+          <div className="chart__meta">
+            <ChartDemoMark demo={model.demo} />
+            {single?.latest?.estimate ? (
+              <span className="chart__mark chart__mark--estimate" data-field="estimate" title={messages.estimate.en}>
+                {messages.estimate.vi}
+              </span>
+            ) : null}
+            <ChartPeriod period={model.latestPeriod} stale={model.stale} />
+            <ChartUnit unit={model.unit} />
           </div>
-        ) : null}
-        <div className="chart__meta">
-          {model.demo ? (
-            <span className="chart__mark chart__mark--demo" data-field="demo" title={messages.demo.en}>
-              {messages.demo.vi}
-            </span>
-          ) : null}
-          {single?.latest?.estimate ? (
-            <span className="chart__mark chart__mark--estimate" data-field="estimate" title={messages.estimate.en}>
-              {messages.estimate.vi}
-            </span>
-          ) : null}
-          {model.latestPeriod ? (
-            <span className={`chart__period${model.stale ? ' chart__period--stale' : ''}`} data-field="period">
-              {model.stale ? `⚠ ${messages.stale.vi} · ` : ''}
-              {formatPeriod(model.latestPeriod, 'vi')}
-            </span>
-          ) : null}
-          {model.unit ? (
-            <span className="chart__unit" data-field="unit">
-              {model.unit}
-            </span>
-          ) : null}
-        </div>
         </div>
         {model.state === 'ok' && single && single.latest ? (
           <div className={`chart__headline${single.latest.estimate ? ' chart__headline--estimate' : ''}`} data-field="value">
