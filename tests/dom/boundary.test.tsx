@@ -5,7 +5,7 @@ import { WallStoreProvider } from '../../renderer/store/context';
 import { createWallStore, type WallStore } from '../../renderer/store/wallStore';
 import { WallView } from '../../renderer/wall/WallView';
 import type { WallState } from '../../shared/protocol/control';
-import { observation, presetWallState, seededSnapshot } from './fixtures';
+import { csvValue, observation, presetWallState, seededSnapshot } from './fixtures';
 import { cleanup, render, text } from './render';
 
 /**
@@ -65,7 +65,9 @@ describe('tile error boundary', () => {
     expect(logged).toContain('tile "cpi-avg" (widget "kpi") failed to render');
 
     // Every other tile rendered, and still follows the feed.
-    expect(text(container.querySelector('[data-tile-id="gdp-vnd"]')!, 'value')).toBe('12.850');
+    // GDP in nghìn tỷ đồng is written whole, with vi-VN grouping: the data file's figure.
+    const gdp = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(csvValue('GDP_VND', '2025'));
+    expect(text(container.querySelector('[data-tile-id="gdp-vnd"]')!, 'value')).toBe(gdp);
     act(() => {
       store.ingestChanges({ seq: 101, changes: [{ seq: 101, kind: 'observation', observation: observation('GDP_VND', '2026', 14000) }] });
       store.flush();

@@ -62,6 +62,13 @@ export function readIndicatorRows(): CsvRow[] {
   });
 }
 
+/** The figure the data file gives for one national indicator and period (tests take expectations from it). */
+export function csvValue(indicator: string, period: string): number {
+  const row = readIndicatorRows().find((r) => r.indicator === indicator && r.period === period);
+  if (!row) throw new Error(`${indicatorsCsvPath} has no ${indicator} for ${period}`);
+  return row.value;
+}
+
 const periodicityOf = (period: string): Periodicity => {
   const kind = parsePeriod(period)?.kind;
   return kind === 'quarter' ? 'quarter' : kind === 'month' ? 'month' : kind === 'year' ? 'year' : 'ad-hoc';

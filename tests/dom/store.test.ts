@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createWallStore, type Scheduler } from '../../renderer/store/wallStore';
 import { selectComparison, selectLatest, selectPeriods, selectPreviousPeriod, selectSamePeriodLastYear } from '../../renderer/store/selectors';
 import type { Change } from '../../shared/protocol/feed';
-import { observation, seededSnapshot } from './fixtures';
+import { csvValue, observation, seededSnapshot } from './fixtures';
 
 /** A scheduler we trigger by hand: "the next animation frame" is `frames.run()`. */
 function manualFrames() {
@@ -153,10 +153,10 @@ describe('wall store selectors', () => {
   });
 
   it('finds the latest observation, the previous period and the same period last year', () => {
-    expect(selectLatest(state, 'GDP_VND', 'VN')?.value).toBe(12850);
-    expect(selectPreviousPeriod(state, 'GDP_VND', 'VN', '2025')?.value).toBe(11511.9);
-    expect(selectPreviousPeriod(state, 'GDP_GROWTH', 'VN', '2025-Q1')?.value).toBe(7.55);
-    expect(selectSamePeriodLastYear(state, 'GDP_GROWTH', 'VN', '2025-Q3')?.value).toBe(7.43);
+    expect(selectLatest(state, 'GDP_VND', 'VN')?.value).toBe(csvValue('GDP_VND', '2025'));
+    expect(selectPreviousPeriod(state, 'GDP_VND', 'VN', '2025')?.value).toBe(csvValue('GDP_VND', '2024'));
+    expect(selectPreviousPeriod(state, 'GDP_GROWTH', 'VN', '2025-Q1')?.value).toBe(csvValue('GDP_GROWTH', '2024-Q4'));
+    expect(selectSamePeriodLastYear(state, 'GDP_GROWTH', 'VN', '2025-Q3')?.value).toBe(csvValue('GDP_GROWTH', '2024-Q3'));
     expect(selectComparison(state, 'GDP_GROWTH', 'VN', '2023-Q1', 'previous')).toBeUndefined();
     expect(selectLatest(state, 'GDP_VND', '01')).toBeUndefined();
   });
