@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { messages } from '../../shared/i18n';
+import { configureEndpoint } from '../api/endpoint';
 import { connectWall } from '../feed/socket';
 import { defaultWallStore, WallStoreProvider } from '../store/context';
 import { isConnected, type WallStore } from '../store/wallStore';
@@ -38,6 +39,7 @@ export function App({ store = defaultWallStore }: { store?: WallStore }) {
   useEffect(() => {
     if (phase.kind !== 'running') return;
     const { config, token } = phase;
+    configureEndpoint({ serverUrl: config.serverUrl, token });
     const connection = connectWall({
       serverUrl: config.serverUrl,
       token,
@@ -49,7 +51,10 @@ export function App({ store = defaultWallStore }: { store?: WallStore }) {
         setPhase({ kind: 'need-token', config, rejected: true });
       },
     });
-    return () => connection.close();
+    return () => {
+      connection.close();
+      configureEndpoint(null);
+    };
   }, [phase, store]);
 
   // Tell the display agent how this window is doing (only when it changes).

@@ -1,4 +1,7 @@
 import { windowConfigSchema, type ToanCanhBridge, type WindowStatus } from '../../shared/ipc';
+import { storedToken, storeToken } from '../api/endpoint';
+
+export { forgetToken, storedToken, storeToken, TOKEN_STORAGE_KEY } from '../api/endpoint';
 
 /**
  * Where a wall window gets its screen id, server and token.
@@ -12,7 +15,6 @@ import { windowConfigSchema, type ToanCanhBridge, type WindowStatus } from '../.
  */
 
 export const PREVIEW_SCREEN_ID = 'all';
-export const TOKEN_STORAGE_KEY = 'toancanh.wall.token';
 
 export interface BootConfig {
   screenId: string;
@@ -35,14 +37,6 @@ export function screenIdFromSearch(search: string): string {
   return value ? value.slice(0, 40) : PREVIEW_SCREEN_ID;
 }
 
-function safeSessionStorage(win: Window): Storage | null {
-  try {
-    return win.sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Reads `#token=…` from the fragment, stores it, and removes it from the address bar
  * (keeping any other fragment parameters). Returns the token, if there was one.
@@ -59,18 +53,6 @@ export function takeTokenFromFragment(win: Window): string | null {
   win.history.replaceState(win.history.state, '', `${pathname}${search}${rest ? `#${rest}` : ''}`);
   if (token) storeToken(win, token);
   return token;
-}
-
-export function storeToken(win: Window, token: string): void {
-  safeSessionStorage(win)?.setItem(TOKEN_STORAGE_KEY, token);
-}
-
-export function storedToken(win: Window): string | null {
-  return safeSessionStorage(win)?.getItem(TOKEN_STORAGE_KEY) || null;
-}
-
-export function forgetToken(win: Window): void {
-  safeSessionStorage(win)?.removeItem(TOKEN_STORAGE_KEY);
 }
 
 /** The boot configuration of this page. Never logs the token. */

@@ -1,10 +1,9 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { z } from 'zod';
-import { windowConfigSchema } from '../../../shared/ipc';
 import { observationKey, observationSchema, type Observation } from '../../../shared/protocol/model';
 import { periodsKey, type WallStore, type WallStoreState } from '../../store/wallStore';
 import { useWallStore } from '../../store/context';
-import { storedToken } from '../../wall/boot';
+import { pageEndpoint } from '../../api/endpoint';
 
 /**
  * Earlier vintages (revisions) of the figures a chart shows, on demand.
@@ -34,22 +33,10 @@ export const MAX_REVISIONS_PER_FIGURE = 8;
 
 const historyReplySchema = z.object({ observations: z.array(observationSchema) });
 
-async function pageServer(): Promise<{ serverUrl: string; token: string } | null> {
-  if (typeof window === 'undefined') return null;
-  const bridge = window.toancanh;
-  if (bridge) {
-    const config = windowConfigSchema.safeParse(await bridge.getWindowConfig());
-    if (!config.success) return null;
-    return { serverUrl: config.data.serverUrl, token: storedToken(window) ?? config.data.token };
-  }
-  const token = storedToken(window);
-  return token && /^https?:$/.test(window.location.protocol) ? { serverUrl: window.location.origin, token } : null;
-}
-
 /** The default source: the server this page talks to, with its token (none known: no request). */
 export const serverRevisionSource: RevisionSource = async (indicator, region, signal) => {
-  const server = await pageServer();
-  if (!server || typeof fetch !== 'function') return [];
+  const server = typeof window === 'undefined' ? null : await pageEndpoint(window);
+  if (!server?.token || typeof fetch !== 'function') return [];
   const url = new URL('/api/v1/observations', server.serverUrl);
   url.search = new URLSearchParams({ indicator, region, history: '1' }).toString();
   const response = await fetch(url, { headers: { Authorization: `Bearer ${server.token}` }, signal });
