@@ -37,9 +37,17 @@ export interface CreateServerOptions {
   /** 0 (the default here) picks a free port; the CLI defaults to 8787. */
   port?: number;
   host?: string;
+  /**
+   * A wall profile someone chose for this start (--profile): applied over the stored state.
+   * Without it the stored state stands, and `defaultProfilePath` (the project's default
+   * profile unless given) is used only on a first start.
+   */
   profilePath?: string;
-  /** The layout to start with; `watch` reloads it when the file changes. */
+  defaultProfilePath?: string;
+  /** A layout chosen for this start (--layout), applied over the stored state; `watch` reloads the file when it changes. */
   layout?: { path: string; watch: boolean };
+  /** The layout of a first start when none is chosen (default: the default preset). */
+  defaultLayoutPath?: string;
   layoutsDir?: string;
   /** Read only when the store is empty (first start). */
   indicatorsCsv?: string;
@@ -96,15 +104,17 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   const paths = projectPaths(findProjectRoot());
   const host = options.host ?? '127.0.0.1';
   const layoutsDir = options.layoutsDir ?? paths.layoutsDir;
-  const layoutOption = options.layout ?? { path: presetLayoutPath(layoutsDir, DEFAULT_LAYOUT_ID), watch: false };
-  const profilePath = options.profilePath ?? paths.profile;
+  const layoutOption = options.layout ?? null;
+  const profilePath = options.profilePath ?? options.defaultProfilePath ?? paths.profile;
+  const layoutPath = layoutOption?.path ?? options.defaultLayoutPath ?? presetLayoutPath(layoutsDir, DEFAULT_LAYOUT_ID);
 
-  // Validate the wall files before touching the data folder: a typo fails fast.
+  // Validate the wall files before touching the data folder: a typo fails fast (a default
+  // file too: it is what a first start would show).
   const profile = loadProfileFile(profilePath);
-  const layout = loadLayoutFile(layoutOption.path);
+  const layout = loadLayoutFile(layoutPath);
   const wallProblems = [
     ...(profile.ok ? [] : [`${formatErrors(profilePath, profile.errors)}\n  (set --profile or TOANCANH_PROFILE)`]),
-    ...(layout.ok ? [] : [`${formatErrors(layoutOption.path, layout.errors)}\n  (set --layout or TOANCANH_LAYOUT)`]),
+    ...(layout.ok ? [] : [`${formatErrors(layoutPath, layout.errors)}\n  (set --layout or TOANCANH_LAYOUT)`]),
   ];
   if (!profile.ok || !layout.ok) throw new StartupError(wallProblems.join('\n'));
 
@@ -156,12 +166,20 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       if (t.source === 'generated') app.log.info({ file: t.file }, 'generated a token (read it from this file)');
     }
 
-    const wall = new WallStateStore(
-      { profile: profile.value, layout: layout.value },
-      {
-        load: () => Number(store.getState('wall.revision') ?? 0),
-        save: (revision) => store.setState('wall.revision', String(revision)),
+    const wallLog = app.log.child({ ns: 'wall' });
+    const wall = new WallStateStore(store.db, {
+      defaults: { profile: profile.value, layout: layout.value },
+      given: {
+        ...(options.profilePath ? { profile: profile.value } : {}),
+        ...(layoutOption ? { layout: layout.value } : {}),
       },
+      warn: (message, details) => wallLog.error(details, message),
+      now,
+    });
+    const startState = wall.record();
+    wallLog.info(
+      { revision: startState.revision, profile: startState.profile.id, layout: startState.layout.id, changedBy: startState.changedBy, reason: startState.reason },
+      'wall state',
     );
 
     installErrorHandling(app);
@@ -196,13 +214,13 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     await registerStatic(app, options.rendererDir ?? paths.rendererDir);
 
     let watcher: LayoutWatcher | null = null;
-    if (layoutOption.watch) {
+    if (layoutOption?.watch) {
       const file = layoutOption.path;
       watcher = watchLayoutFile(
         file,
         {
           onValid: (next) => {
-            const { changed, state } = wall.setLayout(next);
+            const { changed, state } = wall.setLayout(next, { by: 'server', reason: `layout file ${file}` });
             if (changed) app.log.info({ file, layout: next.id, revision: state.revision }, 'layout file changed; now active');
           },
           onInvalid: (errors) => app.log.error({ file, errors }, `layout file refused; the wall keeps its last good layout\n${formatErrors(file, errors)}`),

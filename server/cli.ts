@@ -33,8 +33,9 @@ async function main(): Promise<void> {
       dataDir: config.dataDir,
       port: config.port,
       host: config.host,
-      profilePath: config.profilePath,
-      layout: { path: config.layout.path, watch: config.layout.kind === 'file' },
+      // A flag (or its variable) is a choice for this start; otherwise the stored wall state stands.
+      ...(config.profileGiven ? { profilePath: config.profilePath } : { defaultProfilePath: config.profilePath }),
+      ...(config.layout.given ? { layout: { path: config.layout.path, watch: config.layout.kind === 'file' } } : { defaultLayoutPath: config.layout.path }),
       layoutsDir: config.layoutsDir,
       indicatorsCsv: config.indicatorsCsv,
       rendererDir: config.rendererDir,

@@ -13,8 +13,14 @@ export interface ServerConfig {
   host: string;
   dataDir: string;
   profilePath: string;
-  /** A file given by path is watched; a preset given by id is not (presets change with releases). */
-  layout: { kind: 'file'; path: string } | { kind: 'preset'; id: string; path: string };
+  /** Whether --profile (or TOANCANH_PROFILE) chose it: then it is applied over the stored wall state at start. */
+  profileGiven: boolean;
+  /**
+   * A file given by path is watched; a preset given by id is not (presets change with
+   * releases). `given`: chosen by --layout/TOANCANH_LAYOUT, applied over the stored wall
+   * state at start; otherwise the default, used on a first start only.
+   */
+  layout: ({ kind: 'file'; path: string } | { kind: 'preset'; id: string; path: string }) & { given: boolean };
   layoutsDir: string;
   indicatorsCsv: string;
   rendererDir: string;
@@ -133,14 +139,14 @@ export function parseCliArgs(
     host = hostEntry.value;
   }
 
-  let layout: ServerConfig['layout'] = { kind: 'preset', id: DEFAULT_LAYOUT_ID, path: presetLayoutPath(defaults.layoutsDir, DEFAULT_LAYOUT_ID) };
+  let layout: ServerConfig['layout'] = { kind: 'preset', id: DEFAULT_LAYOUT_ID, path: presetLayoutPath(defaults.layoutsDir, DEFAULT_LAYOUT_ID), given: false };
   const layoutEntry = given.get('layout');
   if (layoutEntry) {
     // A bare id ("tong-quan-kinh-te-xa-hoi") names a preset; anything else is a path.
     if (LAYOUT_ID_PATTERN.test(layoutEntry.value)) {
-      layout = { kind: 'preset', id: layoutEntry.value, path: presetLayoutPath(defaults.layoutsDir, layoutEntry.value) };
+      layout = { kind: 'preset', id: layoutEntry.value, path: presetLayoutPath(defaults.layoutsDir, layoutEntry.value), given: true };
     } else {
-      layout = { kind: 'file', path: isAbsolute(layoutEntry.value) ? layoutEntry.value : resolve(context.cwd, layoutEntry.value) };
+      layout = { kind: 'file', path: isAbsolute(layoutEntry.value) ? layoutEntry.value : resolve(context.cwd, layoutEntry.value), given: true };
     }
   }
 
@@ -181,6 +187,7 @@ export function parseCliArgs(
       host,
       dataDir: path('data', resolve(context.cwd, '.toancanh-data')),
       profilePath: path('profile', defaults.profile),
+      profileGiven: given.has('profile'),
       layout,
       layoutsDir: defaults.layoutsDir,
       indicatorsCsv: path('indicators', defaults.indicatorsCsv),

@@ -185,6 +185,23 @@ export const migrations: ReadonlyArray<Migration> = [
       }
     },
   },
+  {
+    version: 3,
+    name: 'wall state: the published profile and layout with who set them, kept across restarts',
+    sql: `
+      -- Every accepted change of the wall state is a row; the highest revision is what the
+      -- wall shows. Until now only the revision survived a restart (server_state
+      -- 'wall.revision'), so a layout set through the API was lost with the process.
+      CREATE TABLE wall_states (
+        revision   INTEGER PRIMARY KEY,
+        profile    TEXT NOT NULL CHECK (json_valid(profile)),
+        layout     TEXT NOT NULL CHECK (json_valid(layout)),
+        changed_by TEXT NOT NULL,             -- a person or token label, or 'server' for a start-up default
+        changed_at TEXT NOT NULL,             -- ISO 8601, UTC
+        reason     TEXT NOT NULL              -- what changed it: 'PUT /api/v1/wall/layout', 'layout file', 'first start' …
+      ) STRICT;
+    `,
+  },
 ];
 
 export function migrate(db: Db, steps: ReadonlyArray<Migration> = migrations): number[] {

@@ -1,14 +1,20 @@
 import { existsSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { validateLayout } from '../../shared/layout/load';
 import { OPERATOR_ROLES, VIEWER_ROLES } from '../auth/guard';
 import { LAYOUT_ID_PATTERN, presetLayoutPath } from '../paths';
 import { loadLayoutFile, validateProfile } from './load';
 import { listPresets } from './presets';
-import type { WallStateStore } from './state';
+import type { WallChange, WallStateStore } from './state';
 
 const activateSchema = z.object({ id: z.string() }).strict();
+
+/** Who asked, for the wall state's record: the caller's token label (a person once the console has accounts). */
+function changeBy(request: FastifyRequest, reason: string): WallChange {
+  const principal = request.principal;
+  return { by: principal ? `${principal.role} token "${principal.label}"` : 'unknown', reason };
+}
 
 /**
  * Wall state over REST. A refused layout or profile is answered with every error (422) and
@@ -21,7 +27,7 @@ export function registerWallRoutes(app: FastifyInstance, wall: WallStateStore, l
   app.put('/api/v1/wall/layout', { config: { roles: OPERATOR_ROLES } }, async (request, reply) => {
     const checked = validateLayout(request.body);
     if (!checked.ok) return reply.code(422).send({ error: `the layout has ${checked.errors.length} error(s); the wall keeps its layout`, errors: checked.errors });
-    const { state, changed } = wall.setLayout(checked.value);
+    const { state, changed } = wall.setLayout(checked.value, changeBy(request, 'PUT /api/v1/wall/layout'));
     request.log.info({ layout: state.layout.id, revision: state.revision, changed }, 'layout set');
     return state;
   });
@@ -29,7 +35,7 @@ export function registerWallRoutes(app: FastifyInstance, wall: WallStateStore, l
   app.put('/api/v1/wall/profile', { config: { roles: OPERATOR_ROLES } }, async (request, reply) => {
     const checked = validateProfile(request.body);
     if (!checked.ok) return reply.code(422).send({ error: `the profile has ${checked.errors.length} error(s); the wall keeps its profile`, errors: checked.errors });
-    const { state, changed } = wall.setProfile(checked.value);
+    const { state, changed } = wall.setProfile(checked.value, changeBy(request, 'PUT /api/v1/wall/profile'));
     request.log.info({ profile: state.profile.id, revision: state.revision, changed }, 'profile set');
     return state;
   });
@@ -51,7 +57,7 @@ export function registerWallRoutes(app: FastifyInstance, wall: WallStateStore, l
     if (!loaded.ok) {
       return reply.code(422).send({ error: `preset "${body.data.id}" is not valid; the wall keeps its layout`, errors: loaded.errors });
     }
-    const { state, changed } = wall.setLayout(loaded.value);
+    const { state, changed } = wall.setLayout(loaded.value, changeBy(request, `POST /api/v1/wall/layout/activate ${body.data.id}`));
     request.log.info({ layout: state.layout.id, revision: state.revision, changed }, 'preset activated');
     return state;
   });

@@ -1,40 +1,110 @@
+import { validateLayout, validateWith, type ValidationError } from '../../shared/layout/load';
 import type { Layout } from '../../shared/layout/schema';
 import type { WallState } from '../../shared/protocol/control';
-import type { WallProfile } from '../../shared/wall/profile';
+import { wallProfileSchema, type WallProfile } from '../../shared/wall/profile';
+import type { Db } from '../db/open';
 
-export interface RevisionStore {
-  load(): number;
-  save(revision: number): void;
+/** Who changed the wall state and through what: every change says it. */
+export interface WallChange {
+  /** A person's name or a token's label; 'server' for a start-up default. */
+  by: string;
+  /** 'PUT /api/v1/wall/layout', 'layout file …', 'command line', 'first start' … */
+  reason: string;
+}
+
+export interface WallStateRecord extends WallState {
+  changedBy: string;
+  changedAt: string;
+  reason: string;
+}
+
+interface Row {
+  revision: number;
+  profile: string;
+  layout: string;
+  changed_by: string;
+  changed_at: string;
+  reason: string;
+}
+
+/** Revisions kept in wall_states: enough to look back over weeks of hand edits, bounded for a watched file saved in a loop. */
+export const WALL_HISTORY_KEPT = 500;
+
+export interface WallStateStartup {
+  /** What the wall shows on a first start (an empty store). */
+  defaults: { profile: WallProfile; layout: Layout };
+  /**
+   * What someone asked for explicitly at this start (a --profile or --layout flag, a
+   * watched layout file): applied over the stored state, as a change, when it differs.
+   * Defaults nobody chose never override what an operator set.
+   */
+  given?: { profile?: WallProfile; layout?: Layout };
+  /** Where problems with the stored state are reported. */
+  warn(message: string, details: Record<string, unknown>): void;
+  now?: () => number;
 }
 
 /**
- * The wall's state, owned by the server: the active profile and layout, and a revision
- * that rises with every accepted change. The revision is persisted, and a start counts as
- * a change, so a client never sees it go backwards across restarts.
+ * The wall's state, owned by the server: the active profile and layout and a revision that
+ * rises with every accepted change. It lives in the store (wall_states), so what an
+ * operator published is what the wall shows after a restart; the object keeps the current
+ * row in memory for the hot path (every /control connection reads it) and writes through.
+ *
+ * One process owns it today. A second server process would have to learn of changes made
+ * by the first (see docs/decisions/0006-shared-state.md): the listeners here are the one
+ * place that would subscribe to the store's notifications instead.
  */
 export class WallStateStore {
-  private state: WallState;
+  private state: WallStateRecord;
+  /** The wire view of `state`, one object per revision (callers may compare by identity). */
+  private view: WallState;
   private readonly listeners = new Set<(state: WallState) => void>();
+  private readonly latestStmt;
+  private readonly insertStmt;
+  private readonly pruneStmt;
+  private readonly now: () => number;
 
   constructor(
-    initial: { profile: WallProfile; layout: Layout },
-    private readonly revisions: RevisionStore,
+    private readonly db: Db,
+    startup: WallStateStartup,
   ) {
-    const revision = revisions.load() + 1;
-    revisions.save(revision);
-    this.state = { revision, ...initial };
+    this.now = startup.now ?? Date.now;
+    this.latestStmt = db.prepare<[], Row>('SELECT * FROM wall_states ORDER BY revision DESC LIMIT 1');
+    this.insertStmt = db.prepare(
+      'INSERT INTO wall_states (revision, profile, layout, changed_by, changed_at, reason) VALUES (@revision, @profile, @layout, @changed_by, @changed_at, @reason)',
+    );
+    this.pruneStmt = db.prepare<[number]>('DELETE FROM wall_states WHERE revision <= ?');
+
+    const stored = this.readStored(startup.warn);
+    if (stored) {
+      this.state = stored;
+    } else {
+      // First start, or a data folder from before wall states were kept: its revision
+      // counter still rises, so no client sees the revision go backwards.
+      const legacy = Number(db.prepare<[], string>("SELECT value FROM server_state WHERE key = 'wall.revision'").pluck().get() ?? 0);
+      const latest = Number(db.prepare<[], number | null>('SELECT MAX(revision) FROM wall_states').pluck().get() ?? 0);
+      this.state = this.insert({ revision: Math.max(legacy, latest) + 1, ...startup.defaults }, { by: 'server', reason: stored === null ? 'first start' : 'stored state unreadable' });
+    }
+    this.view = this.wire(this.state);
+    const given = startup.given ?? {};
+    if (given.profile || given.layout) this.replace({ ...given }, { by: 'server', reason: 'command line' });
   }
 
   get(): WallState {
+    return this.view;
+  }
+
+  /** The current state with who set it and when. */
+  record(): WallStateRecord {
     return this.state;
   }
 
-  setLayout(layout: Layout): { changed: boolean; state: WallState } {
-    return this.replace({ layout });
+  setLayout(layout: Layout, change: WallChange): { changed: boolean; state: WallState } {
+    return this.replace({ layout }, change);
   }
 
-  setProfile(profile: WallProfile): { changed: boolean; state: WallState } {
-    return this.replace({ profile });
+  setProfile(profile: WallProfile, change: WallChange): { changed: boolean; state: WallState } {
+    return this.replace({ profile }, change);
   }
 
   onChange(listener: (state: WallState) => void): () => void {
@@ -42,16 +112,62 @@ export class WallStateStore {
     return () => this.listeners.delete(listener);
   }
 
-  /** Applying what is already active (a saved-but-unchanged file) is not a change. */
-  private replace(part: Partial<Pick<WallState, 'profile' | 'layout'>>): { changed: boolean; state: WallState } {
-    const next = { ...this.state, ...part };
-    if (JSON.stringify(next.layout) === JSON.stringify(this.state.layout) && JSON.stringify(next.profile) === JSON.stringify(this.state.profile)) {
-      return { changed: false, state: this.state };
+  /**
+   * The newest stored state, validated as any layout and profile are (a stored layout from
+   * an older release is migrated by the layout loader). An unreadable row is reported and
+   * left in place (nothing is deleted), and the caller falls back to the defaults.
+   * Returns null for an empty table, undefined for an unreadable row.
+   */
+  private readStored(warn: WallStateStartup['warn']): WallStateRecord | null | undefined {
+    const row = this.latestStmt.get();
+    if (!row) return null;
+    const errors: ValidationError[] = [];
+    const profile = validateWith(wallProfileSchema, JSON.parse(row.profile));
+    if (!profile.ok) errors.push(...profile.errors.map((e) => ({ ...e, path: `profile ${e.path}` })));
+    const layout = validateLayout(JSON.parse(row.layout));
+    if (!layout.ok) errors.push(...layout.errors.map((e) => ({ ...e, path: `layout ${e.path}` })));
+    if (!profile.ok || !layout.ok) {
+      warn('the stored wall state cannot be used; the wall starts from the configured profile and layout (the stored row is kept)', {
+        revision: row.revision,
+        errors: errors.slice(0, 20),
+      });
+      return undefined;
     }
-    next.revision = this.state.revision + 1;
-    this.revisions.save(next.revision);
-    this.state = next;
-    for (const listener of this.listeners) listener(next);
-    return { changed: true, state: next };
+    return { revision: row.revision, profile: profile.value, layout: layout.value, changedBy: row.changed_by, changedAt: row.changed_at, reason: row.reason };
+  }
+
+  /** Applying what is already active (a saved-but-unchanged file) is not a change. */
+  private replace(part: Partial<Pick<WallState, 'profile' | 'layout'>>, change: WallChange): { changed: boolean; state: WallState } {
+    const current = this.state;
+    const profile = part.profile ?? current.profile;
+    const layout = part.layout ?? current.layout;
+    if (JSON.stringify(layout) === JSON.stringify(current.layout) && JSON.stringify(profile) === JSON.stringify(current.profile)) {
+      return { changed: false, state: this.get() };
+    }
+    this.state = this.insert({ revision: current.revision + 1, profile, layout }, change);
+    this.view = this.wire(this.state);
+    const state = this.view;
+    for (const listener of this.listeners) listener(state);
+    return { changed: true, state };
+  }
+
+  private wire({ revision, profile, layout }: WallStateRecord): WallState {
+    return { revision, profile, layout };
+  }
+
+  private insert(state: WallState, change: WallChange): WallStateRecord {
+    const record: WallStateRecord = { ...state, changedBy: change.by, changedAt: new Date(this.now()).toISOString(), reason: change.reason };
+    this.db.transaction(() => {
+      this.insertStmt.run({
+        revision: record.revision,
+        profile: JSON.stringify(record.profile),
+        layout: JSON.stringify(record.layout),
+        changed_by: record.changedBy,
+        changed_at: record.changedAt,
+        reason: record.reason,
+      });
+      this.pruneStmt.run(record.revision - WALL_HISTORY_KEPT);
+    })();
+    return record;
   }
 }

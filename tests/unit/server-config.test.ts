@@ -19,7 +19,8 @@ describe('server command line', () => {
       host: DEFAULT_HOST,
       dataDir: '/srv/run/.toancanh-data',
       profilePath: '/opt/toancanh/assets/profiles/wall-2x2-55in.json',
-      layout: { kind: 'preset', id: 'tong-quan-kinh-te-xa-hoi', path: '/opt/toancanh/layouts/tong-quan-kinh-te-xa-hoi.json' },
+      layout: { kind: 'preset', id: 'tong-quan-kinh-te-xa-hoi', path: '/opt/toancanh/layouts/tong-quan-kinh-te-xa-hoi.json', given: false },
+      profileGiven: false,
       layoutsDir: '/opt/toancanh/layouts',
       // Beside the checkout, never inside it.
       indicatorsCsv: '/opt/shared/data/indicators/vn-national-indicators.csv',
@@ -61,15 +62,16 @@ describe('server command line', () => {
       host: '0.0.0.0',
       dataDir: '/srv/run/d',
       profilePath: '/p.json',
-      layout: { kind: 'file', path: '/srv/run/my-layout.json' },
+      layout: { kind: 'file', path: '/srv/run/my-layout.json', given: true },
+      profileGiven: true,
       indicatorsCsv: '/srv/x.csv',
       rendererDir: '/srv/run/r',
     });
   });
 
   it('takes a bare layout id as a preset and anything else as a file', () => {
-    expect(config(parse(['--layout', 'dieu-hanh'])).layout).toEqual({ kind: 'preset', id: 'dieu-hanh', path: '/opt/toancanh/layouts/dieu-hanh.json' });
-    expect(config(parse(['--layout', 'Layout.json'])).layout).toEqual({ kind: 'file', path: '/srv/run/Layout.json' });
+    expect(config(parse(['--layout', 'dieu-hanh'])).layout).toEqual({ kind: 'preset', id: 'dieu-hanh', path: '/opt/toancanh/layouts/dieu-hanh.json', given: true });
+    expect(config(parse(['--layout', 'Layout.json'])).layout).toEqual({ kind: 'file', path: '/srv/run/Layout.json', given: true });
   });
 
   it('reads the environment, and a flag wins over it; an empty variable is unset', () => {

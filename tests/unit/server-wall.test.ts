@@ -98,14 +98,70 @@ describe('wall state', () => {
     expect((await h.api('POST', '/api/v1/wall/layout/activate', { token: operator, body: { id: '../etc/passwd' } })).status).toBe(422);
   });
 
-  it('keeps its revision rising across restarts', async () => {
+  it('keeps what was set through the API across a restart, with who set it', async () => {
     const dataDir = tempDir();
     try {
       const a = await startHarness({ dataDir });
-      const first = a.server.wall.get().revision;
+      const op = (await a.api<{ token: string }>('POST', '/api/v1/tokens', { body: { role: 'operator', label: 'trực ban' } })).body.token;
+      const layout = { ...structuredClone(preset), title: { vi: 'Bố cục đã đặt' } };
+      expect((await a.api('PUT', '/api/v1/wall/layout', { token: op, body: layout })).status).toBe(200);
+      expect((await a.api('PUT', '/api/v1/wall/profile', { token: op, body: { ...profile, name: 'Tường đã sửa' } })).status).toBe(200);
+      const set = a.server.wall.get();
+      await a.stop();
+
+      // A plain restart (no --profile, no --layout): the wall shows what the operator set.
+      const b = await startHarness({ dataDir });
+      expect(b.server.wall.get()).toEqual(set);
+      expect(b.server.wall.record()).toMatchObject({ changedBy: 'operator token "trực ban"', reason: 'PUT /api/v1/wall/profile' });
+      const viaApi = await b.api<WallState>('GET', '/api/v1/wall', { token: b.server.wallToken });
+      expect(viaApi.body).toMatchObject({ revision: set.revision, layout: { title: { vi: 'Bố cục đã đặt' } }, profile: { name: 'Tường đã sửa' } });
+      // An activated preset is kept too.
+      const activated = await b.api<WallState>('POST', '/api/v1/wall/layout/activate', { token: b.server.adminToken, body: { id: 'trung-bay-o-hien-thi' } });
+      expect(activated.status).toBe(200);
+      await b.stop();
+      const c = await startHarness({ dataDir });
+      expect(c.server.wall.get()).toMatchObject({ revision: activated.body.revision, layout: { id: 'trung-bay-o-hien-thi' } });
+      await c.stop();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('applies a layout or profile chosen at start over the stored state, as a new revision', async () => {
+    const dataDir = tempDir();
+    try {
+      const a = await startHarness({ dataDir });
+      const first = a.server.wall.get();
+      await a.stop();
+      const b = await startHarness({ dataDir, layout: { path: join(paths.layoutsDir, 'trung-bay-o-hien-thi.json'), watch: false } });
+      expect(b.server.wall.get()).toMatchObject({ revision: first.revision + 1, layout: { id: 'trung-bay-o-hien-thi' } });
+      expect(b.server.wall.record()).toMatchObject({ changedBy: 'server', reason: 'command line' });
+      await b.stop();
+      // The same choice again is no change.
+      const c = await startHarness({ dataDir, layout: { path: join(paths.layoutsDir, 'trung-bay-o-hien-thi.json'), watch: false } });
+      expect(c.server.wall.get().revision).toBe(first.revision + 1);
+      await c.stop();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('starts from the defaults when the stored state is unreadable, says so, and keeps the stored row', async () => {
+    const dataDir = tempDir();
+    try {
+      const a = await startHarness({ dataDir });
+      const first = a.server.wall.get();
+      // A row written by some other release whose layout this one cannot read.
+      a.server.db
+        .prepare('INSERT INTO wall_states (revision, profile, layout, changed_by, changed_at, reason) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(first.revision + 1, JSON.stringify(first.profile), JSON.stringify({ ...first.layout, schemaVersion: 99 }), 'someone', new Date().toISOString(), 'test');
       await a.stop();
       const b = await startHarness({ dataDir });
-      expect(b.server.wall.get().revision).toBeGreaterThan(first);
+      expect(b.server.wall.get()).toMatchObject({ revision: first.revision + 2, layout: { id: first.layout.id } });
+      const complaint = b.log.lines.find((line) => line.includes('the stored wall state cannot be used'));
+      expect(complaint).toContain('layout $.schemaVersion');
+      const kept = b.server.db.prepare<[number], { changed_by: string }>('SELECT changed_by FROM wall_states WHERE revision = ?').get(first.revision + 1);
+      expect(kept?.changed_by).toBe('someone');
       await b.stop();
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
