@@ -2,14 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
-import { builtinModules } from 'node:module';
-
-const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
-
-/** The folder rules of docs/architecture.md, checked by the linter rather than by memory. */
-const restrict = (patterns, paths = []) => ({
-  'no-restricted-imports': ['error', { paths, patterns }],
-});
+import boundaries from './eslint/boundaries.js';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'layouts/*.json', 'bench/results/**'] },
@@ -23,71 +16,39 @@ export default tseslint.config(
     },
   },
   {
-    // shared/: pure code. Nothing of ours outside shared/, no Node, no DOM, no Electron.
+    // The folder rules of docs/architecture.md, as an allow-list per folder: what each
+    // folder may import (our folders, npm packages, Node builtins) is the table in
+    // eslint/folder-rules.js; everything else is an error that says what is allowed.
+    plugins: { boundaries },
+    rules: { 'boundaries/allowed-imports': 'error' },
+  },
+  {
+    // shared/: pure code run everywhere: no Node, DOM or Electron globals either.
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      ...restrict(
-        [
-          { group: ['**/main/**', '**/renderer/**', '**/server/**', '**/tests/**', '**/bench/**'], message: 'shared/ imports nothing of ours outside shared/.' },
-          { group: ['electron', 'electron/*', 'react', 'react-dom', 'react-dom/*', 'three', 'socket.io', 'socket.io-client', 'better-sqlite3', 'fastify', '@fastify/*'], message: 'shared/ is pure: no runtime-specific libraries.' },
-        ],
-        nodeBuiltins.map((name) => ({ name, message: 'shared/ is pure: no Node builtins.' })),
-      ),
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'Buffer', 'require', '__dirname'],
     },
   },
   {
-    // renderer/: browser code. Never main/ or server/, never Node, never Electron.
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrict(
-      [
-        { group: ['**/main/**', '**/server/**'], message: 'renderer/ never imports main/ or server/; talk over the feed or the preload bridge.' },
-        { group: ['electron', 'electron/*'], message: 'renderer/ never imports Electron; use window.toancanh from the preload.' },
-        { group: ['socket.io-client'], message: 'Only renderer/feed/socket.ts creates sockets.' },
-      ],
-      nodeBuiltins.map((name) => ({ name, message: 'renderer/ runs in a sandboxed page: no Node builtins.' })),
-    ),
   },
   {
-    files: ['renderer/feed/socket.ts'],
-    rules: restrict(
-      [
-        { group: ['**/main/**', '**/server/**'], message: 'renderer/ never imports main/ or server/.' },
-        { group: ['electron', 'electron/*'], message: 'renderer/ never imports Electron.' },
-      ],
-      nodeBuiltins.map((name) => ({ name, message: 'renderer/ runs in a sandboxed page: no Node builtins.' })),
-    ),
-  },
-  {
-    // A widget never imports another widget: shared behaviour lives in renderer/widgets/common.
-    files: ['renderer/widgets/*/**/*.{ts,tsx}'],
-    ignores: ['renderer/widgets/common/**'],
-    rules: restrict(
-      [
-        { group: ['../*/**', '!../common/**', '!../../**'], message: 'A widget never imports another widget; share through renderer/widgets/common.' },
-        { group: ['**/main/**', '**/server/**'], message: 'renderer/ never imports main/ or server/.' },
-        { group: ['electron', 'electron/*', 'socket.io-client'], message: 'Widgets read the store; they never talk to Electron or sockets.' },
-      ],
-      nodeBuiltins.map((name) => ({ name, message: 'renderer/ runs in a sandboxed page: no Node builtins.' })),
-    ),
-  },
-  {
-    files: ['server/**/*.ts'],
+    files: ['server/**/*.ts', 'main/**/*.ts'],
+    ignores: ['main/preload/**'],
     languageOptions: { globals: { ...globals.node } },
-    rules: restrict([
-      { group: ['**/main/**', '**/renderer/**'], message: 'server/ may import shared/ only.' },
-      { group: ['electron', 'electron/*'], message: 'server/ runs under plain Node too: no Electron.' },
-    ]),
   },
   {
-    files: ['main/**/*.ts'],
-    languageOptions: { globals: { ...globals.node } },
-    rules: restrict([{ group: ['**/renderer/**', '**/server/**'], message: 'main/ may import shared/ only; it runs the server as a separate process.' }]),
+    // The sandboxed preload has neither Node nor, as far as it is concerned, the page.
+    files: ['main/preload/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname', '__filename', 'global'],
+    },
   },
   {
-    files: ['tests/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.{ts,js,mjs}', '*.config.{ts,js}'],
+    files: ['tests/**/*.{ts,tsx}', 'bench/**/*.{ts,mjs}', 'scripts/**/*.{ts,js,mjs}', 'eslint/**/*.js', '*.config.{ts,js}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

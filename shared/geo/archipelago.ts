@@ -1,4 +1,4 @@
-import { geoCentroid, geoDistance } from 'd3';
+import { geoCentroid, geoDistance } from 'd3-geo';
 import type { Polygon } from 'geojson';
 import { mainlandPolygon } from './label';
 import { polygonsOf, type ProvinceFeature } from './provinces';

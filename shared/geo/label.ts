@@ -1,4 +1,4 @@
-import { geoArea, geoCentroid, geoContains } from 'd3';
+import { geoArea, geoCentroid, geoContains } from 'd3-geo';
 import type { Polygon, Position } from 'geojson';
 import { polygonsOf, type ProvinceFeature, type ProvinceGeometry } from './provinces';
 

@@ -1,4 +1,4 @@
-import { geoMercator, type GeoProjection } from 'd3';
+import { geoMercator, type GeoProjection } from 'd3-geo';
 import { withoutArchipelagos, type ArchipelagoOptions } from './archipelago';
 import type { ProvinceCollection, ProvinceFeature } from './provinces';
 
