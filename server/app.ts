@@ -293,8 +293,10 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
 function reviseNationalSeed(store: Store, csvPath: string, catalog: Catalog, log: FastifyBaseLogger): void {
   try {
     const revision = reviseFromSeedFile(store, csvPath, catalog);
-    if (revision && (revision.added > 0 || revision.revised > 0 || revision.keptReports.length > 0)) {
+    if (revision && (revision.added > 0 || revision.revised > 0)) {
       log.info({ file: csvPath, ...revision }, 'national indicators: the seed file changed; corrected figures recorded as new vintages');
+    } else if (revision && revision.keptReports.length > 0) {
+      log.debug({ file: csvPath, keptReports: revision.keptReports }, 'national indicators: the seed file differs where reports are newer; the reports stay current');
     }
   } catch (error) {
     if (!(error instanceof StartupError)) throw error;
