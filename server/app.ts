@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { installWallAppCors, WALL_APP_ORIGINS } from './http/cors';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Server as SocketServer } from 'socket.io';
 import { CONTROL_NAMESPACE } from '../shared/protocol/control';
 import { FEED_NAMESPACE } from '../shared/protocol/feed';
@@ -22,7 +22,7 @@ import { makeOutput } from './http/output';
 import { DEFAULT_LAYOUT_ID, findProjectRoot, presetLayoutPath, projectPaths } from './paths';
 import { registerReadRoutes } from './read/routes';
 import { registerReportRoutes } from './reports/routes';
-import { seedIfEmpty } from './seed/national';
+import { reviseFromSeedFile, seedIfEmpty } from './seed/national';
 import { startSimulator, type SimulatorHandle } from './simulate/simulator';
 import { installSecurityHeaders, registerStatic } from './static';
 import { attachControl, type ControlNamespace } from './wall/control';
@@ -150,8 +150,10 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     store.onListenerError = (error) => app.log.error({ err: error }, 'publishing committed changes failed');
     const synced = syncCatalog(store, catalog);
     if (synced.indicatorChanges > 0) app.log.info({ indicators: synced.indicatorChanges }, 'indicator catalogue updated');
-    const seeded = seedIfEmpty(store, options.indicatorsCsv ?? paths.indicatorsCsv, catalog);
+    const indicatorsCsv = options.indicatorsCsv ?? paths.indicatorsCsv;
+    const seeded = seedIfEmpty(store, indicatorsCsv, catalog);
     if (seeded) app.log.info(seeded, 'seeded an empty store with the national indicators');
+    else reviseNationalSeed(store, indicatorsCsv, catalog, app.log);
     const compliance = new ComplianceService(store, catalog.regimes, app.log.child({ ns: 'compliance' }), { ...DEFAULT_COMPLIANCE_OPTIONS, ...options.compliance });
     compliance.start();
     cleanups.push(() => compliance.stop());
@@ -298,5 +300,24 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     }
     await app.close().catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * A seeded store takes the seed file's corrections as new vintages. The file is needed on
+ * the first start only: later, a missing or faulty file is reported and the store is left
+ * as it is, rather than refusing to start a wall that has its figures.
+ */
+function reviseNationalSeed(store: Store, csvPath: string, catalog: Catalog, log: FastifyBaseLogger): void {
+  try {
+    const revision = reviseFromSeedFile(store, csvPath, catalog);
+    if (revision && (revision.added > 0 || revision.revised > 0)) {
+      log.info({ file: csvPath, ...revision }, 'national indicators: the seed file changed; corrected figures recorded as new vintages');
+    } else if (revision && revision.keptReports.length > 0) {
+      log.debug({ file: csvPath, keptReports: revision.keptReports }, 'national indicators: the seed file differs where reports are newer; the reports stay current');
+    }
+  } catch (error) {
+    if (!(error instanceof StartupError)) throw error;
+    log.warn({ file: csvPath, err: error.message }, 'national indicators: the seed file could not be taken; the store keeps its figures');
   }
 }

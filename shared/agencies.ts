@@ -6,18 +6,21 @@ import { NATIONAL_REGION_CODE, PROVINCES, type Province } from './regions';
  *
  * Central agencies: the ministries and ministry-level bodies as named since the 2025
  * reorganisation of the Government (in force 1 March 2025: 14 ministries and 3
- * ministry-level bodies), plus the units under a ministry that run reporting regimes of
- * their own: the statistics office (Cục Thống kê, the former General Statistics Office,
- * now under the Ministry of Finance) and Viet Nam Social Security (now under the Ministry
- * of Finance too). Codes are short ASCII abbreviations of the Vietnamese name (BTC = Bộ Tài
- * chính …), as commonly written in Vietnamese administrative documents.
+ * ministry-level bodies, Resolution 176/2025/QH15); the agencies under the Government
+ * (cơ quan thuộc Chính phủ), which Decree 09/2019/NĐ-CP, art. 13, names as reporters to the
+ * Government beside the ministries and provinces; and the units under a ministry that
+ * produce figures of their own: the statistics office (Cục Thống kê, the former General
+ * Statistics Office), Viet Nam Social Security, and the customs, treasury and tax
+ * departments, all under the Ministry of Finance since 2025. Codes are short ASCII
+ * abbreviations of the Vietnamese name (BTC = Bộ Tài chính …), as commonly written in
+ * Vietnamese administrative documents.
  *
  * Provinces: every one of the 34 provinces and centrally-run cities reports through its
  * People's Committee. Its agency code is `P` + its official two-digit code (P01 Hà Nội,
  * P79 Hồ Chí Minh): short, ASCII, never colliding with a ministry's code, and mapping
  * one-to-one to the region code its figures are observed under.
  */
-export type AgencyKind = 'ministry' | 'ministry-level' | 'ministry-unit' | 'province';
+export type AgencyKind = 'ministry' | 'ministry-level' | 'government-agency' | 'ministry-unit' | 'province';
 
 export interface Agency {
   code: string;
@@ -43,7 +46,7 @@ const central = (
   extra: Partial<Pick<Agency, 'parent' | 'formerCodes'>> = {},
 ): Agency => ({ code, kind, name: { vi, en }, shortName: { vi: shortVi, en: shortEn }, region: NATIONAL_REGION_CODE, ...extra });
 
-/** Ministries, ministry-level bodies and the ministry units that report on their own. */
+/** Ministries, ministry-level bodies, agencies under the Government and the ministry units that report on their own. */
 export const CENTRAL_AGENCIES: readonly Agency[] = Object.freeze([
   central('BQP', 'ministry', 'Bộ Quốc phòng', 'Ministry of National Defence', 'Quốc phòng', 'Defence'),
   central('BCA', 'ministry', 'Bộ Công an', 'Ministry of Public Security', 'Công an', 'Public Security'),
@@ -67,6 +70,17 @@ export const CENTRAL_AGENCIES: readonly Agency[] = Object.freeze([
     formerCodes: ['TCTK'],
   }),
   central('BHXH', 'ministry-unit', 'Bảo hiểm xã hội Việt Nam', 'Viet Nam Social Security', 'Bảo hiểm xã hội', 'Social Security', { parent: 'BTC' }),
+  // The Ministry of Finance's producers of trade, treasury and tax figures (general
+  // departments until 1 March 2025, departments since).
+  central('CHQ', 'ministry-unit', 'Cục Hải quan (Bộ Tài chính)', 'Customs Department (Ministry of Finance)', 'Hải quan', 'Customs', { parent: 'BTC', formerCodes: ['TCHQ'] }),
+  central('KBNN', 'ministry-unit', 'Kho bạc Nhà nước (Bộ Tài chính)', 'State Treasury (Ministry of Finance)', 'Kho bạc Nhà nước', 'State Treasury', { parent: 'BTC' }),
+  central('CTHUE', 'ministry-unit', 'Cục Thuế (Bộ Tài chính)', 'Tax Department (Ministry of Finance)', 'Thuế', 'Taxation', { parent: 'BTC', formerCodes: ['TCT'] }),
+  // Agencies under the Government since 1 March 2025.
+  central('TTXVN', 'government-agency', 'Thông tấn xã Việt Nam', 'Vietnam News Agency', 'Thông tấn xã', 'News Agency'),
+  central('VOV', 'government-agency', 'Đài Tiếng nói Việt Nam', 'Voice of Vietnam', 'Đài Tiếng nói Việt Nam', 'Voice of Vietnam'),
+  central('VTV', 'government-agency', 'Đài Truyền hình Việt Nam', 'Vietnam Television', 'Đài Truyền hình Việt Nam', 'Vietnam Television'),
+  central('VHLKHCN', 'government-agency', 'Viện Hàn lâm Khoa học và Công nghệ Việt Nam', 'Vietnam Academy of Science and Technology', 'Viện Hàn lâm KH&CN', 'Academy of Science and Technology'),
+  central('VHLKHXH', 'government-agency', 'Viện Hàn lâm Khoa học xã hội Việt Nam', 'Vietnam Academy of Social Sciences', 'Viện Hàn lâm KHXH', 'Academy of Social Sciences'),
 ]);
 
 /** The agency code of a province: "P" + its two-digit code. */

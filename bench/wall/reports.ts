@@ -8,7 +8,7 @@ import { PROVINCE_CODES } from '../../shared/regions';
  * reporting agency (one submitter token per agency), for the newest period the regime is
  * collecting. One "round" mixes the central agencies' reports that carry a figure for each
  * of the 34 provinces (35–105 values), twice each, with small national ones and the 34
- * provinces' own monthly reports (4 values): 48 reports, 512 values (10.7 a report), nearly
+ * provinces' own monthly reports (4 values): 50 reports, 512 values (10.2 a report), nearly
  * all of them shown by a tile of bench/wall/layout-40.json.
  *
  * Stamps: in the traffic (BCA) and business registration (BTC-DKDN) reports, every value
@@ -26,7 +26,8 @@ const CENTRAL_HALF: readonly (string | { provinces: number })[] = [
   { provinces: 5 },
   'BTC-DKDN-THANG',
   { provinces: 5 },
-  'BCT-XNK-THANG',
+  'CHQ-XNK-THANG',
+  'BCT-DIEN-THANG',
   'CTK-KTXH-THANG',
   { provinces: 5 },
   'BTC-DTC-THANG',

@@ -22,7 +22,7 @@ export function indicatorMetaOf(indicator: CatalogIndicator): IndicatorMeta {
     group: indicator.group,
   };
   if (indicator.targets.length > 0) {
-    meta.targets = indicator.targets.map((t) => ({ period: String(t.year), value: t.value, kind: t.comparator, source: t.basis }));
+    meta.targets = indicator.targets.map((t) => ({ period: String(t.year), value: t.value, ...(t.upper === undefined ? {} : { upper: t.upper }), kind: t.comparator, source: t.basis }));
   }
   meta.scope = indicator.scope;
   if (indicator.source) meta.source = indicator.source;

@@ -202,6 +202,28 @@ export const migrations: ReadonlyArray<Migration> = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'agencies under the Government (kind government-agency)',
+    sql: `
+      -- SQLite cannot change a CHECK: the table is rebuilt with the new kind; the catalogue
+      -- sync refills it on every start anyway.
+      CREATE TABLE agencies_v4 (
+        code         TEXT PRIMARY KEY,
+        kind         TEXT NOT NULL CHECK (kind IN ('ministry','ministry-level','government-agency','ministry-unit','province')),
+        name_vi      TEXT NOT NULL,
+        name_en      TEXT NOT NULL,
+        short_vi     TEXT NOT NULL,
+        short_en     TEXT NOT NULL,
+        parent       TEXT,
+        region       TEXT NOT NULL,
+        former_codes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(former_codes))
+      ) STRICT;
+      INSERT INTO agencies_v4 SELECT code, kind, name_vi, name_en, short_vi, short_en, parent, region, former_codes FROM agencies;
+      DROP TABLE agencies;
+      ALTER TABLE agencies_v4 RENAME TO agencies;
+    `,
+  },
 ];
 
 export function migrate(db: Db, steps: ReadonlyArray<Migration> = migrations): number[] {

@@ -114,9 +114,10 @@ export function registerReadRoutes(app: FastifyInstance, store: Store, complianc
       legalBasis: r.legalBasis,
       fields: r.fields,
       ...(r.note ? { note: r.note } : {}),
+      ...(r.reportingYear ? { reportingYear: r.reportingYear } : {}),
       csvHeader: ['region', ...r.fields.map((f) => f.indicator)].join(','),
       openPeriods: openPeriods(r, nowMs),
-      nextDeadline: next ? { period: next.period, deadline: next.deadline.at } : null,
+      nextDeadline: next ? { period: next.period, deadline: next.deadline.at, nominal: next.deadline.nominal, movedOver: next.deadline.movedOver } : null,
     });
   });
 

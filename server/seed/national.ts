@@ -12,7 +12,9 @@ import { csvObjects, parseCsv } from './csv';
 /**
  * The national figures published by the statistics office (../shared/data/indicators).
  * They are read at run time, never copied into the repository, and seed an empty store so
- * that a new wall shows true national figures. They are real (never demo); their
+ * that a new wall shows true national figures; on every later start the file is compared
+ * with what the seed put in the store, and a corrected figure becomes a new vintage
+ * (reviseFromSeedFile). They are real (never demo); their
  * indicators must be in the catalogue (server/catalog/data), in the catalogue's unit, and
  * each figure's provenance names the catalogue regime that covers it (the regime with the
  * indicator in its template and the period's kind as periodicity) and that regime's
@@ -128,7 +130,7 @@ export function readNationalFigures(path: string, catalog: Pick<Catalog, 'indica
  * the store was seeded before (or holds observations already).
  */
 export function seedIfEmpty(store: Store, csvPath: string, catalog: Pick<Catalog, 'indicators' | 'regimes'>): { indicators: number; observations: number } | null {
-  if (store.getState('seed.national') !== null || store.observations.count() > 0) return null;
+  if (store.getState(SEED_STATE_KEY) !== null || store.observations.count() > 0) return null;
   const figures = readNationalFigures(csvPath, catalog);
   store.write((tx) => {
     for (const observation of figures.observations) {
@@ -136,6 +138,98 @@ export function seedIfEmpty(store: Store, csvPath: string, catalog: Pick<Catalog
       tx.log({ kind: 'observation', observation });
     }
   });
-  store.setState('seed.national', JSON.stringify({ file: csvPath, observations: figures.observations.length }));
+  store.setState(SEED_STATE_KEY, JSON.stringify({ file: csvPath, observations: figures.observations.length }));
   return { indicators: figures.indicators.length, observations: figures.observations.length };
+}
+
+export const SEED_STATE_KEY = 'seed.national';
+/** The provenance source of a figure the seed file corrected after it was first seeded. */
+export const SEED_REVISION_SOURCE = 'seed file revision';
+
+export interface SeedRevision {
+  /** Figures of the file not in the store yet, added as they are. */
+  added: number;
+  /** Figures whose value or status the file now gives differently: each a new vintage. */
+  revised: number;
+  unchanged: number;
+  /**
+   * Keys the file revised whose current figure came from a (real) report received after
+   * the seed: the report stays current and the file's figure is not written.
+   */
+  keptReports: string[];
+}
+
+interface SeededRow {
+  indicator: string;
+  period: string;
+  value: number | null;
+  status: Observation['status'];
+}
+
+/**
+ * Brings a seeded store up to date with the seed file: a figure whose value or status
+ * differs from the newest one the seed wrote for its key is written as a NEW observation
+ * (a new vintage: the old one stays in the history) with provenance source "seed file
+ * revision (<the file's source>)" and vintage the moment of this start, and logged as a
+ * change so walls repaint; a figure the store lacks is added; nothing is deleted. Run on a
+ * file that did not change, it writes nothing. Does nothing for a store the seed never
+ * filled (null). The whole file is read and checked first (readNationalFigures): a file
+ * with any problem throws and touches nothing.
+ */
+export function reviseFromSeedFile(store: Store, csvPath: string, catalog: Pick<Catalog, 'indicators' | 'regimes'>): SeedRevision | null {
+  const state = store.getState(SEED_STATE_KEY);
+  if (state === null) return null;
+  const figures = readNationalFigures(csvPath, catalog);
+  const seeded = new Map<string, SeededRow>(
+    store.db
+      .prepare<[string], SeededRow>(
+        // SQLite: with MAX(), the bare columns come from the row holding the maximum, i.e. the newest seeded vintage of each key.
+        `SELECT indicator, period, value, status, MAX(id) AS id FROM observations
+         WHERE region = ? AND submission_id IS NULL AND demo = 0 GROUP BY indicator, period`,
+      )
+      .all(NATIONAL_REGION)
+      .map((r) => [`${r.indicator}|${r.period}`, r] as const),
+  );
+  const current = new Map<string, Observation>(store.observations.latest({ regions: [NATIONAL_REGION] }).map((o) => [`${o.indicator}|${o.period}`, o] as const));
+
+  const outcome: SeedRevision = { added: 0, revised: 0, unchanged: 0, keptReports: [] };
+  const writes: { observation: Observation; revision: boolean }[] = [];
+  for (const figure of figures.observations) {
+    const key = `${figure.indicator}|${figure.period}`;
+    const before = seeded.get(key);
+    if (!before) {
+      if (current.has(key)) {
+        // A report holds a key the file never seeded: the report is the figure.
+        outcome.keptReports.push(key);
+        continue;
+      }
+      writes.push({ observation: figure, revision: false });
+      outcome.added++;
+      continue;
+    }
+    if (before.value === figure.value && before.status === figure.status) {
+      outcome.unchanged++;
+      continue;
+    }
+    const now = current.get(key);
+    if (now && now.provenance.submissionId !== null && !now.demo) {
+      outcome.keptReports.push(key);
+      continue;
+    }
+    writes.push({ observation: { ...figure, provenance: { ...figure.provenance, source: `${SEED_REVISION_SOURCE} (${figure.provenance.source ?? csvPath})` } }, revision: true });
+    outcome.revised++;
+  }
+  if (writes.length > 0) {
+    store.write((tx) => {
+      for (const w of writes) {
+        // A revision is dated when the server learnt of it; an added figure keeps the file's date.
+        const observation = w.revision ? { ...w.observation, vintage: tx.now } : w.observation;
+        tx.observations.insert(observation, tx.now);
+        tx.log({ kind: 'observation', observation });
+      }
+    });
+    const previous = JSON.parse(state) as Record<string, unknown>;
+    store.setState(SEED_STATE_KEY, JSON.stringify({ ...previous, file: csvPath, observations: figures.observations.length, revisedAt: new Date(store.now()).toISOString() }));
+  }
+  return outcome;
 }

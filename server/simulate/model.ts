@@ -16,10 +16,12 @@ import { normal, rngFor } from './random';
  * guess. They only need the right order of magnitude and the right ranking (Hồ Chí Minh
  * City and Hà Nội large, the northern mountain provinces small).
  *
- * National bases (INDICATOR_MODELS): per indicator, a national level or a monthly flow,
- * taken from the published 2025 figures of the seed CSV where there is one (the simulator
- * replaces them at start with the newest real yearly figure the server holds), otherwise
- * an order-of-magnitude guess. Province flows = national flow × the province's weight;
+ * National bases (INDICATOR_MODELS): per indicator, a national level or a monthly flow. For
+ * an indicator with `national`, the simulator takes the base at start from the newest real
+ * yearly figure the server holds (the seed CSV, or a report); the `base` written here is
+ * only the fallback for an empty store, and equals the newest yearly figure of
+ * ../shared/data/indicators/vn-national-indicators.csv (a unit test reads the file and
+ * keeps the two equal). Otherwise an order-of-magnitude guess. Province flows = national flow × the province's weight;
  * province rates = the national rate, shifted by the province's income level, plus noise.
  */
 
@@ -119,23 +121,25 @@ export interface IndicatorModel {
 
 export const INDICATOR_MODELS: Readonly<Record<string, IndicatorModel>> = {
   // National, from the 2025 published figures (seed CSV) where there is one.
-  GDP_GROWTH: { kind: 'level', base: 8.0, noise: 0.5, national: 'GDP_GROWTH' },
-  GDP_VND: { kind: 'flow', base: 12850 / 12, noise: 0.01, trend: 0.1, national: 'GDP_VND' },
+  GDP_GROWTH: { kind: 'level', base: 8.02, noise: 0.5, national: 'GDP_GROWTH' },
+  GDP_VND: { kind: 'flow', base: 12840 / 12, noise: 0.01, trend: 0.1, national: 'GDP_VND' },
   GDP_USD: { kind: 'flow', base: 514 / 12, noise: 0.01, trend: 0.09, national: 'GDP_USD' },
   GDP_PER_CAPITA: { kind: 'level', base: 5026, noise: 40, trend: 0.08, national: 'GDP_PER_CAPITA' },
-  CPI_AVG: { kind: 'level', base: 3.3, noise: 0.35, national: 'CPI_AVG' },
+  LABOUR_PRODUCTIVITY_GROWTH: { kind: 'level', base: 6.5, noise: 0.6 },
+  CPI_AVG: { kind: 'level', base: 3.31, noise: 0.35, national: 'CPI_AVG' },
   IIP_GROWTH: { kind: 'level', base: 9.2, noise: 1.5, national: 'IIP_GROWTH' },
   RETAIL_SALES: { kind: 'flow', base: 580, noise: 0.04, trend: 0.09 },
   EXPORTS: { kind: 'flow', base: 475.06 / 12, noise: 0.08, trend: 0.12, national: 'EXPORTS' },
-  IMPORTS: { kind: 'flow', base: 455 / 12, noise: 0.08, trend: 0.12, national: 'IMPORTS' },
-  // Derived from exports and imports when both are in the report (see reportValues).
+  IMPORTS: { kind: 'flow', base: 455.01 / 12, noise: 0.08, trend: 0.12, national: 'IMPORTS' },
+  // Derived from exports and imports when both are in the report (see reportValues); the
+  // balance's base is the 2025 figure / 12, though it is a level (no yearly `national`).
   TRADE_TOTAL: { kind: 'flow', base: 930.07 / 12, noise: 0.08, trend: 0.12, national: 'TRADE_TOTAL' },
-  TRADE_BALANCE: { kind: 'level', base: 20.1 / 12, noise: 1.2 },
+  TRADE_BALANCE: { kind: 'level', base: 20.05 / 12, noise: 1.2 },
   ELECTRICITY_OUTPUT: { kind: 'flow', base: 26, noise: 0.06, trend: 0.08 },
   FDI_REGISTERED: { kind: 'flow', base: 38.42 / 12, noise: 0.25, national: 'FDI_REGISTERED' },
   FDI_DISBURSED: { kind: 'flow', base: 27.62 / 12, noise: 0.1, trend: 0.08, national: 'FDI_DISBURSED' },
-  BUDGET_REVENUE: { kind: 'flow', base: 2388.8 / 12, noise: 0.12, trend: 0.08, national: 'BUDGET_REVENUE' },
-  BUDGET_EXPENDITURE: { kind: 'flow', base: 170, noise: 0.15, trend: 0.08 },
+  BUDGET_REVENUE: { kind: 'flow', base: 2650 / 12, noise: 0.12, trend: 0.08, national: 'BUDGET_REVENUE' },
+  BUDGET_EXPENDITURE: { kind: 'flow', base: 2420 / 12, noise: 0.15, trend: 0.08, national: 'BUDGET_EXPENDITURE' },
   ENTERPRISES_NEW: { kind: 'flow', base: 297500 / 12, noise: 0.12, national: 'ENTERPRISES_NEW' },
   ENTERPRISES_EXITED: { kind: 'flow', base: 227200 / 12, noise: 0.15, national: 'ENTERPRISES_EXITED' },
   SOCIAL_INSURANCE_PARTICIPANTS: { kind: 'level', base: 20.5, noise: 0.15, trend: 0.04 },
@@ -162,8 +166,8 @@ export const INDICATOR_MODELS: Readonly<Record<string, IndicatorModel>> = {
   FOREST_COVER_RATE: { kind: 'level', base: 42.0, noise: 0.05 },
 
   // Province level: national totals × the province's share, or national rates shifted.
-  PROV_GRDP_GROWTH: { kind: 'level', base: 8.0, noise: 1.6, spread: 0.8, national: 'GDP_GROWTH' },
-  PROV_BUDGET_REVENUE: { kind: 'flow', base: (2388.8 * 1000) / 12, noise: 0.15, by: 'econ', trend: 0.08, national: 'BUDGET_REVENUE', nationalScale: 1000 },
+  PROV_GRDP_GROWTH: { kind: 'level', base: 8.02, noise: 1.6, spread: 0.8, national: 'GDP_GROWTH' },
+  PROV_BUDGET_REVENUE: { kind: 'flow', base: (2650 * 1000) / 12, noise: 0.15, by: 'econ', trend: 0.08, national: 'BUDGET_REVENUE', nationalScale: 1000 },
   PROV_BUDGET_REVENUE_ESTIMATE_RATE: { kind: 'progress', base: 112, noise: 8 },
   PROV_PUBLIC_INVESTMENT_DISBURSED: { kind: 'progress', base: 92, noise: 10 },
   PROV_ENTERPRISES_NEW: { kind: 'flow', base: 297500 / 12, noise: 0.15, by: 'econ', national: 'ENTERPRISES_NEW' },

@@ -23,6 +23,8 @@ export const indicatorMetaSchema = z.object({
       z.object({
         period: periodSchema,
         value: z.number().finite(),
+        /** The upper end of a range target ("5.400–5.500 USD": value 5400, upper 5500, at-least). */
+        upper: z.number().finite().optional(),
         /** at-least: reach or exceed; at-most: stay below; about: near the value. */
         kind: z.enum(['at-least', 'at-most', 'about']),
         source: z.string().max(200).optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { periodSchema } from '../period';
-import { deadlineRuleSchema, legalBasisSchema, templateFieldSchema, windowRuleSchema } from '../regimes/schema';
+import { deadlineRuleSchema, legalBasisSchema, reportingYearSchema, templateFieldSchema, windowRuleSchema } from '../regimes/schema';
 import { submissionSchema, submissionStatusSchema } from '../regimes/submission';
 import { complianceEntrySchema, complianceStatusSchema } from './compliance';
 import { sequenceSchema } from './feed';
@@ -137,7 +137,7 @@ const bilingual = z.object({ vi: z.string(), en: z.string() });
 
 export const agencySchema = z.object({
   code: z.string(),
-  kind: z.enum(['ministry', 'ministry-level', 'ministry-unit', 'province']),
+  kind: z.enum(['ministry', 'ministry-level', 'government-agency', 'ministry-unit', 'province']),
   name: bilingual,
   shortName: bilingual,
   parent: z.string().nullable(),
@@ -171,11 +171,22 @@ export const regimeDetailSchema = regimeSummarySchema.extend({
   legalBasis: z.array(legalBasisSchema),
   fields: z.array(templateFieldSchema),
   note: bilingual.optional(),
+  /** For cumulative figures: the day their year starts (01-01 the calendar year). */
+  reportingYear: reportingYearSchema.optional(),
   /** The CSV header of the template: region,<indicator>,… */
   csvHeader: z.string(),
   /** Periods whose report is being collected now (window begun, deadline not passed). */
   openPeriods: z.array(periodSchema),
-  nextDeadline: z.object({ period: periodSchema, deadline: instant }).nullable(),
+  nextDeadline: z
+    .object({
+      period: periodSchema,
+      deadline: instant,
+      /** The day the rule gives; `deadline` is later when that day is not a working day. */
+      nominal: z.iso.date(),
+      /** The non-working days the deadline moved over (weekend, holiday, compensatory day). */
+      movedOver: z.array(z.object({ date: z.iso.date(), kind: z.enum(['weekend', 'holiday', 'compensatory', 'swap']), name: bilingual })),
+    })
+    .nullable(),
 });
 export type RegimeDetail = z.infer<typeof regimeDetailSchema>;
 

@@ -1,6 +1,11 @@
 import { comparePeriods, parsePeriod } from '../period';
 import type { Periodicity } from '../protocol/model';
-import { PERIOD_KIND_OF, type Regime } from './schema';
+import { addDays, isoDay as iso, lastDayOfMonth, pad, ymd } from './days';
+import { PERIOD_KIND_OF } from './period-kinds';
+import type { Regime } from './schema';
+import { workingDayOnOrAfter, type NonWorkingDay } from './working-days';
+
+export { addDays } from './days';
 
 /**
  * The reporting calendar: for a regime and a period, the data window and the deadline;
@@ -10,6 +15,10 @@ import { PERIOD_KIND_OF, type Regime } from './schema';
  * saving time), written YYYY-MM-DD. A deadline is the end of its day: 23:59:59+07:00. A
  * report received during that last second is on time; from 00:00:00 the next day it is
  * late, and its lateness is counted from 23:59:59 (received 00:00:30 → late by 31 s).
+ *
+ * A deadline whose day is not a working day (a weekend, a public holiday, a compensatory
+ * day: ./working-days.ts) ends with the next working day instead (Civil Code 91/2015/QH13,
+ * art. 148(4)). Data windows are never moved: a cut-off is a date, not a time limit.
  */
 export const VIETNAM_UTC_OFFSET_MS = 7 * 3_600_000;
 
@@ -23,29 +32,22 @@ export interface DataWindow {
 }
 
 export interface Deadline {
-  /** The deadline day. */
+  /** The deadline day: the rule's day, or the working day it moved to. */
   date: string;
+  /** The day the regime's rule gives, before moving off non-working days. */
+  nominal: string;
+  /** The non-working days it was moved over (from `nominal` on); empty when it did not move. */
+  movedOver: NonWorkingDay[];
   /** Its end, 23:59:59 in Viet Nam, as ISO 8601 with offset: 2025-03-20T23:59:59+07:00. */
   at: string;
   /** The same instant in epoch milliseconds. */
   ms: number;
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-const iso = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
-const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const ymd = (date: string): [number, number, number] => [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
-
 /** Month arithmetic: (y, m) moved by `k` months. */
 function addMonths(y: number, m: number, k: number): [number, number] {
   const index = y * 12 + (m - 1) + k;
   return [Math.floor(index / 12), (index % 12) + 1];
-}
-
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = ymd(date);
-  const t = new Date(Date.UTC(y, m - 1, d + days));
-  return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
 /** The calendar day in Viet Nam at an instant. */
@@ -94,31 +96,44 @@ function checkedPeriod(regime: RegimeTiming, period: string) {
 }
 
 /**
- * The data window of a period. `calendar`: the period's own dates. `cutoff` (Decree 09):
- * day `day` of the month before the period's first month → day `day − 1` of its last month.
+ * The data window of a period. `calendar`: the period's own dates. `cutoff` (Decree 09,
+ * art. 12): day `day` of the month before the period's first month → day `day − 1` of its
+ * last month. `part-of-year` (yearly regimes): the same month-days each year.
  */
 export function dataWindow(regime: RegimeTiming, period: string): DataWindow {
   const p = checkedPeriod(regime, period);
-  if (regime.window.kind === 'calendar') return { start: p.start, end: p.end };
+  const window = regime.window;
+  if (window.kind === 'calendar') return { start: p.start, end: p.end };
+  if (window.kind === 'part-of-year') {
+    const y = p.start.slice(0, 4);
+    return { start: `${y}-${window.start}`, end: `${y}-${window.end}` };
+  }
   const [sy, sm] = ymd(p.start);
   const [ey, em] = ymd(p.end);
   const [py, pm] = addMonths(sy, sm, -1);
-  return { start: iso(py, pm, regime.window.day), end: iso(ey, em, regime.window.day - 1) };
+  return { start: iso(py, pm, window.day), end: iso(ey, em, window.day - 1) };
 }
 
-/** The deadline of a period's report: a day, ending at 23:59:59 in Viet Nam. */
-export function deadlineOf(regime: RegimeTiming, period: string): Deadline {
+/** The day a period's deadline rule gives, before any move off a non-working day. */
+export function nominalDeadlineDay(regime: RegimeTiming, period: string): string {
   const p = checkedPeriod(regime, period);
-  let date: string;
   if (regime.deadline.kind === 'day-of-month') {
     const [ey, em] = ymd(p.end);
     const [y, m] = addMonths(ey, em, regime.deadline.monthOffset);
-    date = iso(y, m, Math.min(regime.deadline.day, lastDayOfMonth(y, m)));
-  } else {
-    date = addDays(dataWindow(regime, period).end, regime.deadline.days);
+    return iso(y, m, Math.min(regime.deadline.day, lastDayOfMonth(y, m)));
   }
+  return addDays(dataWindow(regime, period).end, regime.deadline.days);
+}
+
+/**
+ * The deadline of a period's report: the rule's day, moved to the next working day when it
+ * is not one (Civil Code art. 148(4)), ending at 23:59:59 in Viet Nam.
+ */
+export function deadlineOf(regime: RegimeTiming, period: string): Deadline {
+  const nominal = nominalDeadlineDay(regime, period);
+  const { date, skipped } = workingDayOnOrAfter(nominal);
   const ms = vietnamInstant(date, 23, 59, 59);
-  return { date, at: formatVietnamTime(ms), ms };
+  return { date, nominal, movedOver: skipped, at: formatVietnamTime(ms), ms };
 }
 
 /** Whether a report received at `receivedMs` meets a deadline (the whole last second counts). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { indicatorMetaSchema } from '../protocol/model';
+import { DOCUMENT_NUMBER } from './legal';
 
 /**
  * The 9 fields (lĩnh vực) of the indicator set of Decision 293/QĐ-TTg (24 February 2020)
@@ -34,15 +35,24 @@ export const indicatorFieldSchema = z.enum(indicatorFieldCodes);
 /**
  * A yearly plan target (chỉ tiêu kế hoạch), as set by the National Assembly's resolution on
  * that year's socio-economic development plan. `comparator` reads the target's wording:
- * "8% trở lên" is at-least 8, "khoảng 4,5%" for a price index is at-most 4.5 (a ceiling).
+ * "8% trở lên" is at-least 8, "khoảng 4,5%" is about 4.5. A range ("5.400–5.500 USD") is
+ * at-least its lower bound, with `upper` its upper bound: reaching the range meets it.
  */
-export const planTargetSchema = z.strictObject({
-  year: z.int().min(2000).max(2100),
-  value: z.number().finite(),
-  comparator: z.enum(['at-least', 'at-most', 'about']),
-  /** The document that set it, e.g. "Nghị quyết 192/2025/QH15". */
-  basis: z.string().min(1).max(200),
-});
+export const planTargetSchema = z
+  .strictObject({
+    year: z.int().min(2000).max(2100),
+    value: z.number().finite(),
+    /** The upper end of a range target; `value` is its lower end. */
+    upper: z.number().finite().optional(),
+    comparator: z.enum(['at-least', 'at-most', 'about']),
+    /** The document that set it, with its number, e.g. "Nghị quyết 244/2025/QH15". */
+    basis: z.string().min(1).max(200).regex(DOCUMENT_NUMBER, 'name the resolution with its number, e.g. "Nghị quyết 244/2025/QH15"'),
+  })
+  .superRefine((t, ctx) => {
+    if (t.upper === undefined) return;
+    if (t.comparator !== 'at-least') ctx.addIssue({ code: 'custom', path: ['comparator'], message: 'a range target is "at-least" its lower end' });
+    if (t.upper <= t.value) ctx.addIssue({ code: 'custom', path: ['upper'], message: `the range's upper end (${t.upper}) is not above its lower end (${t.value})` });
+  });
 export type PlanTarget = z.infer<typeof planTargetSchema>;
 
 /**

@@ -39,8 +39,9 @@ const regimeOf = (code: string): Regime => catalog.regimes.find((r) => r.code ==
 const regimeMetas: RegimeMeta[] = catalog.regimes.map((r) => ({ code: r.code, name: r.name, periodicity: r.periodicity, owner: r.owner }));
 
 /** The province regimes with a calendar, and the monthly ministry reports of the Ministry of Finance. */
-const PROVINCE_REGIMES = ['TINH-KTXH-THANG', 'TINH-KTXH-9T', 'TINH-KTXH-NAM', 'CTK-GRDP-QUY', 'VPCP-TTHC-QUY'];
-const CENTRAL_REGIMES = ['BTC-NSNN-THANG', 'BTC-DTC-THANG', 'BTC-FDI-THANG', 'BTC-DKDN-THANG', 'BCA-TNGT-THANG', 'NHNN-TTTD-THANG', 'CTK-KTXH-THANG', 'CTK-KTXH-QUY', 'CTK-KTXH-NAM', 'BNV-LDVL-QUY'];
+const PROVINCE_REGIMES = ['TINH-KTXH-THANG', 'TINH-KTXH-9T', 'TINH-KTXH-NAM', 'VPCP-TTHC-QUY'];
+// GRDP of every province is one report of the statistics office (CTK), not the provinces'.
+const CENTRAL_REGIMES = ['CTK-GRDP-QUY', 'BTC-NSNN-THANG', 'BTC-DTC-THANG', 'BTC-FDI-THANG', 'BTC-DKDN-THANG', 'BCA-TNGT-THANG', 'NHNN-TTTD-THANG', 'CTK-KTXH-THANG', 'CTK-KTXH-QUY', 'CTK-KTXH-NAM', 'BNV-LDVL-QUY'];
 
 const provinceIndex = new Map(PROVINCE_AGENCIES.map((a, i) => [a.code, i]));
 
@@ -152,7 +153,8 @@ afterEach(() => {
 describe('the scenario itself (hand-checked against the regimes’ calendars)', () => {
   it('has the deadlines and statuses the assertions below rely on', () => {
     expect(deadlineOf(regimeOf('TINH-KTXH-THANG'), '2026-11').at).toBe('2026-11-20T23:59:59+07:00');
-    expect(deadlineOf(regimeOf('TINH-KTXH-THANG'), '2026-12').at).toBe('2026-12-20T23:59:59+07:00');
+    // 20 December 2026 is a Sunday: the deadline is Monday 21.
+    expect(deadlineOf(regimeOf('TINH-KTXH-THANG'), '2026-12').at).toBe('2026-12-21T23:59:59+07:00');
     const get = (regime: string, agency: string, period: string) => ENTRIES.find((e) => complianceKey(e) === `${regime}|${agency}|${period}`);
     expect(get('TINH-KTXH-THANG', 'P01', '2026-11')).toMatchObject({ status: 'late', lateByMs: 2 * DAY + 10 * 3_600_000 + 1000 });
     expect(get('TINH-KTXH-THANG', 'P79', '2026-11')).toMatchObject({ status: 'late', lateByMs: 31_000 });
@@ -179,8 +181,8 @@ describe('compliance model', () => {
     expect(view.layout).toBe('matrix');
     expect(view.totalRows).toBe(34);
     // Monthly first, then quarterly, nine-monthly, yearly; each at its newest period already due.
-    expect(view.columns.map((c) => c.regime)).toEqual(['TINH-KTXH-THANG', 'CTK-GRDP-QUY', 'VPCP-TTHC-QUY', 'TINH-KTXH-9T', 'TINH-KTXH-NAM']);
-    expect(view.columns.map((c) => c.periodShort)).toEqual(['T11/2026', 'Q3/2026', 'Q3/2026', '9T/2026', '2025']);
+    expect(view.columns.map((c) => c.regime)).toEqual(['TINH-KTXH-THANG', 'VPCP-TTHC-QUY', 'TINH-KTXH-9T', 'TINH-KTXH-NAM']);
+    expect(view.columns.map((c) => c.periodShort)).toEqual(['T11/2026', 'Q3/2026', '9T/2026', '2025']);
     // Counts = the entries of each column's period, recounted here from the raw entries.
     const chosen = new Map(view.columns.map((c) => [c.regime, c.period]));
     const shown = ENTRIES.filter((e) => chosen.get(e.regime) === e.period && e.agency.startsWith('P'));
@@ -206,8 +208,8 @@ describe('compliance model', () => {
     expect(btc.name).toBe('Bộ Tài chính');
     expect(btc.cells.map((c) => c.subject).sort()).toEqual(['FDI', 'NSNN', 'ĐKDN', 'ĐTC']);
     expect(btc.cells.map((c) => c.label).sort()).toEqual(['FDI T10', 'NSNN T10', 'ĐKDN T10', 'ĐTC T10']);
-    // The statistics office reports KT-XH monthly, quarterly and yearly: the period tells them apart.
-    expect(view.rows.find((r) => r.agency === 'CTK')!.cells.map((c) => c.label)).toEqual(['KT-XH T10', 'KT-XH Q3', 'KT-XH 2025']);
+    // The statistics office reports KT-XH monthly, quarterly and yearly, and every province's GRDP: the period tells them apart.
+    expect(view.rows.find((r) => r.agency === 'CTK')!.cells.map((c) => c.label)).toEqual(['KT-XH T10', 'GRDP Q3', 'KT-XH Q3', 'KT-XH 2025']);
     expect(view.rows.find((r) => r.agency === 'NHNN')!.name).toBe('Ngân hàng NN');
   });
 
@@ -280,7 +282,7 @@ describe('compliance tile on the wall', () => {
     const el = tileEl(container, 'chap-hanh');
     expect(el.dataset.widget).toBe('compliance');
     const board = el.querySelector<HTMLElement>('.board-compliance')!;
-    expect(board.dataset.wording).toBe('short'); // the width of a 2×2 wall: "! 3 ngày" in five columns
+    expect(board.dataset.wording).toBe('long'); // the width of a 2×2 wall: "trễ 3 ngày" in four columns
     const view = complianceView({ entries: ENTRIES, regimes: {}, options: options(), now: NOW, size: null })!;
     expect(board.dataset.statusCountLate).toBe(String(view.counts.late));
     expect(board.dataset.statusCountMissing).toBe(String(view.counts.missing));
@@ -288,7 +290,7 @@ describe('compliance tile on the wall', () => {
     expect(el.querySelector('[data-field="count-late"]')!.textContent).toBe(`${view.counts.late}trễ hạn`);
     expect(el.querySelector('[data-field="count-missing"]')!.textContent).toBe(`${view.counts.missing}chưa gửi`);
     expect(el.querySelector('[data-field="title"]')!.textContent).toBe('Tình hình chấp hành chế độ báo cáo');
-    expect([...el.querySelectorAll('.bc-colhead')].map((h) => h.textContent)).toEqual(['KT-XHT11/2026', 'GRDPQ3/2026', 'TTHCQ3/2026', 'KT-XH9T/2026', 'KT-XH2025']);
+    expect([...el.querySelectorAll('.bc-colhead')].map((h) => h.textContent)).toEqual(['KT-XHT11/2026', 'TTHCQ3/2026', 'KT-XH9T/2026', 'KT-XH2025']);
 
     // 34 provinces, 9 a page: 4 pages, turning every 10 s on the wall clock (every window
     // of the wall shows the same page at the same moment).
@@ -303,7 +305,7 @@ describe('compliance tile on the wall', () => {
 
     // Every cell has a status, a mark (not colour alone) and, when late, its delay.
     const cells = [...el.querySelectorAll<HTMLElement>('[data-cell-status]')];
-    expect(cells).toHaveLength(listed().length * 5);
+    expect(cells).toHaveLength(listed().length * 4);
     for (const cell of cells) {
       expect(['on-time', 'late', 'missing', 'not-due', 'none']).toContain(cell.dataset.cellStatus);
       if (cell.dataset.cellStatus !== 'none') expect(cell.querySelector('svg[data-glyph]')).not.toBeNull();
@@ -327,7 +329,7 @@ describe('compliance tile on the wall', () => {
       if (!hanoi) act(() => vi.advanceTimersByTime(10_000));
     }
     expect(hanoi!.dataset.cellStatus).toBe('late');
-    expect(hanoi!.textContent).toBe('3 ngày');
+    expect(hanoi!.textContent).toBe('trễ 3 ngày'); // the long wording: four columns leave room
     expect(hanoi!.title).toBe('Hà Nội — KT-XH Tháng 11/2026: ! Trễ hạn, trễ 3 ngày');
     expect(hanoi!.querySelector('svg')!.dataset.glyph).toBe('!');
   });

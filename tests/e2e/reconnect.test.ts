@@ -28,10 +28,10 @@ function lastMonth(): string {
   return d.toISOString().slice(0, 7);
 }
 
-/** The monthly trade report of the Ministry of Industry and Trade (BCT-XNK-THANG): exports, imports and their sum and balance. */
+/** The monthly trade statistics of the customs department (CHQ-XNK-THANG): exports, imports and their sum and balance. */
 const tradeReport = (exports: number, imports: number) => ({
-  regime: 'BCT-XNK-THANG',
-  agency: 'BCT',
+  regime: 'CHQ-XNK-THANG',
+  agency: 'CHQ',
   period: lastMonth(),
   values: [
     { indicator: 'EXPORTS', value: exports },

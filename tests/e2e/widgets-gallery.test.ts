@@ -9,7 +9,7 @@ import { PROVINCES, regionName } from '../../shared/regions';
 import { widgetTypes } from '../../shared/widgets/catalog';
 import { projectRoot } from '../support/paths';
 import { launchChromium, recordPageErrors } from './support/browser';
-import { GRDP_GROWTH, GRDP_LATE, TINH_LATE, TINH_MISSING, seedGallery, type GallerySeed } from './support/seed-gallery';
+import { GRDP_GROWTH, TINH_LATE, TINH_MISSING, TTHC_LATE, seedGallery, type GallerySeed } from './support/seed-gallery';
 import { ServerProcess } from './support/server';
 import { readLayout } from './support/wall';
 
@@ -348,8 +348,8 @@ describe('widget gallery on the 2×2 55" wall', () => {
       expect(await board.locator('[data-field="count-late"]').innerText()).toContain(String(seed.complianceCounts.late));
       // Every cell shown (whichever page is up) says what the seed sent: late by its days, missing, or on time.
       const expected = (regime: string, code: string): { status: string; period: string } =>
-        regime === 'CTK-GRDP-QUY'
-          ? { status: GRDP_LATE[code] !== undefined ? 'late' : 'on-time', period: seed.grdp.period }
+        regime === 'VPCP-TTHC-QUY'
+          ? { status: TTHC_LATE[code] !== undefined ? 'late' : 'on-time', period: seed.tthc.period }
           : { status: TINH_MISSING.includes(code) ? 'missing' : TINH_LATE[code] !== undefined ? 'late' : 'on-time', period: seed.tinh.period };
       const cells = await board.locator('[data-cell-status]').evaluateAll((els) =>
         els.map((e) => ({ regime: e.getAttribute('data-regime')!, agency: e.getAttribute('data-agency')!, status: e.getAttribute('data-cell-status')!, period: e.getAttribute('data-period'), days: e.getAttribute('data-days') })),
@@ -362,7 +362,7 @@ describe('widget gallery on the 2×2 55" wall', () => {
         if (c.status === 'late') expect(c.days, `${c.regime} ${c.agency}`).toBe(String(late!.days));
       }
       // Only the provinces with a late or missing report are listed (onlyProblems), worst first: most missing, then most late.
-      const worst = (code: string) => [TINH_MISSING.includes(code) ? 1 : 0, (GRDP_LATE[code] !== undefined ? 1 : 0) + (TINH_LATE[code] !== undefined ? 1 : 0)];
+      const worst = (code: string) => [TINH_MISSING.includes(code) ? 1 : 0, (TTHC_LATE[code] !== undefined ? 1 : 0) + (TINH_LATE[code] !== undefined ? 1 : 0)];
       const rows = (await board.locator('.bc-row[data-agency]').evaluateAll((els) => els.map((e) => e.getAttribute('data-agency')!))).map((a) => a.slice(1));
       expect(rows.length).toBeGreaterThan(0);
       for (const code of rows) expect(worst(code).some((n) => n > 0), `${name(code)} listed`).toBe(true);
@@ -390,7 +390,7 @@ describe('widget gallery on the 2×2 55" wall', () => {
       const borderline = seed.lateReports.filter((r) => Math.abs(r.receivedAt - since) < 60_000);
       expect(recent.filter((r) => r.regime === 'TINH-KTXH-THANG')).toHaveLength(Object.keys(TINH_LATE).length);
       for (const r of recent) {
-        const subject = r.regime === 'CTK-GRDP-QUY' ? `GRDP ${quarter}` : `KT-XH ${month}`;
+        const subject = r.regime === 'VPCP-TTHC-QUY' ? `TTHC ${formatPeriod(seed.tthc.period, 'vi').replace(/^Q/, 'q')}` : `KT-XH ${month}`;
         expect(byId.get(`late|${r.regime}|P${r.region}|${r.period}`)?.text).toBe(`${name(r.region)} — Báo cáo ${subject}: trễ ${r.days} ngày`);
       }
       const late = items.filter((i) => i.kind === 'late').length;

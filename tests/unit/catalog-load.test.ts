@@ -35,7 +35,8 @@ describe('the catalogue', () => {
     expect(defaultCatalogDir()).toBe(dataDir);
     expect(catalog.regimes.length).toBeGreaterThanOrEqual(15);
     expect(catalog.indicators.length).toBeGreaterThan(0);
-    expect(catalog.agencies.length).toBe(19 + 34);
+    // 14 ministries, 3 ministry-level bodies, 5 agencies under the Government, 5 units of the Ministry of Finance, 34 provinces.
+    expect(catalog.agencies.length).toBe(14 + 3 + 5 + 5 + 34);
   });
 
   it('has at least 15 regimes across at least 8 reporting agencies, besides the provinces', () => {
@@ -49,9 +50,11 @@ describe('the catalogue', () => {
     }
   });
 
-  it('uses every periodicity: month, quarter, 6 months, 9 months, year, ad hoc', () => {
-    expect(new Set(catalog.regimes.map((r) => r.periodicity))).toEqual(new Set(periodicitySchema.options));
-    expect(new Set(catalog.regimes.map((r) => r.window.kind))).toEqual(new Set(['calendar', 'cutoff']));
+  it('uses every periodicity but six-monthly: month, quarter, 9 months, year, ad hoc', () => {
+    // Health workforce and beds, the only six-monthly regime, are yearly figures; the schema
+    // and the calendar still handle six-monthly regimes (tests/unit/regimes-calendar).
+    expect(new Set(catalog.regimes.map((r) => r.periodicity))).toEqual(new Set(periodicitySchema.options.filter((p) => p !== 'half-year')));
+    expect(new Set(catalog.regimes.map((r) => r.window.kind))).toEqual(new Set(['calendar', 'cutoff', 'part-of-year']));
     expect(new Set(catalog.regimes.map((r) => r.deadline.kind))).toEqual(new Set(['day-of-month', 'days-after-window']));
   });
 
@@ -100,7 +103,16 @@ describe('the catalogue', () => {
     expect(targetFor(gdp, 2026)).toMatchObject({ value: 10, comparator: 'at-least' });
     expect(targetFor(gdp, 2024)).toBeUndefined();
     const withTargets = catalog.indicators.filter((i) => i.targets.length > 0).map((i) => i.code);
-    expect(withTargets.sort()).toEqual(['CPI_AVG', 'GDP_GROWTH']);
+    expect(withTargets.sort()).toEqual(['CPI_AVG', 'GDP_GROWTH', 'GDP_PER_CAPITA', 'LABOUR_PRODUCTIVITY_GROWTH']);
+  });
+
+  it('has the 2026 plan targets of Resolution 244/2025/QH15', () => {
+    const target = (code: string) => targetFor(catalog.indicators.find((i) => i.code === code)!, 2026);
+    expect(target('GDP_GROWTH')).toMatchObject({ value: 10, comparator: 'at-least', basis: expect.stringMatching(/^Nghị quyết 244\/2025\/QH15/) });
+    // "5.400–5.500 USD": a range, met from its lower end.
+    expect(target('GDP_PER_CAPITA')).toMatchObject({ value: 5400, upper: 5500, comparator: 'at-least', basis: expect.stringMatching(/^Nghị quyết 244\/2025\/QH15/) });
+    expect(target('CPI_AVG')).toMatchObject({ value: 4.5, comparator: 'about', basis: expect.stringMatching(/^Nghị quyết 244\/2025\/QH15/) });
+    expect(target('LABOUR_PRODUCTIVITY_GROWTH')).toMatchObject({ value: 8.5, comparator: 'about', basis: expect.stringMatching(/^Nghị quyết 244\/2025\/QH15/) });
   });
 
   it('uses every indicator in some regime', () => {

@@ -96,6 +96,20 @@ describe('agencies', () => {
     expect(agencyByCode('BHXH')).toMatchObject({ kind: 'ministry-unit', parent: 'BTC' });
   });
 
+  it("name the Ministry of Finance's data-producing units and the agencies under the Government (Decree 09, art. 13)", () => {
+    // Customs (trade statistics), the State Treasury (budget receipts and payments), taxation.
+    expect(agencyByCode('CHQ')).toMatchObject({ kind: 'ministry-unit', parent: 'BTC', name: { vi: 'Cục Hải quan (Bộ Tài chính)' } });
+    expect(agencyByCode('KBNN')).toMatchObject({ kind: 'ministry-unit', parent: 'BTC', name: { vi: 'Kho bạc Nhà nước (Bộ Tài chính)' } });
+    expect(agencyByCode('CTHUE')).toMatchObject({ kind: 'ministry-unit', parent: 'BTC', name: { vi: 'Cục Thuế (Bộ Tài chính)' } });
+    expect(canonicalAgencyCode('TCHQ')).toBe('CHQ');
+    expect(canonicalAgencyCode('TCT')).toBe('CTHUE');
+    expect(CENTRAL_AGENCIES.filter((a) => a.kind === 'government-agency').map((a) => a.code)).toEqual(['TTXVN', 'VOV', 'VTV', 'VHLKHCN', 'VHLKHXH']);
+    for (const a of CENTRAL_AGENCIES.filter((x) => x.kind === 'government-agency')) {
+      expect(a.region).toBe('VN');
+      expect(a.parent).toBeUndefined();
+    }
+  });
+
   it('include every province as P + its code, with its region', () => {
     expect(PROVINCE_AGENCIES.map((a) => a.code)).toEqual(PROVINCE_CODES.map((c) => `P${c}`));
     expect(agencyByCode('P79')).toMatchObject({ kind: 'province', region: '79', shortName: { vi: 'Hồ Chí Minh' }, name: { vi: 'Ủy ban nhân dân Thành phố Hồ Chí Minh' } });

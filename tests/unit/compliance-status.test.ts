@@ -18,7 +18,7 @@ const DAY = 86_400_000;
 //   2025-01  window 2024-12-15..2025-01-14  deadline 2025-01-20T23:59:59+07:00
 //   2025-02  window 2025-01-15..2025-02-14  deadline 2025-02-20T23:59:59+07:00
 //   2025-03  window 2025-02-15..2025-03-14  deadline 2025-03-20T23:59:59+07:00
-//   2025-04  window 2025-03-15..2025-04-14  deadline 2025-04-20T23:59:59+07:00
+//   2025-04  window 2025-03-15..2025-04-14  the 20th is a Sunday: deadline 2025-04-21T23:59:59+07:00
 describe('compliance of one ministry against a hand-checked calendar', () => {
   const traffic = regime('BCA-TNGT-THANG');
   const submissions: ReceivedSubmission[] = [
@@ -39,7 +39,7 @@ describe('compliance of one ministry against a hand-checked calendar', () => {
 
   it('checks the calendar it relies on', () => {
     expect(periods.map((p) => deadlineOf(traffic, p).at)).toEqual([
-      '2025-04-20T23:59:59+07:00',
+      '2025-04-21T23:59:59+07:00',
       '2025-01-20T23:59:59+07:00',
       '2025-03-20T23:59:59+07:00',
       '2025-02-20T23:59:59+07:00',
@@ -90,21 +90,24 @@ describe('compliance of one ministry against a hand-checked calendar', () => {
         agency: 'BCA',
         period: '2025-04',
         status: 'not-due',
-        deadline: '2025-04-20T23:59:59+07:00',
-        deadlineMs: ms('2025-04-20T23:59:59+07:00'),
+        deadline: '2025-04-21T23:59:59+07:00',
+        deadlineMs: ms('2025-04-21T23:59:59+07:00'),
         revisions: 0,
       },
     ]);
   });
 
   it('missing once the deadline day is over', () => {
-    const lastSecond = complianceFor({ regime: traffic, periods: ['2025-04'], submissions, now: '2025-04-20T23:59:59.999+07:00' });
+    // Sunday 20 April is not the deadline: the report may still come on Monday 21.
+    const sunday = complianceFor({ regime: traffic, periods: ['2025-04'], submissions, now: '2025-04-21T00:00:00+07:00' });
+    expect(sunday[0]!.status).toBe('not-due');
+    const lastSecond = complianceFor({ regime: traffic, periods: ['2025-04'], submissions, now: '2025-04-21T23:59:59.999+07:00' });
     expect(lastSecond[0]!.status).toBe('not-due');
-    const midnight = complianceFor({ regime: traffic, periods: ['2025-04'], submissions, now: '2025-04-21T00:00:00+07:00' });
+    const midnight = complianceFor({ regime: traffic, periods: ['2025-04'], submissions, now: '2025-04-22T00:00:00+07:00' });
     expect(midnight[0]).toMatchObject({ status: 'missing', overdueByMs: SECOND });
     const later = complianceFor({ regime: traffic, periods: ['2025-04'], submissions, now: '2025-05-01T00:00:00+07:00' });
-    // From 20 April 23:59:59 to 1 May 00:00:00: 10 days and 1 second.
-    expect(later[0]).toMatchObject({ status: 'missing', overdueByMs: 10 * DAY + SECOND });
+    // From 21 April 23:59:59 to 1 May 00:00:00: 9 days and 1 second.
+    expect(later[0]).toMatchObject({ status: 'missing', overdueByMs: 9 * DAY + SECOND });
   });
 
   it('is "as of now": submissions received later do not count yet', () => {
@@ -125,14 +128,36 @@ describe('compliance of one ministry against a hand-checked calendar', () => {
       now: '2025-06-01T00:00:00+07:00',
     });
     expect(early[0]).toMatchObject({ status: 'on-time', deadline: '2025-03-20T23:59:59+07:00' });
-    const stats = regime('CTK-KTXH-THANG'); // 2025-03 due 2025-04-06
+    // 2025-03 due the 6th of April, a Sunday; Monday 7 April is Giỗ Tổ: Tuesday 8 April.
+    const stats = regime('CTK-KTXH-THANG');
     const former = complianceFor({
       regime: stats,
       periods: ['2025-03'],
       submissions: [{ regime: 'CTK-KTXH-THANG', agency: 'TCTK', period: '2025-03', receivedAt: Date.parse('2025-04-05T02:00:00Z') }],
       now: '2025-05-01T00:00:00+07:00',
     });
-    expect(former).toMatchObject([{ agency: 'CTK', status: 'on-time', deadline: '2025-04-06T23:59:59+07:00', receivedAt: '2025-04-05T09:00:00+07:00' }]);
+    expect(former).toMatchObject([{ agency: 'CTK', status: 'on-time', deadline: '2025-04-08T23:59:59+07:00', receivedAt: '2025-04-05T09:00:00+07:00' }]);
+  });
+
+  it('judges a deadline that falls on Tết by the next working day (Tết 2026)', () => {
+    // The provinces' February 2026 report is due Friday 20 February, mùng 4 Tết: Monday 23.
+    const provinces = regime('TINH-KTXH-THANG');
+    const entries = complianceFor({
+      regime: provinces,
+      agencies: ['P01', 'P79', 'P48'],
+      periods: ['2026-02'],
+      submissions: [
+        { regime: 'TINH-KTXH-THANG', agency: 'P01', period: '2026-02', receivedAt: '2026-02-23T16:00:00+07:00' },
+        { regime: 'TINH-KTXH-THANG', agency: 'P79', period: '2026-02', receivedAt: '2026-02-24T08:00:00+07:00' },
+      ],
+      now: '2026-02-25T00:00:00+07:00',
+    });
+    expect(entries).toMatchObject([
+      { agency: 'P01', status: 'on-time', deadline: '2026-02-23T23:59:59+07:00' },
+      // Late from the moved deadline, not from the 20th: 8 h and 1 s.
+      { agency: 'P79', status: 'late', lateByMs: 8 * HOUR + SECOND },
+      { agency: 'P48', status: 'missing', overdueByMs: DAY + SECOND },
+    ]);
   });
 });
 

@@ -36,25 +36,27 @@ const at = (iso: string) => toInstant(iso);
 // the catalogue shows up here rather than as a puzzling date):
 //   BCA-TNGT-THANG    monthly,   cutoff 15 (Decree 09), deadline the 20th of the period's last month
 //   BHXH-BHYT-QUY     quarterly, cutoff 15,             deadline the 20th of the quarter's last month
-//   BYT-YTE-6T        6 months,  cutoff 15,             deadline the 20th of June / December
-//   TINH-KTXH-9T      9 months,  cutoff 15,             deadline the 20th of September
+//   BYT-YTE-NAM       yearly,    cutoff 15,             deadline the 20th of December
+//   TINH-KTXH-9T      9 months,  cutoff 15 (local practice: not in Decree 09), deadline the 20th of September
 //   TINH-KTXH-NAM     yearly,    cutoff 15,             deadline the 20th of December
 //   CTK-KTXH-THANG/QUY/NAM  statistical: calendar periods, deadline the 6th of the next month
 //   BNNMT-NLTS-THANG  monthly, calendar, 3 days after the window closes
-//   CTK-GRDP-QUY      quarterly, calendar, 3 days after;  BKHCN-KHCN-NAM yearly, calendar, 90 days after
+//   CTK-GRDP-QUY      quarterly, calendar, the 6th of the next month;  BKHCN-KHCN-NAM yearly, calendar, 90 days after
+//   BGDDT-TNTHPT-NAM  yearly, the examination session 1/6–31/7, 20 days after
 //   BNNMT-THIENTAI    ad hoc: the window the report names, due 1 day after it
 describe('the catalogue regimes used here carry the rules these tests assume', () => {
   it.each([
     ['BCA-TNGT-THANG', 'month', { kind: 'cutoff', day: 15 }, { kind: 'day-of-month', day: 20, monthOffset: 0 }],
     ['BHXH-BHYT-QUY', 'quarter', { kind: 'cutoff', day: 15 }, { kind: 'day-of-month', day: 20, monthOffset: 0 }],
-    ['BYT-YTE-6T', 'half-year', { kind: 'cutoff', day: 15 }, { kind: 'day-of-month', day: 20, monthOffset: 0 }],
-    ['TINH-KTXH-9T', 'nine-months', { kind: 'cutoff', day: 15 }, { kind: 'day-of-month', day: 20, monthOffset: 0 }],
+    ['BYT-YTE-NAM', 'year', { kind: 'cutoff', day: 15 }, { kind: 'day-of-month', day: 20, monthOffset: 0 }],
+    ['TINH-KTXH-9T', 'nine-months', { kind: 'cutoff', day: 15, basis: 'local-practice' }, { kind: 'day-of-month', day: 20, monthOffset: 0 }],
     ['TINH-KTXH-NAM', 'year', { kind: 'cutoff', day: 15 }, { kind: 'day-of-month', day: 20, monthOffset: 0 }],
     ['CTK-KTXH-THANG', 'month', { kind: 'calendar' }, { kind: 'day-of-month', day: 6, monthOffset: 1 }],
     ['CTK-KTXH-QUY', 'quarter', { kind: 'calendar' }, { kind: 'day-of-month', day: 6, monthOffset: 1 }],
     ['CTK-KTXH-NAM', 'year', { kind: 'calendar' }, { kind: 'day-of-month', day: 6, monthOffset: 1 }],
     ['BNNMT-NLTS-THANG', 'month', { kind: 'calendar' }, { kind: 'days-after-window', days: 3 }],
-    ['CTK-GRDP-QUY', 'quarter', { kind: 'calendar' }, { kind: 'days-after-window', days: 3 }],
+    ['CTK-GRDP-QUY', 'quarter', { kind: 'calendar' }, { kind: 'day-of-month', day: 6, monthOffset: 1 }],
+    ['BGDDT-TNTHPT-NAM', 'year', { kind: 'part-of-year', start: '06-01', end: '07-31' }, { kind: 'days-after-window', days: 20 }],
     ['BKHCN-KHCN-NAM', 'year', { kind: 'calendar' }, { kind: 'days-after-window', days: 90 }],
     ['BNNMT-THIENTAI', 'ad-hoc', { kind: 'calendar' }, { kind: 'days-after-window', days: 1 }],
   ])('%s', (code, periodicity, window, deadline) => {
@@ -101,9 +103,12 @@ describe('data windows (Decree 09/2019/NĐ-CP, art. 12: the 15th of the previous
   });
 
   it('6 months: 15/12 of the previous year → 14/6; 9 months: 15/12 → 14/9; yearly: 15/12 → 14/12', () => {
-    expect(dataWindow(regime('BYT-YTE-6T'), '2025-H1')).toEqual({ start: '2024-12-15', end: '2025-06-14' });
-    // The second half (a six-monthly regime reports it too) continues without a gap.
-    expect(dataWindow(regime('BYT-YTE-6T'), '2025-H2')).toEqual({ start: '2025-06-15', end: '2025-12-14' });
+    // No catalogue regime is six-monthly now (health workforce and beds are yearly figures).
+    const sixMonthly: RegimeTiming = { periodicity: 'half-year', window: { kind: 'cutoff', day: 15 }, deadline: { kind: 'day-of-month', day: 20, monthOffset: 0 } };
+    expect(dataWindow(sixMonthly, '2025-H1')).toEqual({ start: '2024-12-15', end: '2025-06-14' });
+    // The second half continues without a gap.
+    expect(dataWindow(sixMonthly, '2025-H2')).toEqual({ start: '2025-06-15', end: '2025-12-14' });
+    expect(dataWindow(regime('BYT-YTE-NAM'), '2025')).toEqual({ start: '2024-12-15', end: '2025-12-14' });
     expect(dataWindow(regime('TINH-KTXH-9T'), '2025-9M')).toEqual({ start: '2024-12-15', end: '2025-09-14' });
     expect(dataWindow(regime('TINH-KTXH-NAM'), '2025')).toEqual({ start: '2024-12-15', end: '2025-12-14' });
   });
@@ -111,6 +116,10 @@ describe('data windows (Decree 09/2019/NĐ-CP, art. 12: the 15th of the previous
   it('statistical reports use calendar periods', () => {
     expect(dataWindow(regime('CTK-KTXH-QUY'), '2025-Q2')).toEqual({ start: '2025-04-01', end: '2025-06-30' });
     expect(dataWindow(regime('CTK-KTXH-NAM'), '2025')).toEqual({ start: '2025-01-01', end: '2025-12-31' });
+  });
+
+  it('the graduation examination covers its session, 1 June to 31 July of the year', () => {
+    expect(dataWindow(regime('BGDDT-TNTHPT-NAM'), '2025')).toEqual({ start: '2025-06-01', end: '2025-07-31' });
   });
 
   it('an ad-hoc report covers the window it names', () => {
@@ -131,46 +140,48 @@ describe('data windows (Decree 09/2019/NĐ-CP, art. 12: the 15th of the previous
 
 describe('deadlines: the end of the deadline day, 23:59:59 in Viet Nam (UTC+7)', () => {
   it('"the 20th of the period\'s last month"', () => {
-    // The March report (window closing 14 March) is due by 20 March 2025, 23:59:59+07:00,
-    // which is 16:59:59 UTC the same day.
+    // The March report (window closing 14 March) is due by 20 March 2025, a Thursday,
+    // 23:59:59+07:00, which is 16:59:59 UTC the same day.
     const d = deadlineOf(regime('BCA-TNGT-THANG'), '2025-03');
-    expect(d).toEqual({ date: '2025-03-20', at: '2025-03-20T23:59:59+07:00', ms: Date.parse('2025-03-20T16:59:59Z') });
-    // Quarterly: the 20th of the quarter's last month; 6 months: 20 June; 9 months: 20 September; yearly: 20 December.
+    expect(d).toEqual({ date: '2025-03-20', nominal: '2025-03-20', movedOver: [], at: '2025-03-20T23:59:59+07:00', ms: Date.parse('2025-03-20T16:59:59Z') });
+    // Quarterly: the 20th of the quarter's last month; 9 months: 20 September; yearly: 20 December.
     expect(deadlineOf(regime('BHXH-BHYT-QUY'), '2025-Q1').date).toBe('2025-03-20');
-    expect(deadlineOf(regime('BYT-YTE-6T'), '2025-H1').date).toBe('2025-06-20');
-    expect(deadlineOf(regime('BYT-YTE-6T'), '2025-H2').date).toBe('2025-12-20');
-    expect(deadlineOf(regime('TINH-KTXH-9T'), '2025-9M').date).toBe('2025-09-20');
-    expect(deadlineOf(regime('TINH-KTXH-NAM'), '2025').date).toBe('2025-12-20');
+    expect(deadlineOf(regime('TINH-KTXH-9T'), '2025-9M').nominal).toBe('2025-09-20');
+    expect(deadlineOf(regime('TINH-KTXH-NAM'), '2025').nominal).toBe('2025-12-20');
+    expect(deadlineOf(regime('BYT-YTE-NAM'), '2024').date).toBe('2024-12-20');
   });
 
   it('"the 6th of the next month", across the turn of the year', () => {
-    expect(deadlineOf(regime('CTK-KTXH-THANG'), '2025-03').date).toBe('2025-04-06');
+    expect(deadlineOf(regime('CTK-KTXH-THANG'), '2025-03').nominal).toBe('2025-04-06');
     expect(deadlineOf(regime('CTK-KTXH-THANG'), '2025-12').date).toBe('2026-01-06');
     expect(deadlineOf(regime('CTK-KTXH-QUY'), '2025-Q4').date).toBe('2026-01-06');
     expect(deadlineOf(regime('CTK-KTXH-NAM'), '2025')).toMatchObject({ date: '2026-01-06', at: '2026-01-06T23:59:59+07:00' });
+    // GRDP of every province comes with the national quarterly release.
+    expect(deadlineOf(regime('CTK-GRDP-QUY'), '2025-Q3').date).toBe('2025-10-06');
   });
 
   it('"N days after the data window closes", leap years included', () => {
     // February 2024 closes on the 29th: + 3 days = 3 March. February 2025 closes on the 28th: + 3 = 3 March too.
-    expect(deadlineOf(regime('BNNMT-NLTS-THANG'), '2024-02').date).toBe('2024-03-03');
+    expect(deadlineOf(regime('BNNMT-NLTS-THANG'), '2024-02').nominal).toBe('2024-03-03');
     expect(deadlineOf(regime('BNNMT-NLTS-THANG'), '2025-02').date).toBe('2025-03-03');
     // January closes on the 31st: + 3 = 3 February.
     expect(deadlineOf(regime('BNNMT-NLTS-THANG'), '2025-01').date).toBe('2025-02-03');
-    // Q3 2025 closes 30 September: + 3 = 3 October.
-    expect(deadlineOf(regime('CTK-GRDP-QUY'), '2025-Q3').date).toBe('2025-10-03');
     // 2025 closes 31 December: + 90 days = 31 Jan (31) + 28 Feb (59) + 31 Mar (90) → 31 March 2026.
     expect(deadlineOf(regime('BKHCN-KHCN-NAM'), '2025').date).toBe('2026-03-31');
     // 2023 closes 31 December: 2024 is a leap year, so + 90 days is 30 March 2024.
-    expect(deadlineOf(regime('BKHCN-KHCN-NAM'), '2023').date).toBe('2024-03-30');
+    expect(deadlineOf(regime('BKHCN-KHCN-NAM'), '2023').nominal).toBe('2024-03-30');
     // Ad hoc: the window 25–30 September 2025, due the day after: 1 October.
     expect(deadlineOf(regime('BNNMT-THIENTAI'), '2025-09-25..2025-09-30').date).toBe('2025-10-01');
+    // The graduation examination: the session ends 31 July, the report is due 20 August.
+    expect(deadlineOf(regime('BGDDT-TNTHPT-NAM'), '2025').date).toBe('2025-08-20');
   });
 
   it('a day past the end of the month is its last day (leap February)', () => {
     const endOfNextMonth: RegimeTiming = { periodicity: 'month', window: { kind: 'calendar' }, deadline: { kind: 'day-of-month', day: 31, monthOffset: 1 } };
     expect(deadlineOf(endOfNextMonth, '2024-01').date).toBe('2024-02-29');
     expect(deadlineOf(endOfNextMonth, '2025-01').date).toBe('2025-02-28');
-    expect(deadlineOf(endOfNextMonth, '2025-03').date).toBe('2025-04-30');
+    // 30 April is Victory Day, 1 May Labour Day: the deadline is Friday 2 May.
+    expect(deadlineOf(endOfNextMonth, '2025-03')).toMatchObject({ nominal: '2025-04-30', date: '2025-05-02' });
   });
 
   it('on time through 23:59:59.999; a submission at 00:00:30 the next day is late by 31 s', () => {
@@ -246,12 +257,12 @@ describe('which periods are due', () => {
   const monthly = regime('BCA-TNGT-THANG');
 
   it('lists the periods whose deadline has passed', () => {
-    // Deadlines: 2025-01 → 20 Jan, 02 → 20 Feb, 03 → 20 Mar, 04 → 20 Apr.
-    // At 20 April 23:59:59 the April report is not yet late; at midnight it is due.
-    expect(duePeriods(monthly, '2025-04-20T23:59:59+07:00', { from: '2025-01-01' })).toEqual(['2025-01', '2025-02', '2025-03']);
-    expect(duePeriods(monthly, '2025-04-21T00:00:00+07:00', { from: '2025-01-01' })).toEqual(['2025-01', '2025-02', '2025-03', '2025-04']);
+    // Deadlines: 2025-01 → 20 Jan, 02 → 20 Feb, 03 → 20 Mar; 04 → 20 Apr is a Sunday, so Monday 21 Apr.
+    // At 21 April 23:59:59 the April report is not yet late; at midnight it is due.
+    expect(duePeriods(monthly, '2025-04-21T23:59:59+07:00', { from: '2025-01-01' })).toEqual(['2025-01', '2025-02', '2025-03']);
+    expect(duePeriods(monthly, '2025-04-22T00:00:00+07:00', { from: '2025-01-01' })).toEqual(['2025-01', '2025-02', '2025-03', '2025-04']);
     // From a period: the same thing.
-    expect(duePeriods(monthly, '2025-04-21T00:00:00+07:00', { from: '2025-03' })).toEqual(['2025-03', '2025-04']);
+    expect(duePeriods(monthly, '2025-04-22T00:00:00+07:00', { from: '2025-03' })).toEqual(['2025-03', '2025-04']);
   });
 
   it("starts at the regime's effectiveFrom", () => {
@@ -275,7 +286,7 @@ describe('which periods are due', () => {
     // window (15 Mar–14 Apr) has begun.
     expect(openPeriods(monthly, '2025-03-18T10:00:00+07:00')).toEqual(['2025-03', '2025-04']);
     expect(nextDeadline(monthly, '2025-03-18T10:00:00+07:00')).toMatchObject({ period: '2025-03', deadline: { date: '2025-03-20' } });
-    expect(nextDeadline(monthly, '2025-03-21T00:00:00+07:00')).toMatchObject({ period: '2025-04', deadline: { date: '2025-04-20' } });
+    expect(nextDeadline(monthly, '2025-03-21T00:00:00+07:00')).toMatchObject({ period: '2025-04', deadline: { nominal: '2025-04-20', date: '2025-04-21' } });
   });
 });
 
@@ -300,9 +311,14 @@ describe('calendar properties over the whole catalogue', () => {
           const w = dataWindow(r, period);
           const d = deadlineOf(r, period);
           expect(w.start <= w.end).toBe(true);
-          expect(d.date >= w.end).toBe(true);
-          // A window ends within its period's last month (Decree 09) or with the period (calendar).
-          expect(w.end.slice(0, 7)).toBe(parsePeriod(period)!.end.slice(0, 7));
+          // Decree 09, art. 8: the deadline comes after the cut-off; a move only makes it later.
+          expect(d.nominal > w.end).toBe(true);
+          expect(d.date >= d.nominal).toBe(true);
+          // A window ends within its period's last month (Decree 09) or with the period
+          // (calendar); a part-of-year window within the period's year.
+          const end = parsePeriod(period)!.end;
+          if (r.window.kind === 'part-of-year') expect(w.end.slice(0, 4)).toBe(end.slice(0, 4));
+          else expect(w.end.slice(0, 7)).toBe(end.slice(0, 7));
           expect(d.at).toBe(`${d.date}T23:59:59+07:00`);
         }
       }),

@@ -11,13 +11,16 @@ import { collect, emitWithAck, nextEvent, startHarness, waitFor, type Harness } 
  * counted from 23:59:59). The server's clock is injected and moved by the test; the store
  * is created on 1 August 2025, so periods whose deadline fell before are not judged.
  *
+ * A deadline on a Saturday or Sunday ends on the Monday (Civil Code art. 148): 6 and 20
+ * September 2025 are Saturdays.
+ *
  *   BCA-TNGT-THANG   monthly, window 15th → 14th, due the 20th of the period's month
- *                    2025-08: data 15 Jul – 14 Aug, due 20 Aug   2025-09: data 15 Aug – 14 Sep, due 20 Sep
+ *                    2025-08: data 15 Jul – 14 Aug, due 20 Aug   2025-09: data 15 Aug – 14 Sep, due Mon 22 Sep
  *   CTK-KTXH-THANG   monthly, calendar month, due the 6th of the next month
- *                    2025-07: due 6 Aug                           2025-08: due 6 Sep
+ *                    2025-07: due 6 Aug                           2025-08: due Mon 8 Sep
  *   TINH-KTXH-THANG  the 34 provinces, window 15th → 14th, due the 20th: 2025-08 due 20 Aug
- *   BHXH-BHYT-QUY    quarterly, window 15th → 14th: 2025-Q3 data 15 Jun – 14 Sep, due 20 Sep
- *   TINH-KTXH-9T     nine months, window 15 Dec → 14 Sep: 2025-9M due 20 Sep
+ *   BHXH-BHYT-QUY    quarterly, window 15th → 14th: 2025-Q3 data 15 Jun – 14 Sep, due Mon 22 Sep
+ *   TINH-KTXH-9T     nine months, window 15 Dec → 14 Sep: 2025-9M due Mon 22 Sep
  */
 const at = (text: string) => Date.parse(text);
 let clock = at('2025-08-01T09:00:00+07:00');
@@ -55,13 +58,13 @@ describe('compliance against a hand-checked calendar', () => {
     const ctk = await compliance('regime=CTK-KTXH-THANG');
     expect(ctk.entries.map((e) => [e.period, e.status, e.deadline])).toEqual([
       ['2025-07', 'not-due', '2025-08-06T23:59:59+07:00'],
-      ['2025-08', 'not-due', '2025-09-06T23:59:59+07:00'],
+      ['2025-08', 'not-due', '2025-09-08T23:59:59+07:00'],
     ]);
     const tinh = await compliance('regime=TINH-KTXH-THANG&period=2025-08');
     expect(tinh.entries).toHaveLength(34);
     expect(new Set(tinh.entries.map((e) => e.status))).toEqual(new Set(['not-due']));
-    expect((await compliance('regime=BHXH-BHYT-QUY')).entries.map((e) => [e.period, e.deadline])).toEqual([['2025-Q3', '2025-09-20T23:59:59+07:00']]);
-    expect((await compliance('regime=TINH-KTXH-9T&agency=P48')).entries.map((e) => [e.period, e.deadline])).toEqual([['2025-9M', '2025-09-20T23:59:59+07:00']]);
+    expect((await compliance('regime=BHXH-BHYT-QUY')).entries.map((e) => [e.period, e.deadline])).toEqual([['2025-Q3', '2025-09-22T23:59:59+07:00']]);
+    expect((await compliance('regime=TINH-KTXH-9T&agency=P48')).entries.map((e) => [e.period, e.deadline])).toEqual([['2025-9M', '2025-09-22T23:59:59+07:00']]);
   });
 
   it('opens the next 15th-to-14th window on the 15th, and refuses a period whose window has not opened', async () => {
@@ -76,7 +79,7 @@ describe('compliance against a hand-checked calendar', () => {
     clock = at('2025-08-15T00:00:00+07:00');
     await waitFor(() => batches.some((b) => b.changes.some((c) => c.kind === 'compliance' && c.entry.regime === 'BCA-TNGT-THANG' && c.entry.period === '2025-09')), 3000, 'the new period');
     expect(regimeDetailSchema.parse((await h.api('GET', '/api/v1/regimes/BCA-TNGT-THANG')).body).openPeriods).toEqual(['2025-08', '2025-09']);
-    expect((await compliance('regime=BCA-TNGT-THANG&period=2025-09')).entries[0]).toMatchObject({ status: 'not-due', deadline: '2025-09-20T23:59:59+07:00' });
+    expect((await compliance('regime=BCA-TNGT-THANG&period=2025-09')).entries[0]).toMatchObject({ status: 'not-due', deadline: '2025-09-22T23:59:59+07:00' });
     wall.disconnect();
   });
 
@@ -131,8 +134,11 @@ describe('compliance against a hand-checked calendar', () => {
 
   it('counts quarterly and nine-month deadlines from their 15th-to-14th windows', async () => {
     expect(await submit('TINH-KTXH-9T', 'P48', '2025-9M', '2025-09-20T16:00:00+07:00')).toMatchObject({ status: 'on-time' });
-    // Eight hours and a second after 23:59:59 on 20 September.
-    expect(await submit('BHXH-BHYT-QUY', 'BHXH', '2025-Q3', '2025-09-21T08:00:00+07:00')).toMatchObject({ status: 'late', lateByMs: 8 * 3_600_000 + 1000 });
+    // On Sunday 21 September the quarter's report is not overdue: the 20th was a Saturday.
+    clock = at('2025-09-21T08:00:00+07:00');
+    expect((await compliance('regime=BHXH-BHYT-QUY&period=2025-Q3')).entries).toEqual([expect.objectContaining({ status: 'not-due', deadline: '2025-09-22T23:59:59+07:00' })]);
+    // Eight hours and a second after 23:59:59 on Monday 22 September.
+    expect(await submit('BHXH-BHYT-QUY', 'BHXH', '2025-Q3', '2025-09-23T08:00:00+07:00')).toMatchObject({ status: 'late', lateByMs: 8 * 3_600_000 + 1000 });
     const nine = await compliance('regime=TINH-KTXH-9T&period=2025-9M&agency=P48,P01');
     expect(nine.entries.map((e) => [e.agency, e.status])).toEqual([
       ['P01', 'missing'],
@@ -148,15 +154,15 @@ describe('compliance against a hand-checked calendar', () => {
   it('keeps its statuses across a restart and catches up with the calendar on start', async () => {
     const dataDir = h.dataDir;
     await h.stop();
-    clock = at('2025-09-22T09:00:00+07:00');
+    clock = at('2025-09-23T09:00:00+07:00');
     h = await startHarness({ dataDir, now: () => clock, compliance: { tickMs: 20 } });
-    // CTK's August report was due on 6 September and never came; September's month has begun.
+    // CTK's August report was due on 6 September (a Saturday: Monday 8) and never came; September's month has begun.
     expect((await compliance('regime=CTK-KTXH-THANG')).entries.map((e) => [e.period, e.status])).toEqual([
       ['2025-07', 'late'],
       ['2025-08', 'missing'],
       ['2025-09', 'not-due'],
     ]);
-    // BCA's September report was due on the 20th; October's window opened on 15 September.
+    // BCA's September report was due on the 20th (a Saturday: Monday 22); October's window opened on 15 September.
     expect((await compliance('regime=BCA-TNGT-THANG')).entries.map((e) => [e.period, e.status])).toEqual([
       ['2025-08', 'on-time'],
       ['2025-09', 'missing'],

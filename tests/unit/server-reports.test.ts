@@ -1,3 +1,4 @@
+import { CENTRAL_AGENCIES } from '../../shared/agencies';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeBatchSchema, snapshotSchema, type ChangeBatch, type Snapshot } from '../../shared/protocol/feed';
 import type { Observation } from '../../shared/protocol/model';
@@ -319,7 +320,19 @@ describe('reading', () => {
     expect(detail.csvHeader).toBe('region,TRAFFIC_ACCIDENTS,TRAFFIC_DEATHS,TRAFFIC_INJURED,PROV_TRAFFIC_ACCIDENTS,PROV_TRAFFIC_DEATHS,PROV_TRAFFIC_INJURED');
     // 16 March: February's window (15 Jan – 14 Feb) is past its deadline (20 Feb); March's (15 Feb – 14 Mar) is due on the 20th, April's opened on the 15th.
     expect(detail.openPeriods).toEqual(['2026-03', '2026-04']);
-    expect(detail.nextDeadline).toEqual({ period: '2026-03', deadline: '2026-03-20T23:59:59+07:00' });
+    expect(detail.nextDeadline).toEqual({ period: '2026-03', deadline: '2026-03-20T23:59:59+07:00', nominal: '2026-03-20', movedOver: [] });
+    // The nine-month window is marked as the provinces' practice (Decree 09 has none), with
+    // its note; its deadline, Sunday 20 September 2026, moves to Monday 21.
+    const nine = regimeDetailSchema.parse((await h.api('GET', '/api/v1/regimes/TINH-KTXH-9T', { token: hanoi })).body);
+    expect(nine.window).toMatchObject({ kind: 'cutoff', day: 15, basis: 'local-practice', note: { vi: expect.stringContaining('thông lệ'), en: expect.stringContaining('practice') } });
+    expect(nine.reportingYear).toMatchObject({ starts: '01-01' });
+    expect(nine.nextDeadline).toEqual({
+      period: '2026-9M',
+      deadline: '2026-09-21T23:59:59+07:00',
+      nominal: '2026-09-20',
+      movedOver: [{ date: '2026-09-20', kind: 'weekend', name: { vi: 'Chủ nhật', en: 'Sunday' } }],
+    });
+    expect(regimeDetailSchema.parse((await h.api('GET', '/api/v1/regimes/BTP-THADS-THANG', { token: hanoi })).body).reportingYear).toMatchObject({ starts: '10-01' });
     expect((await h.api('GET', '/api/v1/regimes/NOPE')).status).toBe(404);
     // An empty CSV to fill in: the caller's own agency by default.
     const template = await h.api('GET', '/api/v1/regimes/TINH-KTXH-THANG/template.csv', { token: hanoi });
@@ -328,14 +341,17 @@ describe('reading', () => {
     expect((await h.api('GET', '/api/v1/regimes/TINH-KTXH-THANG/template.csv?agency=BCA')).status).toBe(400);
 
     const agencies = agencyListSchema.parse((await h.api('GET', '/api/v1/agencies', { token: hanoi })).body).agencies;
-    expect(agencies).toHaveLength(19 + 34);
-    expect(agencies.find((a) => a.code === 'CTK')).toMatchObject({ formerCodes: ['TCTK'], parent: 'BTC', regimes: ['CTK-KTXH-NAM', 'CTK-KTXH-QUY', 'CTK-KTXH-THANG'] });
+    expect(agencies).toHaveLength(CENTRAL_AGENCIES.length + 34);
+    expect(agencies.find((a) => a.code === 'CTK')).toMatchObject({ formerCodes: ['TCTK'], parent: 'BTC', regimes: ['CTK-GRDP-QUY', 'CTK-KTXH-NAM', 'CTK-KTXH-QUY', 'CTK-KTXH-THANG'] });
+    expect(agencies.find((a) => a.code === 'CHQ')).toMatchObject({ kind: 'ministry-unit', parent: 'BTC', regimes: ['CHQ-XNK-THANG'] });
+    expect(agencies.find((a) => a.code === 'VTV')).toMatchObject({ kind: 'government-agency', regimes: [] });
     expect(agencies.find((a) => a.code === 'P79')!.regimes).toContain('TINH-KTXH-THANG');
 
     const indicators = indicatorListSchema.parse((await h.api('GET', '/api/v1/indicators', { token: hanoi })).body).indicators;
     expect(indicators.length).toBeGreaterThanOrEqual(60);
     expect(new Set(indicators.map((i) => i.group)).size).toBe(9);
     expect(indicators.find((i) => i.code === 'GDP_GROWTH')!.targets).toContainEqual(expect.objectContaining({ period: '2026', value: 10, kind: 'at-least' }));
+    expect(indicators.find((i) => i.code === 'GDP_PER_CAPITA')!.targets).toEqual([{ period: '2026', value: 5400, upper: 5500, kind: 'at-least', source: 'Nghị quyết 244/2025/QH15 (GDP bình quân đầu người 5.400–5.500 USD)' }]);
   });
 
   it('serves the province boundaries to walls with an ETag, and says which flag when the file is missing', async () => {

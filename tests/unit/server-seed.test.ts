@@ -12,8 +12,10 @@ import { StartupError } from '../../server/errors';
 import { findProjectRoot, projectPaths } from '../../server/paths';
 import { inferPeriodicity, periodFits } from '../../server/periodicity';
 import { CsvError, parseCsv } from '../../server/seed/csv';
-import { readNationalFigures, seedIfEmpty, statusOf, vintageOf } from '../../server/seed/national';
-import { tempDir } from '../helpers/server-harness';
+import { readNationalFigures, reviseFromSeedFile, seedIfEmpty, SEED_REVISION_SOURCE, statusOf, vintageOf } from '../../server/seed/national';
+import { CENTRAL_AGENCIES } from '../../shared/agencies';
+import { changeBatchSchema, type ChangeBatch, type SubscribeReply } from '../../shared/protocol/feed';
+import { collect, emitWithAck, startHarness, tempDir, waitFor } from '../helpers/server-harness';
 
 // The real published figures, found by the same resolver the server uses (../shared beside the checkout).
 const csvPath = projectPaths(findProjectRoot()).indicatorsCsv;
@@ -148,7 +150,7 @@ describe('the national figures', () => {
       expect(store.changes.head()).toBe(catalog.indicators.length + seeded.observations);
       const counts = store.tableCounts();
       expect(counts.regimes).toBe(catalog.regimes.length);
-      expect(counts.agencies).toBe(19 + 34);
+      expect(counts.agencies).toBe(CENTRAL_AGENCIES.length + 34);
     } finally {
       store.close();
     }
@@ -189,6 +191,168 @@ describe('migrations', () => {
       expect(store.observations.latest({ from: '2024-07-01', to: '2024-12-31' }).map((o) => o.period)).toEqual(['2024-Q3']);
     } finally {
       store.close();
+    }
+  });
+});
+
+/**
+ * The file as it was before the corrections (derived here from the real file's text, never
+ * copied into the repository): GDP 2025 12,850 (now 12,840), budget revenue 2025 the October
+ * estimate 2,388.8 (now 2,650), no budget expenditure 2025, imports 2025 455 and balance
+ * 20.1 (now 455.01 and 20.05), the 2023 quarters without their release note, and GDP
+ * growth of 2025-Q4 at 8.40 (now 8.46).
+ */
+function olderFile(real: string): string {
+  const lines = real.split('\n');
+  const edit = (indicator: string, period: string, change: (cells: string[]) => string[] | null) => {
+    const i = lines.findIndex((l) => l.startsWith(`${indicator},`) && l.split(',')[4] === period);
+    if (i < 0) throw new Error(`the real file has no ${indicator} ${period}: this test needs updating`);
+    const changed = change(lines[i]!.split(','));
+    if (changed) lines[i] = changed.join(',');
+    else lines.splice(i, 1);
+  };
+  const set = (value: string, note?: string) => (c: string[]) => [...c.slice(0, 5), value, note ?? c[6]!, ...c.slice(7)];
+  edit('GDP_VND', '2025', set('12850'));
+  edit('BUDGET_REVENUE', '2025', set('2388.8', 'estimate made Oct 2025'));
+  edit('BUDGET_EXPENDITURE', '2025', () => null);
+  edit('IMPORTS', '2025', set('455', ''));
+  edit('TRADE_BALANCE', '2025', set('20.1'));
+  edit('GDP_GROWTH', '2025-Q4', set('8.40'));
+  for (const q of ['2023-Q1', '2023-Q2', '2023-Q3']) edit('GDP_GROWTH', q, (c) => [...c.slice(0, 7), 'gso.gov.vn']);
+  return lines.join('\n');
+}
+
+const REVISED = ['GDP_VND|2025', 'BUDGET_REVENUE|2025', 'IMPORTS|2025', 'TRADE_BALANCE|2025', 'GDP_GROWTH|2025-Q4'];
+
+describe('a store seeded from an older file takes the corrected figures as new vintages', () => {
+  const real = readFileSync(csvPath, 'utf8');
+  const rows = parseCsv(real).length - 1;
+
+  it('adds the new figure, writes each corrected one as a new vintage (the old kept), and does nothing on the next starts', () => {
+    const dir = scratch();
+    const oldCsv = join(dir, 'vn-national-indicators-old.csv');
+    writeFileSync(oldCsv, olderFile(real));
+    const file = join(dir, 'toancanh.sqlite');
+    let store = Store.open(file, () => Date.parse('2025-12-01T00:00:00Z'));
+    syncCatalog(store, catalog);
+    expect(seedIfEmpty(store, oldCsv, catalog)).toMatchObject({ observations: rows - 1 });
+    const headBefore = store.changes.head();
+    store.close();
+
+    // The next start, on the corrected file (a later clock: the revisions are dated by it).
+    store = Store.open(file, () => Date.parse('2026-02-01T03:00:00Z'));
+    try {
+      syncCatalog(store, catalog);
+      const headSynced = store.changes.head();
+      expect(seedIfEmpty(store, csvPath, catalog)).toBeNull();
+      const revision = reviseFromSeedFile(store, csvPath, catalog)!;
+      // Source-only edits (the 2023 quarters) are not new figures.
+      expect(revision).toEqual({ added: 1, revised: REVISED.length, unchanged: rows - 1 - REVISED.length, keptReports: [] });
+      const changes = store.changes.after(headSynced, 1000);
+      expect(changes).toHaveLength(REVISED.length + 1);
+      for (const c of changes) expect(changeSchema.safeParse(c).success).toBe(true);
+      expect(changes.map((c) => (c.kind === 'observation' ? `${c.observation.indicator}|${c.observation.period}` : c.kind)).sort()).toEqual([...REVISED, 'BUDGET_EXPENDITURE|2025'].sort());
+
+      const history = store.observations.history({ indicators: ['GDP_VND'], regions: ['VN'], periods: ['2025'] });
+      expect(history.map((o) => o.value)).toEqual([12850, 12840]);
+      expect(history[1]).toMatchObject({
+        vintage: '2026-02-01T03:00:00.000Z',
+        demo: false,
+        provenance: { submissionId: null, regime: 'CTK-KTXH-NAM', agency: 'CTK', source: `${SEED_REVISION_SOURCE} (thanhnien.vn (2026-01-05))` },
+      });
+      expect(store.observations.latest({ indicators: ['BUDGET_REVENUE'], periods: ['2025'] })[0]).toMatchObject({ value: 2650, status: 'official' });
+      expect(store.observations.history({ indicators: ['BUDGET_REVENUE'], periods: ['2025'] }).map((o) => [o.value, o.status])).toEqual([
+        [2388.8, 'estimate'],
+        [2650, 'official'],
+      ]);
+      // The new row keeps the file's own date and source.
+      expect(store.observations.latest({ indicators: ['BUDGET_EXPENDITURE'], periods: ['2025'] })[0]).toMatchObject({ value: 2420, provenance: { source: 'vnexpress.net' } });
+      // Nothing deleted: every old row is still there.
+      expect(store.observations.count()).toBe(rows - 1 + REVISED.length + 1);
+      expect(headBefore).toBeLessThan(store.changes.head());
+    } finally {
+      store.close();
+    }
+
+    // Two more starts on the same file: nothing changes.
+    for (let i = 0; i < 2; i++) {
+      store = Store.open(file);
+      try {
+        syncCatalog(store, catalog);
+        const head = store.changes.head();
+        expect(reviseFromSeedFile(store, csvPath, catalog)).toEqual({ added: 0, revised: 0, unchanged: rows, keptReports: [] });
+        expect(store.changes.head()).toBe(head);
+        expect(store.observations.count()).toBe(rows + REVISED.length);
+      } finally {
+        store.close();
+      }
+    }
+  });
+
+  it('refuses a faulty file whole, touching nothing, and leaves an unseeded store alone', () => {
+    const dir = scratch();
+    const store = Store.open(join(dir, 'toancanh.sqlite'));
+    try {
+      syncCatalog(store, catalog);
+      expect(reviseFromSeedFile(store, csvPath, catalog)).toBeNull();
+      seedIfEmpty(store, csvPath, catalog);
+      const bad = join(dir, 'bad.csv');
+      writeFileSync(bad, olderFile(real).replace('GDP_VND,Quy mô GDP,GDP (current prices),nghìn tỷ đồng,2025,12850', 'GDP_VND,Quy mô GDP,GDP (current prices),nghìn tỷ đồng,2025,lots'));
+      const head = store.changes.head();
+      expect(() => reviseFromSeedFile(store, bad, catalog)).toThrow(/value "lots" is not a number/);
+      expect(store.changes.head()).toBe(head);
+      expect(store.observations.count()).toBe(rows);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('on the server: a restart on the corrected file pushes the new vintages to the feed; a report newer than the seed stays current', async () => {
+    const dataDir = scratch();
+    const oldCsv = join(dataDir, 'old.csv');
+    writeFileSync(oldCsv, olderFile(real));
+    const first = await startHarness({ dataDir, indicatorsCsv: oldCsv });
+    let lastSeq: number;
+    try {
+      // A real (not demo) report of the statistics office for 2025-Q4 after the seed: 8.48.
+      const posted = await first.api('POST', '/api/v1/reports', {
+        body: { regime: 'CTK-KTXH-QUY', agency: 'CTK', period: '2025-Q4', status: 'official', values: [{ indicator: 'GDP_GROWTH', value: 8.48 }] },
+      });
+      expect(posted.status, posted.text).toBe(201);
+      lastSeq = first.server.store.changes.head();
+    } finally {
+      await first.stop();
+    }
+
+    const second = await startHarness({ dataDir, indicatorsCsv: csvPath });
+    try {
+      expect(second.log.lines.join('\n')).toMatch(/corrected figures recorded as new vintages/);
+      const socket = await second.connect('/feed', second.server.wallToken);
+      const batches = collect<ChangeBatch>(socket, 'changes');
+      const reply = await emitWithAck<SubscribeReply>(socket, 'subscribe', { lastSeq, indicators: ['GDP_VND', 'GDP_GROWTH', 'BUDGET_EXPENDITURE'], regions: ['VN'] });
+      expect(reply).toMatchObject({ ok: true, mode: 'replay' });
+      const head = second.server.store.changes.head();
+      await waitFor(() => batches.at(-1)?.seq === head, 3000, 'the replay up to the head');
+      for (const b of batches) changeBatchSchema.parse(b);
+      const observed = batches.flatMap((b) => b.changes).flatMap((c) => (c.kind === 'observation' ? [`${c.observation.indicator}|${c.observation.period}=${c.observation.value}`] : []));
+      expect(observed.sort()).toEqual(['BUDGET_EXPENDITURE|2025=2420', 'GDP_VND|2025=12840']);
+      // The report stays the figure of 2025-Q4; the file's 8.46 was not written over it.
+      const q4 = await second.api<{ observations: { value: number; provenance: { submissionId: string | null } }[] }>('GET', '/api/v1/observations?indicator=GDP_GROWTH&region=VN&period=2025-Q4');
+      expect(q4.body.observations).toEqual([expect.objectContaining({ value: 8.48, provenance: expect.objectContaining({ submissionId: expect.any(String) }) })]);
+      socket.disconnect();
+      lastSeq = head;
+    } finally {
+      await second.stop();
+    }
+
+    // And once more: nothing to do.
+    const third = await startHarness({ dataDir, indicatorsCsv: csvPath });
+    try {
+      expect(third.log.lines.join('\n')).not.toMatch(/corrected figures recorded/);
+      // (Compliance may move on with the clock; the figures do not.)
+      expect(third.server.store.changes.after(lastSeq, 1000).filter((c) => c.kind === 'observation')).toEqual([]);
+    } finally {
+      await third.stop();
     }
   });
 });

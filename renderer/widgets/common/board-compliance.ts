@@ -53,6 +53,7 @@ const SUBJECTS: Readonly<Record<string, string>> = {
   FDI: 'FDI',
   DKDN: 'ĐKDN',
   XNK: 'XNK',
+  DIEN: 'Điện',
   TNGT: 'TNGT',
   TTTD: 'Tiền tệ',
   THADS: 'THADS',

@@ -21,9 +21,12 @@ import type { ServerProcess } from './server';
  *
  * Everything is relative to the moment the seed runs (the server judges deadlines with the
  * same clock), so the test means the same on any day:
- * - CTK-GRDP-QUY (PROV_GRDP_GROWTH), the newest quarter whose deadline has passed: all 34
- *   provinces, GRDP_LATE late by 1–9 days, the rest on time; the quarter before it: all on
- *   time (the previous figures, and the start of the compliance history);
+ * - CTK-GRDP-QUY (PROV_GRDP_GROWTH), compiled by the statistics office for all 34 provinces:
+ *   one report of the newest quarter whose deadline has passed and one of the quarter before
+ *   it (the previous figures), both on time;
+ * - VPCP-TTHC-QUY (administrative procedures), the newest quarter whose deadline has passed:
+ *   all 34 provinces, TTHC_LATE late by 1–9 days, the rest on time; the quarter before it:
+ *   all on time (the start of the compliance history);
  * - TINH-KTXH-THANG, the newest month whose deadline has passed: 30 provinces report
  *   (TINH_LATE late), TINH_MISSING never do;
  * - BTC-NSNN-THANG (BUDGET_REVENUE, BUDGET_EXPENDITURE), the six newest due months, on time.
@@ -67,8 +70,8 @@ export const GRDP_GROWTH: Readonly<Record<string, number>> = {
   '96': 5.9,
 };
 
-/** Provinces whose GRDP report of the newest due quarter came in late, with how many days after the deadline day. */
-export const GRDP_LATE: Readonly<Record<string, number>> = { '04': 6, '12': 1, '44': 2, '66': 3, '82': 4, '96': 9 };
+/** Provinces whose administrative-procedure report (VPCP-TTHC-QUY) of the newest due quarter came in late, with how many days after the deadline day. */
+export const TTHC_LATE: Readonly<Record<string, number>> = { '04': 6, '12': 1, '44': 2, '66': 3, '82': 4, '96': 9 };
 
 /** Provinces that never sent the monthly socio-economic report (TINH-KTXH-THANG) of the newest due month. */
 export const TINH_MISSING: readonly string[] = ['11', '12', '52', '96'];
@@ -85,6 +88,7 @@ export interface GallerySeed {
   /** The instant the seed judged "now" by. */
   now: number;
   grdp: { regime: 'CTK-GRDP-QUY'; period: string; previous: string; deadline: Deadline; values: Readonly<Record<string, number>> };
+  tthc: { regime: 'VPCP-TTHC-QUY'; period: string; deadline: Deadline };
   tinh: { regime: 'TINH-KTXH-THANG'; period: string; deadline: Deadline; reported: string[] };
   budget: { regime: 'BTC-NSNN-THANG'; periods: string[]; values: readonly number[] };
   /** What the compliance board (both regimes, their newest due period, 34 provinces) must count. */
@@ -121,11 +125,11 @@ export async function seedGallery(server: ServerProcess, now = Date.now()): Prom
     if (answer.status !== 200) throw new Error(`GET /api/v1/regimes/${code}: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body;
   };
-  const [grdpRegime, tinhRegime, budgetRegime] = await Promise.all([regime('CTK-GRDP-QUY'), regime('TINH-KTXH-THANG'), regime('BTC-NSNN-THANG')]);
+  const [grdpRegime, tthcRegime, tinhRegime, budgetRegime] = await Promise.all([regime('CTK-GRDP-QUY'), regime('VPCP-TTHC-QUY'), regime('TINH-KTXH-THANG'), regime('BTC-NSNN-THANG')]);
 
   // One demo submitter token per reporting agency.
   const tokens = new Map<string, string>();
-  const agencies = [...PROVINCES.map((p) => `P${p.code}`), 'BTC'];
+  const agencies = [...PROVINCES.map((p) => `P${p.code}`), 'BTC', 'CTK'];
   await inTurn(
     agencies.map((agency) => async () => {
       const answer = await server.api<{ token: string }>('POST', '/api/v1/tokens', { role: 'submitter', agency, label: `gallery ${agency}`, demo: true });
@@ -145,36 +149,44 @@ export async function seedGallery(server: ServerProcess, now = Date.now()): Prom
   /** Days late as walls count them: calendar days after the deadline day (see board-compliance's daysLate). */
   const daysAfter = (deadline: Deadline, at: number) => Math.max(1, Math.ceil((at - deadline.ms) / DAY_MS));
 
-  // --- GRDP by province: the quarter before (all on time), then the newest due quarter.
+  // --- GRDP of every province, one report of the statistics office a quarter: the quarter before, then the newest due one.
   const grdpDue = duePeriods(grdpRegime, now);
   const grdpPeriod = grdpDue[grdpDue.length - 1]!;
   const grdpPrevious = grdpDue[grdpDue.length - 2]!;
   const grdpDeadline = deadlineOf(grdpRegime, grdpPeriod);
-  const previousDeadline = deadlineOf(grdpRegime, grdpPrevious);
+  const grdpValues = (shift: (i: number) => number) =>
+    PROVINCES.map((p, i) => ({ indicator: 'PROV_GRDP_GROWTH', region: p.code, value: Math.round((GRDP_GROWTH[p.code]! + shift(i)) * 10) / 10 }));
+  await post('CTK', onTime(deadlineOf(grdpRegime, grdpPrevious), 2), {
+    regime: 'CTK-GRDP-QUY',
+    agency: 'CTK',
+    period: grdpPrevious,
+    status: 'official',
+    values: grdpValues((i) => -0.4 + (i % 3) * 0.3),
+  });
+  await post('CTK', onTime(grdpDeadline, 1), { regime: 'CTK-GRDP-QUY', agency: 'CTK', period: grdpPeriod, status: 'official', values: grdpValues(() => 0) });
+
+  // --- Administrative procedures, by every province: the quarter before (all on time), then the newest due quarter.
+  const tthcDue = duePeriods(tthcRegime, now);
+  const tthcPeriod = tthcDue[tthcDue.length - 1]!;
+  const tthcPrevious = tthcDue[tthcDue.length - 2]!;
+  const tthcDeadline = deadlineOf(tthcRegime, tthcPeriod);
+  const previousDeadline = deadlineOf(tthcRegime, tthcPrevious);
   const lateReports: GallerySeed['lateReports'] = [];
+  const tthcValues = (i: number) => [
+    { indicator: 'PROV_ONLINE_APPLICATION_RATE', value: 40 + ((i * 13) % 50) },
+    { indicator: 'PROV_RECORDS_ON_TIME_RATE', value: 90 + ((i * 7) % 10) },
+  ];
   await inTurn(
     PROVINCES.map((p, i) => () =>
-      post(`P${p.code}`, onTime(previousDeadline, 1 + (i % 2)), {
-        regime: 'CTK-GRDP-QUY',
-        agency: `P${p.code}`,
-        period: grdpPrevious,
-        status: 'official',
-        values: [{ indicator: 'PROV_GRDP_GROWTH', value: Math.round((GRDP_GROWTH[p.code]! - 0.4 + (i % 3) * 0.3) * 10) / 10 }],
-      }),
+      post(`P${p.code}`, onTime(previousDeadline, 1 + (i % 2)), { regime: 'VPCP-TTHC-QUY', agency: `P${p.code}`, period: tthcPrevious, status: 'official', values: tthcValues(i) }),
     ),
   );
   await inTurn(
     PROVINCES.map((p, i) => () => {
-      const daysLate = GRDP_LATE[p.code];
-      const at = daysLate === undefined ? onTime(grdpDeadline, 1 + (i % 3)) : late(grdpDeadline, daysLate);
-      if (daysLate !== undefined) lateReports.push({ regime: 'CTK-GRDP-QUY', region: p.code, period: grdpPeriod, days: daysAfter(grdpDeadline, at), receivedAt: at });
-      return post(`P${p.code}`, at, {
-        regime: 'CTK-GRDP-QUY',
-        agency: `P${p.code}`,
-        period: grdpPeriod,
-        status: 'official',
-        values: [{ indicator: 'PROV_GRDP_GROWTH', value: GRDP_GROWTH[p.code]! }],
-      });
+      const daysLate = TTHC_LATE[p.code];
+      const at = daysLate === undefined ? onTime(tthcDeadline, 1 + (i % 3)) : late(tthcDeadline, daysLate);
+      if (daysLate !== undefined) lateReports.push({ regime: 'VPCP-TTHC-QUY', region: p.code, period: tthcPeriod, days: daysAfter(tthcDeadline, at), receivedAt: at });
+      return post(`P${p.code}`, at, { regime: 'VPCP-TTHC-QUY', agency: `P${p.code}`, period: tthcPeriod, status: 'official', values: tthcValues(i + 1) });
     }),
   );
 
@@ -221,16 +233,17 @@ export async function seedGallery(server: ServerProcess, now = Date.now()): Prom
     });
   }
 
-  const grdpLate = Object.keys(GRDP_LATE).length;
+  const tthcLate = Object.keys(TTHC_LATE).length;
   const tinhLate = Object.keys(TINH_LATE).length;
   return {
     now,
     grdp: { regime: 'CTK-GRDP-QUY', period: grdpPeriod, previous: grdpPrevious, deadline: grdpDeadline, values: GRDP_GROWTH },
+    tthc: { regime: 'VPCP-TTHC-QUY', period: tthcPeriod, deadline: tthcDeadline },
     tinh: { regime: 'TINH-KTXH-THANG', period: tinhPeriod, deadline: tinhDeadline, reported: reported.map((p) => p.code) },
     budget: { regime: 'BTC-NSNN-THANG', periods: budgetPeriods, values: BUDGET_REVENUE },
     complianceCounts: {
-      'on-time': PROVINCES.length - grdpLate + reported.length - tinhLate,
-      late: grdpLate + tinhLate,
+      'on-time': PROVINCES.length - tthcLate + reported.length - tinhLate,
+      late: tthcLate + tinhLate,
       missing: TINH_MISSING.length,
       'not-due': 0,
     },
