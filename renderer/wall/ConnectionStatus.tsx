@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { messages } from '../../shared/i18n';
+import { messages, offlineSince } from '../../shared/i18n';
 import { useWall } from '../store/context';
 import { isConnected } from '../store/wallStore';
 
@@ -7,13 +7,17 @@ import { isConnected } from '../store/wallStore';
 export const CONNECTED_VISIBLE_MS = 4_000;
 
 /**
- * A small badge in the corner of each window. Out of sight while all is well; says
- * "Mất kết nối — đang kết nối lại…" while the feed is down (the wall keeps showing its
- * last figures). The preview also shows the layout's title.
+ * A small badge in the corner of each window. Out of sight while all is well. While the
+ * server cannot be reached and the wall shows figures it kept (live ones from before the
+ * cut, or the last good state from disk after a restart), it says as of when they were
+ * current: "Mất kết nối — số liệu lúc 14:05" (English second). With nothing to show yet,
+ * "Mất kết nối — đang kết nối lại…". The preview also shows the layout's title.
  */
 export function ConnectionStatus({ preview }: { preview: boolean }) {
   const connection = useWall((s) => s.connection);
   const title = useWall((s) => s.wall?.layout.title);
+  const syncedAt = useWall((s) => s.syncedAt);
+  const source = useWall((s) => s.source);
   const connected = isConnected(connection);
   const everDisconnected = connection.feed === 'disconnected' || connection.control === 'disconnected';
   const [fresh, setFresh] = useState(true);
@@ -33,14 +37,17 @@ export function ConnectionStatus({ preview }: { preview: boolean }) {
     return () => clearTimeout(timer);
   }, [connected, connection.since]);
 
+  // Kept figures on screen and no live link: say so, and as of when.
+  const offline = !connected && syncedAt !== null && (everDisconnected || source === 'disk');
   const state = connected ? 'connected' : everDisconnected ? 'disconnected' : 'connecting';
-  const text = connected ? messages.connected : everDisconnected ? messages.disconnected : messages.connecting;
+  const text = connected ? messages.connected : offline ? offlineSince(syncedAt, Date.now()) : everDisconnected ? messages.disconnected : messages.connecting;
   const hidden = connected && !fresh && !preview;
 
   return (
     <div
-      className={`conn-status conn-status--${state}${hidden ? ' conn-status--hidden' : ''}`}
+      className={`conn-status conn-status--${state}${offline ? ' conn-status--offline' : ''}${hidden ? ' conn-status--hidden' : ''}`}
       data-connection={state}
+      data-offline={offline ? 'true' : undefined}
       role="status"
       aria-live="polite"
       title={text.en}
@@ -53,6 +60,7 @@ export function ConnectionStatus({ preview }: { preview: boolean }) {
         </>
       ) : null}
       <span className="conn-status__text">{text.vi}</span>
+      {offline ? <span className="conn-status__en">{text.en}</span> : null}
     </div>
   );
 }
