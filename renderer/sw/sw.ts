@@ -33,6 +33,9 @@ interface WorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEventLike) => void): void;
 }
 
+// A module for the type-checker (its names stay its own); the bundle has no import or export.
+export {};
+
 const scope = self as unknown as WorkerScope;
 const CACHE = 'toancanh-wall-shell-v1';
 const SHELL_PATH = '/wall/';
@@ -41,20 +44,20 @@ const BOUNDARY_PATH = '/api/v1/geo/provinces';
 const NETWORK_TIMEOUT_MS = 4_000;
 const MAX_KEEP_URLS = 500;
 
-const origin = scope.location.origin;
+const ownOrigin = scope.location.origin;
 
 /** One key per page whatever its ?screen= or fragment: the shell is the same file. */
 function keyOf(url: URL): string {
-  if (url.pathname === '/wall/' || url.pathname === '/wall/index.html') return `${origin}${SHELL_PATH}`;
+  if (url.pathname === '/wall/' || url.pathname === '/wall/index.html') return `${ownOrigin}${SHELL_PATH}`;
   return `${url.origin}${url.pathname}`;
 }
 
 function isKeptAsset(url: URL): boolean {
-  return url.origin === origin && url.pathname.startsWith('/assets/');
+  return url.origin === ownOrigin && url.pathname.startsWith('/assets/');
 }
 
 function isNetworkFirst(url: URL, request: Request): boolean {
-  if (url.origin !== origin) return false;
+  if (url.origin !== ownOrigin) return false;
   return request.mode === 'navigate' || url.pathname === '/wall/' || url.pathname === '/wall/index.html' || url.pathname === BOUNDARY_PATH;
 }
 
@@ -94,7 +97,7 @@ scope.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       try {
-        await keep(`${origin}${SHELL_PATH}`, await fetch(`${origin}${SHELL_PATH}`, { cache: 'no-cache' }));
+        await keep(`${ownOrigin}${SHELL_PATH}`, await fetch(`${ownOrigin}${SHELL_PATH}`, { cache: 'no-cache' }));
       } catch {
         // Offline at install: the page itself will hand us its files once we run.
       }
@@ -130,7 +133,7 @@ scope.addEventListener('message', (event) => {
       const cache = await caches.open(CACHE);
       for (const text of urls) {
         const url = new URL(text);
-        if (url.origin !== origin || !(isKeptAsset(url) || keyOf(url) === `${origin}${SHELL_PATH}`)) continue;
+        if (url.origin !== ownOrigin || !(isKeptAsset(url) || keyOf(url) === `${ownOrigin}${SHELL_PATH}`)) continue;
         const key = keyOf(url);
         if (await cache.match(key)) continue;
         try {

@@ -63,12 +63,12 @@ describe('the display agent, end to end against the Electron double', () => {
     for (const id of SCREENS) await waitForTiles(double, id);
     const displays = gridDisplays();
     for (const [index, id] of SCREENS.entries()) {
-      const window = windowOf(double, id)!;
-      expect(window.getBounds(), id).toEqual(displays[index]!.bounds);
-      expect(window.webContents.page!.viewportSize(), id).toEqual({ width: 960, height: 540 });
-      expect(window.options).toMatchObject({ fullscreen: true, frame: false, alwaysOnTop: true });
-      expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
-      await eventually(() => expect(window.visible && window.alwaysOnTop.level === 'screen-saver').toBe(true), `${id} shown on top`);
+      const win = windowOf(double, id)!;
+      expect(win.getBounds(), id).toEqual(displays[index]!.bounds);
+      expect(win.webContents.page!.viewportSize(), id).toEqual({ width: 960, height: 540 });
+      expect(win.options).toMatchObject({ fullscreen: true, frame: false, alwaysOnTop: true });
+      expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+      await eventually(() => expect(win.visible && win.alwaysOnTop.level === 'screen-saver').toBe(true), `${id} shown on top`);
       // The bridge is the preload's, over the agent's IPC: the page learns its own screen.
       const config = await pageOf(double, id).evaluate(() => window.toancanh!.getWindowConfig());
       expect(config).toEqual({ screenId: id, serverUrl: server.url, token: server.wallToken });

@@ -8,7 +8,6 @@ import type {
   AgentIpcMain,
   AgentScreen,
   AgentSession,
-  AgentWebContents,
   ChildProcessGoneDetails,
   LoginItemSettings,
   PermissionCheckDetails,
@@ -17,7 +16,7 @@ import type {
   PrivilegedScheme,
 } from '../../../main/electron-api';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/browser';
-import { DoubleBrowserWindow, type DoubleWebContents, type WindowHost } from './browser-window';
+import { DoubleBrowserWindow, type WindowHost } from './browser-window';
 import { ProtocolBridge, type ProtocolHandler } from './protocol-bridge';
 
 export { DoubleBrowserWindow, DoubleWebContents } from './browser-window';
@@ -41,9 +40,7 @@ export interface DoubleOptions {
   bridgePort?: number;
 }
 
-type Listener = (...args: never[]) => void;
-
-class DoubleApp extends EventEmitter {
+class DoubleApp extends EventEmitter implements AgentApp {
   readonly isPackaged: boolean;
   readonly exitCodes: number[] = [];
   relaunches = 0;
@@ -97,7 +94,7 @@ class DoubleApp extends EventEmitter {
   }
 }
 
-class DoubleScreen extends EventEmitter {
+class DoubleScreen extends EventEmitter implements AgentScreen {
   constructor(private displays: Display[]) {
     super();
   }
@@ -119,7 +116,7 @@ class DoubleScreen extends EventEmitter {
   }
 }
 
-class DoubleIpcMain extends EventEmitter {
+class DoubleIpcMain extends EventEmitter implements AgentIpcMain {
   readonly handlers = new Map<string, (event: AgentIpcEvent, ...args: unknown[]) => unknown>();
   handle(channel: string, listener: (event: AgentIpcEvent, ...args: unknown[]) => unknown): void {
     if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
@@ -159,6 +156,8 @@ export interface ElectronDouble {
   openWindows(): DoubleBrowserWindow[];
   schemes: PrivilegedScheme[];
   powerSaveBlocks: Set<number>;
+  /** dialog.showErrorBox calls (startup failures): title and text. */
+  errorBoxes: string[];
   /** Fire app 'child-process-gone' (the GPU process, …). */
   childProcessGone(details: ChildProcessGoneDetails): void;
   close(): Promise<void>;
@@ -183,6 +182,7 @@ export async function createElectronDouble(options: DoubleOptions): Promise<Elec
   const schemes: PrivilegedScheme[] = [];
   const powerSaveBlocks = new Set<number>();
   let nextBlock = 1;
+  const errorBoxes: string[] = [];
 
   const host: WindowHost = {
     context,
@@ -209,8 +209,8 @@ export async function createElectronDouble(options: DoubleOptions): Promise<Elec
   }
 
   const electron: AgentElectron = {
-    app: app as unknown as AgentApp,
-    screen: screen as unknown as AgentScreen,
+    app,
+    screen,
     BrowserWindow,
     protocol: {
       registerSchemesAsPrivileged: (list) => void schemes.push(...list),
@@ -219,7 +219,7 @@ export async function createElectronDouble(options: DoubleOptions): Promise<Elec
         bridge.setHandler(handler);
       },
     },
-    ipcMain: ipcMain as unknown as AgentIpcMain,
+    ipcMain,
     powerSaveBlocker: {
       start: () => {
         const id = nextBlock++;
@@ -231,9 +231,7 @@ export async function createElectronDouble(options: DoubleOptions): Promise<Elec
     },
     session: { defaultSession: session },
     dialog: {
-      showErrorBox: (title, content) => {
-        throw new Error(`the agent showed an error box: ${title}: ${content}`);
-      },
+      showErrorBox: (title, content) => void errorBoxes.push(`${title}: ${content}`),
     },
     utilityProcess: {
       fork: () => {
@@ -253,6 +251,7 @@ export async function createElectronDouble(options: DoubleOptions): Promise<Elec
     openWindows: () => windows.filter((w) => !w.isDestroyed()),
     schemes,
     powerSaveBlocks,
+    errorBoxes,
     childProcessGone: (details) => app.emit('child-process-gone', {}, details),
     async close() {
       for (const window of windows) window.destroy();
@@ -262,4 +261,3 @@ export async function createElectronDouble(options: DoubleOptions): Promise<Elec
   };
 }
 
-export type { AgentWebContents, Listener };
