@@ -60,6 +60,8 @@ export interface AgentOptions {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   paths: AgentPaths;
+  /** process.resourcesPath of a packaged app (where electron-builder puts extraResources); null in development. */
+  resourcesDir?: string | null;
   timing?: Partial<AgentTiming>;
   now?: () => number;
   /** process-wide handlers (uncaught exceptions, SIGINT/SIGTERM); off in tests, which share the process. */
@@ -250,6 +252,7 @@ export async function startAgent(electron: AgentElectron, options: AgentOptions)
       simulate: config.simulate,
       token,
       packaged: app.isPackaged,
+      resourcesDir: app.isPackaged ? (options.resourcesDir ?? null) : null,
       utilityProcess: electron.utilityProcess,
       log,
       now,

@@ -32,6 +32,8 @@ export interface EmbeddedServerOptions extends ServerLaunchOptions {
   scriptPath: string;
   token: string;
   packaged: boolean;
+  /** process.resourcesPath when packaged (presets, profiles, catalogue), else null. */
+  resourcesDir: string | null;
   /** Electron's utilityProcess, used when packaged. */
   utilityProcess: AgentUtilityProcess;
   log: Logger;
@@ -178,7 +180,7 @@ export class EmbeddedServer {
     if (this.stopping) return;
     const { log } = this.options;
     const args = serverArgs(this.options);
-    const env = serverEnv(process.env, this.options.token);
+    const env = serverEnv(process.env, this.options.token, this.options.resourcesDir);
     log.info(`embedded server: starting ${this.options.scriptPath} ${args.join(' ')} (${this.options.packaged ? 'utilityProcess' : 'node'})`);
     const child = this.options.packaged ? forkUtility(this.options.utilityProcess, this.options.scriptPath, args, env) : spawnNode(this.options.scriptPath, args, env);
     this.child = child;

@@ -1,6 +1,6 @@
 import * as electron from 'electron';
-import { join } from 'node:path';
 import { prepareAgent, startAgent, StartupAbort } from './agent';
+import { agentPaths } from './bundle-paths';
 import { describeError } from './log';
 
 /**
@@ -11,7 +11,6 @@ import { describeError } from './log';
 // Privileged schemes are fixed when Chromium starts, so this runs at load, before "ready".
 prepareAgent(electron);
 
-const here = import.meta.dirname;
 const { app } = electron;
 
 if (app.requestSingleInstanceLock()) {
@@ -20,11 +19,8 @@ if (app.requestSingleInstanceLock()) {
     argv: process.argv.slice(1),
     env: process.env,
     cwd: process.cwd(),
-    paths: {
-      renderer: join(here, '../renderer'),
-      preload: join(here, '../preload/index.cjs'),
-      server: join(here, 'server.js'),
-    },
+    paths: agentPaths(import.meta.dirname),
+    resourcesDir: process.resourcesPath,
   }).catch((error: unknown) => {
     if (error instanceof StartupAbort) return;
     process.stderr.write(`Toàn Cảnh display agent failed to start: ${describeError(error)}\n`);
