@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareAgent, startAgent, type RunningAgent } from '../../main/agent';
 import { IPC } from '../../shared/ipc';
 import { ServerProcess } from '../e2e/support/server';
-import { gdpReport, waitForValue } from '../e2e/support/offline';
+import { gdpReport, offlineMarkCoversNoFigure, waitForValue } from '../e2e/support/offline';
 import { projectRoot } from '../support/paths';
 import { createElectronDouble, type ElectronDouble } from './electron-double';
 import { agentOptions, eventually, gridDisplays, pageOf, waitForTiles, windowOf } from './support';
@@ -68,11 +68,32 @@ describe('the display agent, end to end against the Electron double', () => {
       expect(win.webContents.page!.viewportSize(), id).toEqual({ width: 960, height: 540 });
       expect(win.options).toMatchObject({ fullscreen: true, frame: false, alwaysOnTop: true });
       expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+      for (const risky of ['allowRunningInsecureContent', 'experimentalFeatures', 'enableBlinkFeatures', 'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker']) {
+        expect(win.options.webPreferences, `${id}: ${risky}`).not.toHaveProperty(risky);
+      }
       await eventually(() => expect(win.visible && win.alwaysOnTop.level === 'screen-saver').toBe(true), `${id} shown on top`);
       // The bridge is the preload's, over the agent's IPC: the page learns its own screen.
       const config = await pageOf(double, id).evaluate(() => window.toancanh!.getWindowConfig());
       expect(config).toEqual({ screenId: id, serverUrl: server.url, token: server.wallToken });
+      // The bridge is two functions, frozen; no ipcRenderer, no require, no process in the page.
+      const exposed = await pageOf(double, id).evaluate(() => ({
+        keys: Object.keys(Object.getOwnPropertyDescriptors(window.toancanh!)).sort(),
+        frozen: Object.isFrozen(window.toancanh),
+        globals: ['require', 'process', 'ipcRenderer', 'module'].filter((name) => name in window),
+      }));
+      expect(exposed).toEqual({ keys: ['getWindowConfig', 'reportStatus'], frozen: true, globals: [] });
     }
+    // What the agent's app:// handler answers: the built page with its CSP (the server is the only other origin), nothing outside the bundle.
+    const page = await fetch(`${double.bridge.origin}/wall/index.html?screen=s1`);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain(`connect-src 'self' ${server.url} ${server.url.replace(/^http/, 'ws')}`);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    for (const escape of ['/..%2F..%2Fpackage.json', '/wall/..%5C..%5Cpackage.json', '/%00.html']) {
+      expect((await fetch(`${double.bridge.origin}${escape}`)).status, escape).toBe(403);
+    }
+    expect((await fetch(`${double.bridge.origin}/wall/index.html`, { method: 'POST' })).status).toBe(405);
     expect(double.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(double.powerSaveBlocks.size).toBe(1);
     // Every page came through the agent's app:// handler.
@@ -103,6 +124,10 @@ describe('the display agent, end to end against the Electron double', () => {
     const handler = (double.electron.ipcMain as unknown as { handlers: Map<string, (e: unknown) => unknown> }).handlers.get(IPC.getWindowConfig)!;
     expect(() => handler({ sender: contents, senderFrame: { url: 'https://evil.example/', parent: null } })).toThrow('untrusted sender');
     expect(() => handler({ sender: contents, senderFrame: { url: 'app://toancanh/wall/index.html', parent: {} } })).toThrow('untrusted sender');
+    // A <webview> is refused at attach time.
+    let webviewPrevented = false;
+    contents.emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) });
+    expect(webviewPrevented).toBe(true);
     expect(await double.session.ask('geolocation', 'app://toancanh/wall/index.html')).toBe(false);
     expect(await double.session.ask('media', 'app://toancanh/wall/index.html')).toBe(false);
     expect(await double.session.ask('local-network-access', 'https://evil.example/')).toBe(false);
@@ -168,6 +193,7 @@ describe('the display agent, end to end against the Electron double', () => {
       const page = pageOf(double, id);
       await page.waitForSelector('[data-offline="true"]', { timeout: 20_000 });
       expect(await page.locator('[data-offline="true"]').innerText()).toMatch(/Mất kết nối — số liệu lúc \d\d:\d\d/);
+      expect(await offlineMarkCoversNoFigure(page), id).toEqual([]);
     }
     await waitForValue(pageOf(double, 's1'), 'gdp-growth', '6,9');
     for (const id of SCREENS) expect(await notReloaded(id), id).toBe(true);

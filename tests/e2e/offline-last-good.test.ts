@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, recordPageErrors } from './support/browser';
 import { ServerProcess } from './support/server';
-import { gdpReport, keptSeq, waitForKeptSeq, waitForValue } from './support/offline';
+import { gdpReport, keptSeq, offlineMarkCoversNoFigure, waitForKeptSeq, waitForValue } from './support/offline';
 
 const profileFile = 'assets/profiles/wall-2x2-55in.json';
 const layoutFile = 'layouts/tong-quan-kinh-te-xa-hoi.json';
@@ -69,6 +69,8 @@ describe('a browser wall restarted during an outage', () => {
     const mark = await kiosk.page.locator('[data-offline="true"]').innerText();
     expect(mark).toMatch(/Mất kết nối — số liệu lúc \d\d:\d\d/);
     expect(mark).toMatch(/Connection lost — figures as of \d\d:\d\d/);
+    expect(await offlineMarkCoversNoFigure(kiosk.page)).toEqual([]);
+    await kiosk.page.screenshot({ path: 'test-results/offline-kiosk-s1.png' });
     await kiosk.page.evaluate(() => ((window as unknown as { __notReloaded: boolean }).__notReloaded = true));
 
     // Meanwhile, reports reach the data folder through another server process.

@@ -60,3 +60,20 @@ export async function waitForKeptSeq(page: Page, seq: number, timeout = 20_000):
     await page.waitForTimeout(250);
   }
 }
+
+/** The offline mark's box overlaps no figure of any tile on the page (it may cover a tile's empty corner). */
+export async function offlineMarkCoversNoFigure(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const mark = document.querySelector('[data-offline="true"]')?.getBoundingClientRect();
+    if (!mark) return ['no offline mark'];
+    const overlaps: string[] = [];
+    for (const figure of document.querySelectorAll('[data-tile-id] [data-field]')) {
+      const r = figure.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.left < mark.right && mark.left < r.right && r.top < mark.bottom && mark.top < r.bottom) {
+        overlaps.push(`${figure.closest('[data-tile-id]')?.getAttribute('data-tile-id')}:${figure.getAttribute('data-field')}`);
+      }
+    }
+    return overlaps;
+  });
+}
