@@ -36,6 +36,11 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           wall: resolve('renderer/wall/index.html'),
+          // The browser wall's service worker: a fixed name, beside the page whose scope it serves.
+          sw: resolve('renderer/sw/sw.ts'),
+        },
+        output: {
+          entryFileNames: (chunk) => (chunk.name === 'sw' ? 'wall/sw.js' : 'assets/[name]-[hash].js'),
         },
       },
     },

@@ -30,7 +30,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
-          include: ['tests/e2e/**/*.test.ts'],
+          include: ['tests/e2e/**/*.test.ts', 'tests/agent/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 90_000,
           // One Chromium at a time: two cores do not run several well.

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { protocol } from 'electron';
 import { contentSecurityPolicy } from '../shared/csp';
 import { APP_SCHEME } from './app-origin';
 import { resolveAppRequest } from './app-paths';
+import type { AgentProtocol } from './electron-api';
 import type { Logger } from './log';
 
 /**
@@ -12,7 +12,7 @@ import type { Logger } from './log';
  * standard: real origin and relative URLs; secure: a secure context like https;
  * supportFetchAPI: the pages may fetch() their own assets.
  */
-export function registerAppScheme(): void {
+export function registerAppScheme(protocol: AgentProtocol): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   ]);
@@ -24,7 +24,7 @@ export function registerAppScheme(): void {
  * The server origin is read per request: it is known only once the embedded server
  * has reported its port.
  */
-export function handleAppProtocol(root: string, serverOrigins: () => string[], log: Logger): void {
+export function handleAppProtocol(protocol: AgentProtocol, root: string, serverOrigins: () => string[], log: Logger): void {
   protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Method not allowed', { status: 405 });

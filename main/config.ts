@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { parseQuietTime, type QuietTime } from './recycle';
 
 /**
  * The display agent's configuration, from the command line and the environment.
@@ -33,6 +34,8 @@ export interface AgentConfig {
    * rate in reports per second. Passed through as --simulate[=rate]; ignored with --server.
    */
   simulate: string | null;
+  /** --recycle-at HH:MM: the local quiet time at which every window reloads, one after the other; null: never. */
+  recycleAt: QuietTime | null;
   /** Things that do not stop the agent but belong in the log. */
   warnings: string[];
 }
@@ -55,8 +58,8 @@ export class ConfigError extends Error {
   }
 }
 
-type ValueFlag = 'server' | 'port' | 'data' | 'profile' | 'layout' | 'indicators' | 'token';
-const VALUE_FLAGS: readonly ValueFlag[] = ['server', 'port', 'data', 'profile', 'layout', 'indicators', 'token'];
+type ValueFlag = 'server' | 'port' | 'data' | 'profile' | 'layout' | 'indicators' | 'token' | 'recycle-at';
+const VALUE_FLAGS: readonly ValueFlag[] = ['server', 'port', 'data', 'profile', 'layout', 'indicators', 'token', 'recycle-at'];
 
 /** Environment fallbacks; the brief names no variable for --profile, --layout or --preview. */
 const ENV_OF: Partial<Record<ValueFlag, string>> = {
@@ -65,6 +68,7 @@ const ENV_OF: Partial<Record<ValueFlag, string>> = {
   data: 'TOANCANH_DATA',
   indicators: 'TOANCANH_INDICATORS_CSV',
   token: 'TOANCANH_TOKEN',
+  'recycle-at': 'TOANCANH_RECYCLE_AT',
 };
 
 /** A raw value and where it came from, so an error can name the flag or the variable. */
@@ -98,6 +102,15 @@ const pathSchema = z.string().trim().min(1, 'expected a path');
 
 /** The same bounds as WindowConfig.token in shared/ipc.ts. */
 const tokenSchema = z.string().trim().min(16, 'the wall token is at least 16 characters').max(200, 'the wall token is at most 200 characters');
+
+const recycleAtSchema = z
+  .string()
+  .trim()
+  .transform((text, context) => {
+    const quiet = parseQuietTime(text);
+    if (quiet === null) context.addIssue({ code: 'custom', message: 'expected a local time HH:MM, as 03:30' });
+    return quiet ?? { hour: 0, minute: 0 };
+  });
 
 const previewSchema = z
   .enum(['', 'true', 'false', '1', '0', 'yes', 'no'], { error: 'expected no value, or true/false' })
@@ -188,6 +201,7 @@ export function parseAgentConfig(input: ConfigInput): AgentConfig {
   const layoutRaw = check('layout', pathSchema);
   const indicators = check('indicators', pathSchema);
   const token = check('token', tokenSchema);
+  const recycleAt = check('recycle-at', recycleAtSchema);
 
   let preview = false;
   if (previewArg) {
@@ -233,6 +247,7 @@ export function parseAgentConfig(input: ConfigInput): AgentConfig {
     token: serverUrl === null ? null : token,
     preview,
     simulate,
+    recycleAt,
     warnings,
   };
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { utilityProcess } from 'electron';
+import type { AgentUtilityProcess } from './electron-api';
 import type { Logger } from './log';
 import {
   createLineSplitter,
@@ -32,6 +32,10 @@ export interface EmbeddedServerOptions extends ServerLaunchOptions {
   scriptPath: string;
   token: string;
   packaged: boolean;
+  /** process.resourcesPath when packaged (presets, profiles, catalogue), else null. */
+  resourcesDir: string | null;
+  /** Electron's utilityProcess, used when packaged. */
+  utilityProcess: AgentUtilityProcess;
   log: Logger;
   now: () => number;
 }
@@ -66,7 +70,7 @@ function spawnNode(script: string, args: string[], env: Record<string, string>):
   };
 }
 
-function forkUtility(script: string, args: string[], env: Record<string, string>): Child {
+function forkUtility(utilityProcess: AgentUtilityProcess, script: string, args: string[], env: Record<string, string>): Child {
   const child = utilityProcess.fork(script, args, { env, stdio: 'pipe', serviceName: 'Toàn Cảnh server' });
   return {
     get pid() {
@@ -176,9 +180,9 @@ export class EmbeddedServer {
     if (this.stopping) return;
     const { log } = this.options;
     const args = serverArgs(this.options);
-    const env = serverEnv(process.env, this.options.token);
+    const env = serverEnv(process.env, this.options.token, this.options.resourcesDir);
     log.info(`embedded server: starting ${this.options.scriptPath} ${args.join(' ')} (${this.options.packaged ? 'utilityProcess' : 'node'})`);
-    const child = this.options.packaged ? forkUtility(this.options.scriptPath, args, env) : spawnNode(this.options.scriptPath, args, env);
+    const child = this.options.packaged ? forkUtility(this.options.utilityProcess, this.options.scriptPath, args, env) : spawnNode(this.options.scriptPath, args, env);
     this.child = child;
     this.supervisor.started();
 

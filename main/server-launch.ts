@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 /**
  * The contract between the display agent and the embedded server process (out/main/server.js),
  * as pure functions: the command line, the environment, the readiness line on stdout and
@@ -32,12 +34,27 @@ export function serverArgs(options: ServerLaunchOptions): string[] {
 /** Variables of ours that must not leak into the child: it is the embedded server, never a client. */
 const AGENT_ONLY_ENV = ['TOANCANH_SERVER_URL', 'TOANCANH_TOKEN', 'ELECTRON_RUN_AS_NODE'];
 
-export function serverEnv(base: Readonly<Record<string, string | undefined>>, token: string): Record<string, string> {
+/** Where a packaged agent's server finds what electron-builder.yml ships as extraResources. */
+export const RESOURCES_DIR_ENV = 'TOANCANH_RESOURCES_DIR';
+export const CATALOG_DIR_ENV = 'TOANCANH_CATALOG_DIR';
+/** The catalogue's folder under resources/ (electron-builder.yml: server/catalog/data → catalog). */
+export const PACKAGED_CATALOG_DIR = 'catalog';
+
+/**
+ * The child's environment: ours minus the agent-only variables, plus the wall token and,
+ * when packaged, the resources folder (presets, profiles) and the catalogue under it.
+ */
+export function serverEnv(base: Readonly<Record<string, string | undefined>>, token: string, resourcesDir: string | null = null): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(base)) {
     if (value !== undefined && !AGENT_ONLY_ENV.includes(key)) env[key] = value;
   }
   env[WALL_TOKEN_ENV] = token;
+  if (resourcesDir !== null) {
+    env[RESOURCES_DIR_ENV] = resourcesDir;
+    // A technician's own catalogue wins over the shipped one.
+    env[CATALOG_DIR_ENV] ??= join(resourcesDir, PACKAGED_CATALOG_DIR);
+  }
   return env;
 }
 

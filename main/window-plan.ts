@@ -153,3 +153,13 @@ export function diffPlans(current: readonly WindowPlan[], next: readonly WindowP
 export function isEmptyDiff(diff: PlanDiff): boolean {
   return diff.open.length === 0 && diff.close.length === 0 && diff.move.length === 0;
 }
+
+/**
+ * Whether a window no longer covers the display it was planned for: the OS moved it
+ * (a display removed, a resolution changed, a window manager's whim). Off by a pixel
+ * counts: a wall screen with a one-pixel gap shows the desktop through it.
+ */
+export function isOffPlan(actual: Rectangle, plan: WindowPlan): boolean {
+  const b = plan.bounds;
+  return actual.x !== b.x || actual.y !== b.y || actual.width !== b.width || actual.height !== b.height;
+}

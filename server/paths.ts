@@ -40,13 +40,22 @@ export interface ProjectPaths {
   rendererDir: string;
 }
 
-export function projectPaths(root: string): ProjectPaths {
+/**
+ * The environment variable the packaged display agent sets for its embedded server: the
+ * app's resources folder, where electron-builder puts the presets and wall profiles
+ * (extraResources), outside app.asar where the code (and so `root`) is.
+ */
+export const RESOURCES_DIR_ENV = 'TOANCANH_RESOURCES_DIR';
+
+export function projectPaths(root: string, resourcesDir: string | undefined = process.env[RESOURCES_DIR_ENV] || undefined): ProjectPaths {
+  const shipped = resourcesDir ?? root;
   return {
     root,
+    // ../shared beside a checkout; in a package, resources/ is app.asar's parent, so the same rule finds resources/shared.
     indicatorsCsv: resolve(root, '..', 'shared', 'data', 'indicators', 'vn-national-indicators.csv'),
     geo: resolve(root, '..', 'shared', 'data', 'geo', 'vn-provinces-34.topo.json'),
-    profile: join(root, 'assets', 'profiles', 'wall-2x2-55in.json'),
-    layoutsDir: join(root, 'layouts'),
+    profile: join(shipped, 'assets', 'profiles', 'wall-2x2-55in.json'),
+    layoutsDir: join(shipped, 'layouts'),
     rendererDir: join(root, 'out', 'renderer'),
   };
 }

@@ -16,11 +16,27 @@ export interface WindowConfig {
   token: string;
 }
 
+/**
+ * How a window is doing, sent when it changes and at least every HEARTBEAT_INTERVAL_MS
+ * (the heartbeat): the agent reloads a window whose heartbeats stop, or whose frames stop
+ * while its heartbeats go on (a page that no longer paints).
+ */
 export interface WindowStatus {
   connected: boolean;
   lastSeq: number | null;
   layoutId: string | null;
+  /** Date.now() in the page at its last animation frame; null before the first one. */
+  lastFrameAt: number | null;
+  /** Frames per second over the last heartbeat interval; null when unknown. */
+  fps: number | null;
+  /** JS heap in use, MB, where the page can tell (Chromium's performance.memory); else null. */
+  heapMb: number | null;
+  /** The page shows the last good state it kept on disk, not (yet) the server's. */
+  restored: boolean;
 }
+
+/** How often a wall page reports its status even when nothing changed. */
+export const HEARTBEAT_INTERVAL_MS = 5_000;
 
 /** What the preload puts on `window.toancanh`. */
 export interface ToanCanhBridge {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { WindowConfig, WindowStatus } from './ipc-channels';
 
-export { IPC, type ToanCanhBridge, type WindowConfig, type WindowStatus } from './ipc-channels';
+export { HEARTBEAT_INTERVAL_MS, IPC, type ToanCanhBridge, type WindowConfig, type WindowStatus } from './ipc-channels';
 
 /** Runtime checks of what crosses IPC; the main process and the page both validate. */
 export const windowConfigSchema = z.object({
@@ -10,8 +10,17 @@ export const windowConfigSchema = z.object({
   token: z.string().min(16).max(200),
 }) satisfies z.ZodType<WindowConfig>;
 
-export const windowStatusSchema = z.object({
-  connected: z.boolean(),
-  lastSeq: z.number().int().min(0).nullable(),
-  layoutId: z.string().max(64).nullable(),
-}) satisfies z.ZodType<WindowStatus>;
+/** A clock reading: a whole millisecond count that fits a Date. */
+const clockMs = z.number().int().min(0).max(8.64e15);
+
+export const windowStatusSchema = z
+  .object({
+    connected: z.boolean(),
+    lastSeq: z.number().int().min(0).nullable(),
+    layoutId: z.string().max(64).nullable(),
+    lastFrameAt: clockMs.nullable(),
+    fps: z.number().min(0).max(1000).nullable(),
+    heapMb: z.number().min(0).max(1_000_000).nullable(),
+    restored: z.boolean(),
+  })
+  .strict() satisfies z.ZodType<WindowStatus>;

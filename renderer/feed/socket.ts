@@ -126,6 +126,8 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
         return;
       }
       store.setConnection({ error: null });
+      // The server answered from our seq (a restored one too): what we show is current.
+      store.confirmLive();
     });
   }
 

@@ -50,6 +50,14 @@ export interface WallStoreState {
   /** Profile + active layout from /control, or null until the first valid wallState. */
   wall: WallSnapshotState | null;
   connection: ConnectionState;
+  /**
+   * Where the data and wall state on screen came from: nothing yet, the last good copy
+   * kept on disk (renderer/offline), or the server (a commit of its feed, or its answer
+   * to a subscribe from the restored sequence).
+   */
+  source: 'none' | 'disk' | 'server';
+  /** Date.now() of the last moment the data was known to match the server; null: never. */
+  syncedAt: number | null;
 }
 
 export type Scheduler = (flush: () => void) => () => void;
@@ -69,6 +77,13 @@ export interface WallStore {
   hasPending(): boolean;
   setWallState(state: WallState): void;
   setConnection(patch: Partial<ConnectionState>): void;
+  /**
+   * The last good state from disk, taken as if received (the feed then resumes from its
+   * seq), with the time it was last in sync with the server. Ignored once the server spoke.
+   */
+  restore(saved: { wall: WallState | null; snapshot: Snapshot | null; syncedAt: number }): void;
+  /** The server answered the subscribe from our seq: what we show is its current state. */
+  confirmLive(): void;
 }
 
 export const periodsKey = (indicator: string, region: string): string => `${indicator}|${region}`;
@@ -99,6 +114,8 @@ interface Pending {
   observations: Map<string, Observation>;
   compliance: Map<string, ComplianceEntryWire>;
   seq: number | null;
+  /** The sync time of a snapshot restored from disk; null for data from the server. */
+  fromDisk: number | null;
 }
 
 const vintageMs = (o: Observation) => Date.parse(o.vintage);
@@ -136,13 +153,15 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
     commits: 0,
     wall: null,
     connection: initialConnection(),
+    source: 'none',
+    syncedAt: null,
   }));
 
   let pending: Pending | null = null;
   let cancel: (() => void) | null = null;
 
   const ensurePending = (): Pending => {
-    pending ??= { snapshot: null, indicators: new Map(), observations: new Map(), compliance: new Map(), seq: null };
+    pending ??= { snapshot: null, indicators: new Map(), observations: new Map(), compliance: new Map(), seq: null, fromDisk: null };
     if (!cancel) cancel = schedule(flush);
     return pending;
   };
@@ -205,6 +224,9 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
         regimes,
         lastSeq: batch.seq ?? state.lastSeq,
         commits: state.commits + 1,
+        ...(batch.fromDisk === null
+          ? { source: 'server' as const, syncedAt: Date.now() }
+          : { source: state.source === 'server' ? state.source : ('disk' as const), syncedAt: state.syncedAt ?? batch.fromDisk }),
       };
     });
   }
@@ -222,6 +244,7 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
       p.compliance.clear();
       // A snapshot is the server's whole truth at its seq, even a lower one (a reset log).
       p.seq = snapshot.seq;
+      p.fromDisk = null;
     },
     ingestChanges(batch) {
       const base = lastAppliedSeq();
@@ -244,9 +267,26 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
       let top = batch.seq;
       for (const change of fresh) if (change.seq > top) top = change.seq;
       p.seq = base === null ? top : Math.max(base, top);
+      p.fromDisk = null;
     },
     setWallState(state) {
       api.setState({ wall: { profile: state.profile, layout: state.layout, revision: state.revision } });
+    },
+    restore(saved) {
+      // The server's word beats the disk's: a restore that arrives late changes nothing.
+      if (api.getState().source === 'server' || pending !== null) return;
+      if (saved.wall) api.setState({ wall: { profile: saved.wall.profile, layout: saved.wall.layout, revision: saved.wall.revision } });
+      api.setState({ source: 'disk', syncedAt: saved.syncedAt });
+      if (saved.snapshot) {
+        const p = ensurePending();
+        p.snapshot = saved.snapshot;
+        p.seq = saved.snapshot.seq;
+        p.fromDisk = saved.syncedAt;
+      }
+    },
+    confirmLive() {
+      if (pending?.fromDisk != null) flush();
+      api.setState({ source: 'server', syncedAt: Date.now() });
     },
     setConnection(patch) {
       const current = api.getState().connection;
@@ -255,7 +295,9 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
         (patch.control !== undefined && patch.control !== current.control);
       const next = { ...current, ...patch, since: statusChanged ? Date.now() : (patch.since ?? current.since) };
       if ((Object.keys(next) as (keyof ConnectionState)[]).every((k) => next[k] === current[k])) return;
-      api.setState({ connection: next });
+      // Losing the link: the figures on screen were current until now.
+      const lost = isConnected(current) && !isConnected(next) && api.getState().source === 'server';
+      api.setState(lost ? { connection: next, syncedAt: Date.now() } : { connection: next });
     },
   };
 }

@@ -3,8 +3,11 @@ import { messages } from '../../shared/i18n';
 import { configureEndpoint } from '../api/endpoint';
 import { connectWall } from '../feed/socket';
 import { defaultWallStore, WallStoreProvider } from '../store/context';
-import { isConnected, type WallStore } from '../store/wallStore';
-import { forgetToken, resolveBootConfig, statusReporter, storeToken, type BootConfig } from './boot';
+import { keepLastGood, lastGoodKey, openLastGoodDb, restoreLastGood } from '../offline/last-good';
+import { registerWallServiceWorker } from '../offline/service-worker';
+import type { WallStore } from '../store/wallStore';
+import { forgetToken, resolveBootConfig, storeToken, type BootConfig } from './boot';
+import { startHeartbeat } from './heartbeat';
 import { Notice } from './Notice';
 import { TokenForm } from './TokenForm';
 import { WallView } from './WallView';
@@ -36,39 +39,52 @@ export function App({ store = defaultWallStore }: { store?: WallStore }) {
     };
   }, []);
 
+  // The last good wall from disk first, so the feed resumes from its seq; then the live connection.
   useEffect(() => {
     if (phase.kind !== 'running') return;
     const { config, token } = phase;
+    let cancelled = false;
+    let connection: { close(): void } | null = null;
+    let stopKeeping: (() => void) | null = null;
+    let closeDb: (() => void) | null = null;
     configureEndpoint({ serverUrl: config.serverUrl, token });
-    const connection = connectWall({
-      serverUrl: config.serverUrl,
-      token,
-      screenId: config.screenId,
-      store,
-      onUnauthorized: () => {
-        console.error('[toancanh] the server rejected the access token');
-        forgetToken(window);
-        setPhase({ kind: 'need-token', config, rejected: true });
-      },
-    });
+    if (config.source === 'browser') void registerWallServiceWorker(window);
+    const key = lastGoodKey(config.serverUrl, config.screenId);
+    void (async () => {
+      const db = await openLastGoodDb();
+      if (cancelled) {
+        db?.close();
+        return;
+      }
+      if (db) {
+        closeDb = () => db.close();
+        await restoreLastGood(store, db, key);
+        if (cancelled) return;
+        stopKeeping = keepLastGood(store, db, key);
+      }
+      connection = connectWall({
+        serverUrl: config.serverUrl,
+        token,
+        screenId: config.screenId,
+        store,
+        onUnauthorized: () => {
+          console.error('[toancanh] the server rejected the access token');
+          forgetToken(window);
+          setPhase({ kind: 'need-token', config, rejected: true });
+        },
+      });
+    })();
     return () => {
-      connection.close();
+      cancelled = true;
+      connection?.close();
+      stopKeeping?.();
+      closeDb?.();
       configureEndpoint(null);
     };
   }, [phase, store]);
 
-  // Tell the display agent how this window is doing (only when it changes).
-  const bridge = phase.kind === 'running' ? phase.config.bridge : null;
-  useEffect(() => {
-    if (!bridge) return;
-    const report = statusReporter(bridge);
-    const send = () => {
-      const s = store.api.getState();
-      report({ connected: isConnected(s.connection), lastSeq: s.lastSeq, layoutId: s.wall?.layout.id ?? null });
-    };
-    send();
-    return store.api.subscribe(send);
-  }, [bridge, store]);
+  // Tell the display agent how this window is doing: on change, and as a heartbeat.
+  useEffect(() => startHeartbeat(window.toancanh ?? null, store, window), [store]);
 
   let body;
   switch (phase.kind) {

@@ -1,4 +1,4 @@
-import { windowConfigSchema, type ToanCanhBridge, type WindowStatus } from '../../shared/ipc';
+import { windowConfigSchema, type ToanCanhBridge } from '../../shared/ipc';
 import { storedToken, storeToken } from '../api/endpoint';
 
 export { forgetToken, storedToken, storeToken, TOKEN_STORAGE_KEY } from '../api/endpoint';
@@ -75,21 +75,5 @@ export async function resolveBootConfig(win: Window = window): Promise<BootConfi
     token: fragmentToken ?? storedToken(win),
     source: 'browser',
     bridge: null,
-  };
-}
-
-/** Sends the window's status to the display agent, only when it changed. */
-export function statusReporter(bridge: ToanCanhBridge | null): (status: WindowStatus) => void {
-  let last = '';
-  return (status) => {
-    if (!bridge) return;
-    const key = `${status.connected}|${status.lastSeq}|${status.layoutId}`;
-    if (key === last) return;
-    last = key;
-    try {
-      bridge.reportStatus(status);
-    } catch (error) {
-      console.error('[toancanh] reportStatus failed', error);
-    }
   };
 }

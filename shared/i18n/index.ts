@@ -78,3 +78,23 @@ export function updatedAgo(ageMs: number): Bilingual {
 export function bilingualLine(text: Bilingual): string {
   return `${text.vi} / ${text.en}`;
 }
+
+/** "HH:MM" in the wall's time zone, with "dd/mm" in front when it is not today there. */
+function clockTime(at: number, now: number, timeZone: string): string {
+  const parts = (instant: number) => {
+    const list = new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
+    const get = (type: Intl.DateTimeFormatPartTypes) => list.find((p) => p.type === type)?.value ?? '';
+    return { day: `${get('day')}/${get('month')}`, time: `${get('hour')}:${get('minute')}` };
+  };
+  const then = parts(at);
+  return then.day === parts(now).day ? then.time : `${then.time} ${then.day}`;
+}
+
+/**
+ * The offline mark: the wall shows figures it kept, and says as of when they were current
+ * ("mất kết nối — số liệu lúc 14:05"), in the wall's time zone.
+ */
+export function offlineSince(syncedAt: number, now: number, timeZone = 'Asia/Ho_Chi_Minh'): Bilingual {
+  const time = clockTime(syncedAt, now, timeZone);
+  return { vi: `Mất kết nối — số liệu lúc ${time}`, en: `Connection lost — figures as of ${time}` };
+}

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/wall/App';
 import { resolveBootConfig, screenIdFromSearch, TOKEN_STORAGE_KEY } from '../../renderer/wall/boot';
 import { createWallStore } from '../../renderer/store/wallStore';
-import type { ToanCanhBridge, WindowStatus } from '../../shared/ipc';
+import { windowStatusSchema, type ToanCanhBridge, type WindowStatus } from '../../shared/ipc';
 import { startServer, stopServer, TOKEN, type Fake } from './fakeServer';
 import { cleanup, render, waitUntil } from './render';
 
@@ -73,10 +73,15 @@ describe('boot in the display agent, against a real socket.io server', () => {
     window.toancanh = bridgeWith(TOKEN, statuses);
     const { container } = render(<App store={createWallStore()} />);
     await waitUntil(() => expect(container.querySelector('[data-screen-id="s2"] [data-tile-id]')).not.toBeNull());
-    await waitUntil(() => expect(statuses.at(-1)).toEqual({ connected: true, lastSeq: 100, layoutId: 'tong-quan-kinh-te-xa-hoi' }));
+    await waitUntil(() =>
+      expect(statuses.at(-1)).toMatchObject({ connected: true, lastSeq: 100, layoutId: 'tong-quan-kinh-te-xa-hoi', restored: false }),
+    );
     expect(server.hellos[0]).toEqual({ client: 'wall', screenId: 's2', host: null });
-    // Status reports are deduplicated: no two identical ones in a row.
-    for (let i = 1; i < statuses.length; i++) expect(statuses[i]).not.toEqual(statuses[i - 1]);
+    // Every status passes the schema the agent checks it with.
+    for (const status of statuses) expect(windowStatusSchema.safeParse(status).success, JSON.stringify(status)).toBe(true);
+    // Between heartbeats (every 5 s) only changes are reported: no two alike in a row.
+    const change = (s: WindowStatus) => `${s.connected}|${s.lastSeq}|${s.layoutId}|${s.restored}`;
+    for (let i = 2; i < statuses.length; i++) expect(change(statuses[i]!)).not.toEqual(change(statuses[i - 1]!));
   });
 
   it('says clearly when the token is rejected, asks again, and connects with the new one', async () => {

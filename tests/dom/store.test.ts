@@ -161,3 +161,54 @@ describe('wall store selectors', () => {
     expect(selectLatest(state, 'GDP_VND', '01')).toBeUndefined();
   });
 });
+
+describe('wall store: the last good state from disk', () => {
+  it('takes a restored snapshot as if received, resumes from its seq, and becomes live when the server answers', () => {
+    const frames = manualFrames();
+    const store = createWallStore({ schedule: frames.schedule });
+    const syncedAt = Date.UTC(2026, 2, 10, 7, 5);
+    store.restore({ wall: null, snapshot: seededSnapshot(120), syncedAt });
+    expect(store.lastAppliedSeq()).toBe(120); // the subscribe sends the kept seq
+    frames.run();
+    let state = store.api.getState();
+    expect(state).toMatchObject({ source: 'disk', syncedAt, lastSeq: 120 });
+    expect(state.observations['GDP_GROWTH|VN|2025']?.value).toBe(csvValue('GDP_GROWTH', '2025'));
+
+    // The replay of the gap lands on top of it; the server's answer makes it live.
+    store.ingestChanges({ seq: 122, changes: [obsChange(122, 9.1, '2025')] });
+    frames.run();
+    state = store.api.getState();
+    expect(state.source).toBe('server');
+    expect(state.lastSeq).toBe(122);
+    expect(state.observations['GDP_GROWTH|VN|2025']?.value).toBe(9.1);
+    expect(state.syncedAt).toBeGreaterThan(syncedAt);
+  });
+
+  it('never lets a late restore overwrite what the server sent', () => {
+    const frames = manualFrames();
+    const store = createWallStore({ schedule: frames.schedule });
+    store.ingestSnapshot(seededSnapshot(300));
+    frames.run();
+    store.restore({ wall: null, snapshot: seededSnapshot(120), syncedAt: 1 });
+    frames.run();
+    expect(store.api.getState()).toMatchObject({ source: 'server', lastSeq: 300 });
+  });
+
+  it('confirmLive marks a restored state current when the server has nothing newer', () => {
+    const frames = manualFrames();
+    const store = createWallStore({ schedule: frames.schedule });
+    store.restore({ wall: null, snapshot: seededSnapshot(120), syncedAt: 1 });
+    store.confirmLive();
+    expect(store.api.getState()).toMatchObject({ source: 'server', lastSeq: 120 });
+    expect(store.api.getState().syncedAt).toBeGreaterThan(1);
+  });
+
+  it('notes when the link was lost: the figures were current until then', () => {
+    const store = createWallStore({ schedule: manualFrames().schedule });
+    store.confirmLive();
+    store.setConnection({ feed: 'connected', control: 'connected' });
+    const before = Date.now();
+    store.setConnection({ feed: 'disconnected' });
+    expect(store.api.getState().syncedAt).toBeGreaterThanOrEqual(before);
+  });
+});

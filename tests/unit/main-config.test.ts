@@ -33,6 +33,7 @@ describe('display agent configuration', () => {
       token: null,
       preview: false,
       simulate: null,
+      recycleAt: null,
       warnings: [],
     });
   });
@@ -67,6 +68,7 @@ describe('display agent configuration', () => {
     expect(parse([], { TOANCANH_SERVER_URL: 'http://127.0.0.1:9999', TOANCANH_TOKEN: TOKEN })).toMatchObject({
       serverUrl: 'http://127.0.0.1:9999',
       token: TOKEN,
+      recycleAt: null,
       warnings: [],
     });
   });

@@ -1,0 +1,26 @@
+/**
+ * Browser walls only: registers the service worker the server serves at /wall/sw.js
+ * (source: renderer/sw/sw.ts), which keeps the page's shell and the boundary file so a
+ * kiosk restarted during an outage still gets its page; the data comes from IndexedDB
+ * (./last-good.ts). Then hands it the same-origin files this page has already loaded
+ * (they were fetched before the worker controlled the page). Under the display agent
+ * the shell is on disk already (app://), so nothing is registered there.
+ */
+export const SERVICE_WORKER_URL = '/wall/sw.js';
+export const SERVICE_WORKER_SCOPE = '/wall/';
+
+export async function registerWallServiceWorker(win: Window = window): Promise<void> {
+  const container = win.navigator.serviceWorker;
+  if (!container || !/^https?:$/.test(win.location.protocol)) return;
+  try {
+    await container.register(SERVICE_WORKER_URL, { scope: SERVICE_WORKER_SCOPE });
+    const ready = await container.ready;
+    const urls = win.performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => name.startsWith(`${win.location.origin}/assets/`));
+    ready.active?.postMessage({ type: 'keep', urls: [win.location.href.split('#')[0], ...urls].slice(0, 500) });
+  } catch (error) {
+    console.error('[toancanh] the offline service worker could not be registered', error);
+  }
+}

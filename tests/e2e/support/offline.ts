@@ -1,0 +1,85 @@
+import type { Page } from 'playwright-core';
+
+/** The statistics office's yearly report with GDP growth = `growth` (the regime's four fields). */
+export const gdpReport = (growth: number) => ({
+  regime: 'CTK-KTXH-NAM',
+  agency: 'CTK',
+  period: '2026',
+  values: [
+    { indicator: 'GDP_GROWTH', value: growth },
+    { indicator: 'GDP_VND', value: 14100 },
+    { indicator: 'GDP_USD', value: 560 },
+    { indicator: 'GDP_PER_CAPITA', value: 5450 },
+  ],
+});
+
+export async function waitForValue(page: Page, tileId: string, text: string, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(
+    ([tile, expected]) => document.querySelector(`[data-tile-id="${tile}"] [data-field="value"]`)?.textContent?.trim() === expected,
+    [tileId, text] as const,
+    { timeout },
+  );
+}
+
+/**
+ * The highest sequence number any record of the page's last-good database holds (read
+ * in the page, from IndexedDB itself, not from the app's memory); null for none.
+ */
+export function keptSeq(page: Page): Promise<number | null> {
+  return page.evaluate(
+    () =>
+      new Promise<number | null>((resolve, reject) => {
+        const open = indexedDB.open('toancanh-last-good');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('walls')) {
+            db.close();
+            resolve(null);
+            return;
+          }
+          const all = db.transaction('walls', 'readonly').objectStore('walls').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            db.close();
+            const seqs = (all.result as { snapshot: { seq: number } | null }[]).map((r) => r.snapshot?.seq ?? -1);
+            resolve(seqs.length > 0 ? Math.max(...seqs) : null);
+          };
+        };
+      }),
+  );
+}
+
+/** Waits until the page has written a record at `seq` or later (it writes at most every 5 s). */
+export async function waitForKeptSeq(page: Page, seq: number, timeout = 20_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const kept = await keptSeq(page);
+    if (kept !== null && kept >= seq) return;
+    if (Date.now() > deadline) throw new Error(`the page kept seq ${kept} on disk, not ${seq}, within ${timeout} ms`);
+    await page.waitForTimeout(250);
+  }
+}
+
+/**
+ * The figures the offline mark overlaps (none expected). A figure: any `data-field` of a tile
+ * but its labels (title, names, legend, period, age line), which the mark may cover on a
+ * crowded small screen.
+ */
+export async function offlineMarkCoversNoFigure(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const labels = new Set(['title', 'name', 'name-en', 'agency-name', 'legend', 'age', 'period']);
+    const mark = document.querySelector('[data-offline="true"]')?.getBoundingClientRect();
+    if (!mark) return ['no offline mark'];
+    const overlaps: string[] = [];
+    for (const figure of document.querySelectorAll('[data-tile-id] [data-field]')) {
+      if (labels.has(figure.getAttribute('data-field') ?? '')) continue;
+      const r = figure.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.left < mark.right && mark.left < r.right && r.top < mark.bottom && mark.top < r.bottom) {
+        overlaps.push(`${figure.closest('[data-tile-id]')?.getAttribute('data-tile-id')}:${figure.getAttribute('data-field')}`);
+      }
+    }
+    return overlaps;
+  });
+}
