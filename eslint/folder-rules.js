@@ -55,6 +55,7 @@ const rendererEntry = (/** @type {string} */ page) => ({
     'renderer/api',
     'renderer/store',
     'renderer/feed',
+    'renderer/offline',
     'renderer/widgets/registry.ts',
     'renderer/widgets/common',
     'renderer/theme',
@@ -129,6 +130,16 @@ export const folderRules = {
     packages: ['react', 'd3', 'zod'],
     typePackages: ['geojson'],
     why: 'renderer/geo/ loads and prepares the province boundaries for the map widgets; it never imports a page.',
+  },
+  'renderer/offline': {
+    folders: ['renderer/store', 'shared'],
+    packages: ['zod'],
+    why: 'renderer/offline/ keeps the last good wall in IndexedDB and registers the service worker; it knows nothing of widgets or pages.',
+  },
+  'renderer/sw': {
+    folders: [],
+    packages: [],
+    why: 'renderer/sw/ is the service worker, built as a classic script without imports.',
   },
   'renderer/theme': {
     folders: [],
