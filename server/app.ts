@@ -18,7 +18,7 @@ import { StartupError } from './errors';
 import { DEFAULT_FEED_OPTIONS, FeedHub, type FeedNamespace, type FeedOptions } from './feed/hub';
 import { registerGeoRoutes } from './geo';
 import { BODY_LIMIT, installErrorHandling } from './http/errors';
-import { makeOutput } from './http/output';
+import { createRouter } from './http/route';
 import { DEFAULT_LAYOUT_ID, findProjectRoot, presetLayoutPath, projectPaths } from './paths';
 import { registerReadRoutes } from './read/routes';
 import { registerReportRoutes } from './reports/routes';
@@ -145,7 +145,6 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     const compliance = new ComplianceService(store, catalog.regimes, app.log.child({ ns: 'compliance' }), { ...DEFAULT_COMPLIANCE_OPTIONS, ...options.compliance });
     compliance.start();
     cleanups.push(() => compliance.stop());
-    const out = makeOutput(options.checkResponses ?? false);
 
     const tokens = new TokenStore(store.db);
     const admin = resolveBootstrapToken('admin', options.adminToken, options.dataDir);
@@ -184,15 +183,17 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     new FeedHub(store, app.log.child({ ns: 'feed' }), { ...DEFAULT_FEED_OPTIONS, ...options.feed }, compliance).attach(feedNsp);
     attachControl(controlNsp, wall, app.log.child({ ns: 'control' }));
 
-    registerReadRoutes(app, store, compliance, catalog.regimes, out);
-    registerGeoRoutes(app, options.geoPath ?? paths.geo);
-    registerTokenRoutes(app, tokens, (tokenId) => {
+    // Every /api route comes from the table in shared/api/ (the guard refuses any other).
+    const router = createRouter(app, { checkResponses: options.checkResponses ?? false });
+    registerReadRoutes(router, store, compliance, catalog.regimes);
+    registerGeoRoutes(router, options.geoPath ?? paths.geo);
+    registerTokenRoutes(router, tokens, (tokenId) => {
       for (const nsp of [feedNsp, controlNsp] as const) {
         for (const socket of nsp.sockets.values()) if (socket.data.principal?.tokenId === tokenId) socket.disconnect(true);
       }
     });
-    registerReportRoutes(app, store, compliance, out);
-    registerWallRoutes(app, wall, layoutsDir);
+    registerReportRoutes(router, store, compliance);
+    registerWallRoutes(router, wall, layoutsDir);
     await registerStatic(app, options.rendererDir ?? paths.rendererDir);
 
     let watcher: LayoutWatcher | null = null;

@@ -1,3 +1,4 @@
+import { appError } from '../../shared/errors';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Namespace, Socket } from 'socket.io';
 import {
@@ -92,9 +93,10 @@ export class FeedHub {
     };
     const parsed = subscribeRequestSchema.safeParse(raw);
     if (!parsed.success) {
-      const error = parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
-      this.log.warn({ socket: socket.id, error }, 'feed: refused subscribe');
-      reply({ ok: false, error });
+      const detail = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
+      const error = appError('feed.subscribe_invalid', { detail });
+      this.log.warn({ code: error.code, socket: socket.id, detail }, 'feed: refused subscribe');
+      reply({ ok: false, error: error.message_en, code: error.code, message_vi: error.message_vi });
       return;
     }
     try {
@@ -126,7 +128,8 @@ export class FeedHub {
       reply({ ok: true, mode, seq: head });
     } catch (error) {
       this.log.error({ err: error, socket: socket.id }, 'feed: subscribe failed');
-      reply({ ok: false, error: 'the server could not read the feed; try again' });
+      const failure = appError('feed.subscribe_failed');
+      reply({ ok: false, error: failure.message_en, code: failure.code, message_vi: failure.message_vi });
     }
   }
 
