@@ -35,14 +35,14 @@ export const reportErrors = {
     en: 'the submission names regime {given}, not {regime}',
   },
   'submission.agency_missing': { vi: 'Thiếu mã cơ quan báo cáo', en: 'agency is missing' },
-  'submission.agency_not_string': { vi: 'Mã cơ quan phải là chuỗi ký tự', en: 'agency must be a string, not {type}' },
+  'submission.agency_not_string': { vi: 'Mã cơ quan phải là chuỗi ký tự, không phải {type}', en: 'agency must be a string, not {type}' },
   'submission.agency_unknown': { vi: 'Không có cơ quan mã {agency}', en: 'unknown agency {agency}' },
   'submission.agency_not_reporter': {
     vi: '{name} ({agency}) không thuộc đối tượng báo cáo của chế độ {regime}',
     en: '{name} ({agency}) is not a reporting agency of regime {regime}',
   },
   'submission.period_missing': { vi: 'Thiếu kỳ báo cáo', en: 'period is missing' },
-  'submission.period_not_string': { vi: 'Kỳ báo cáo phải là chuỗi ký tự', en: 'period must be a string, not {type}' },
+  'submission.period_not_string': { vi: 'Kỳ báo cáo phải là chuỗi ký tự, không phải {type}', en: 'period must be a string, not {type}' },
   'submission.period_invalid': { vi: '{period} không phải kỳ báo cáo hợp lệ (ví dụ {example})', en: '{period} is not a period (e.g. {example})' },
   'submission.period_wrong_kind': {
     vi: 'Chế độ {regime} báo cáo {periodicity}: kỳ phải có dạng {example}, không phải {period}',
@@ -58,7 +58,7 @@ export const reportErrors = {
     en: 'status is "estimate" or "official", not {status}',
   },
   'submission.values_missing': { vi: 'Thiếu danh sách số liệu (values)', en: 'values is missing' },
-  'submission.values_not_array': { vi: 'values phải là một mảng', en: 'values must be an array, not {type}' },
+  'submission.values_not_array': { vi: 'values phải là một mảng, không phải {type}', en: 'values must be an array, not {type}' },
   'submission.values_too_many': { vi: 'Quá nhiều số liệu: {count} (tối đa {max})', en: 'too many values: {count} (at most {max})' },
   'submission.values_empty': { vi: 'Báo cáo không có số liệu nào', en: 'values is empty: a submission has at least one value' },
   'submission.value_not_object': {
@@ -67,12 +67,12 @@ export const reportErrors = {
   },
   'submission.value_unknown_property': { vi: 'Trường "{key}" không được phép trong một số liệu', en: 'unknown property "{key}" in a value' },
   'submission.indicator_missing': { vi: 'Thiếu mã chỉ tiêu (indicator)', en: 'indicator is missing' },
-  'submission.indicator_not_string': { vi: 'Mã chỉ tiêu phải là chuỗi ký tự', en: 'indicator must be a string, not {type}' },
+  'submission.indicator_not_string': { vi: 'Mã chỉ tiêu phải là chuỗi ký tự, không phải {type}', en: 'indicator must be a string, not {type}' },
   'submission.indicator_not_in_template': {
     vi: 'Chỉ tiêu {indicator} không có trong biểu mẫu của chế độ {regime}',
     en: 'indicator {indicator} is not a field of the template of regime {regime}',
   },
-  'submission.unit_not_string': { vi: 'Đơn vị tính phải là chuỗi ký tự', en: 'unit must be a string, not {type}' },
+  'submission.unit_not_string': { vi: 'Đơn vị tính phải là chuỗi ký tự, không phải {type}', en: 'unit must be a string, not {type}' },
   'submission.unit_mismatch': { vi: 'Đơn vị tính của {indicator} là "{unit}", không phải "{given}"', en: 'the unit of {indicator} is "{unit}", not "{given}"' },
   'submission.value_duplicate': {
     vi: 'Trùng số liệu: {indicator} cho vùng {region} đã có ở $.values[{first}]',
@@ -88,7 +88,7 @@ export const reportErrors = {
     en: 'field {indicator} lacks {count} province(s): {provinces}',
   },
   'submission.region_not_string': {
-    vi: 'Mã vùng phải là chuỗi ký tự ("VN" hoặc mã tỉnh hai chữ số)',
+    vi: 'Mã vùng phải là chuỗi ký tự ("VN" hoặc mã tỉnh hai chữ số), không phải {type}',
     en: 'region must be a string ("VN" or a two-digit province code), not {type}',
   },
   'submission.region_unknown': {
