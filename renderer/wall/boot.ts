@@ -1,5 +1,6 @@
 import { windowConfigSchema, type ToanCanhBridge, type WindowStatus } from '../../shared/ipc';
 import { storedToken, storeToken } from '../api/endpoint';
+import { rendererLog } from '../log';
 
 export { forgetToken, storedToken, storeToken, TOKEN_STORAGE_KEY } from '../api/endpoint';
 
@@ -89,7 +90,7 @@ export function statusReporter(bridge: ToanCanhBridge | null): (status: WindowSt
     try {
       bridge.reportStatus(status);
     } catch (error) {
-      console.error('[toancanh] reportStatus failed', error);
+      rendererLog.error('reportStatus failed', { err: error });
     }
   };
 }

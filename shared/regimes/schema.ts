@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { agencyCodeSchema, agencyByCode } from '../agencies';
 import { indicatorCodeSchema } from '../protocol/codes';
 import { periodicitySchema, type Periodicity } from '../protocol/model';
+import type { Bilingual } from '../i18n';
+import { periodicityNames } from '../i18n/terms';
 
 /**
  * A reporting regime (chế độ báo cáo) as data: what is reported (the template's fields),
@@ -187,11 +189,4 @@ export const PERIOD_KIND_OF: Readonly<Record<Periodicity, 'month' | 'quarter' | 
   'ad-hoc': 'window',
 };
 
-export const PERIODICITY_NAMES: Readonly<Record<Periodicity, { vi: string; en: string }>> = {
-  month: { vi: 'hằng tháng', en: 'monthly' },
-  quarter: { vi: 'hằng quý', en: 'quarterly' },
-  'half-year': { vi: '6 tháng', en: 'six-monthly' },
-  'nine-months': { vi: '9 tháng', en: 'nine months' },
-  year: { vi: 'hằng năm', en: 'yearly' },
-  'ad-hoc': { vi: 'đột xuất', en: 'ad hoc' },
-};
+export const PERIODICITY_NAMES: Readonly<Record<Periodicity, Bilingual>> = periodicityNames;

@@ -14,6 +14,7 @@ import { topLabels, type TopLabel } from './model';
 import { geometrySetFor } from './scene';
 import { ProvinceMapView } from './view';
 import './map-3d.css';
+import { rendererLog } from '../../log';
 
 /**
  * The 3D province map: each province extruded to its figure's height and coloured by its
@@ -119,7 +120,7 @@ export default function Map3dView({ tile, rect }: WidgetProps<'map-3d'>) {
         setBuilt(true);
         shared.invalidate();
       },
-      (error: unknown) => console.error('[toancanh] 3D map: building the geometry failed', error),
+      (error: unknown) => rendererLog.error('3D map: building the geometry failed', { err: error }),
     );
     return () => {
       alive = false;
