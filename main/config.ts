@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import type { LogFormat } from '../shared/log';
 
 /**
  * The display agent's configuration, from the command line and the environment.
@@ -33,6 +34,8 @@ export interface AgentConfig {
    * rate in reports per second. Passed through as --simulate[=rate]; ignored with --server.
    */
   simulate: string | null;
+  /** The agent's log lines (and its embedded server's): pretty (default) or json. */
+  logFormat: LogFormat;
   /** Things that do not stop the agent but belong in the log. */
   warnings: string[];
 }
@@ -55,8 +58,8 @@ export class ConfigError extends Error {
   }
 }
 
-type ValueFlag = 'server' | 'port' | 'data' | 'profile' | 'layout' | 'indicators' | 'token';
-const VALUE_FLAGS: readonly ValueFlag[] = ['server', 'port', 'data', 'profile', 'layout', 'indicators', 'token'];
+type ValueFlag = 'server' | 'port' | 'data' | 'profile' | 'layout' | 'indicators' | 'token' | 'log-format';
+const VALUE_FLAGS: readonly ValueFlag[] = ['server', 'port', 'data', 'profile', 'layout', 'indicators', 'token', 'log-format'];
 
 /** Environment fallbacks; the brief names no variable for --profile, --layout or --preview. */
 const ENV_OF: Partial<Record<ValueFlag, string>> = {
@@ -65,6 +68,7 @@ const ENV_OF: Partial<Record<ValueFlag, string>> = {
   data: 'TOANCANH_DATA',
   indicators: 'TOANCANH_INDICATORS_CSV',
   token: 'TOANCANH_TOKEN',
+  'log-format': 'TOANCANH_LOG_FORMAT',
 };
 
 /** A raw value and where it came from, so an error can name the flag or the variable. */
@@ -95,6 +99,8 @@ const portSchema = z
   .refine((port) => port <= 65_535, 'expected a whole number from 0 to 65535 (0 = any free port)');
 
 const pathSchema = z.string().trim().min(1, 'expected a path');
+
+const logFormatSchema = z.enum(['pretty', 'json'], { error: 'expected pretty or json' });
 
 /** The same bounds as WindowConfig.token in shared/ipc.ts. */
 const tokenSchema = z.string().trim().min(16, 'the wall token is at least 16 characters').max(200, 'the wall token is at most 200 characters');
@@ -188,6 +194,7 @@ export function parseAgentConfig(input: ConfigInput): AgentConfig {
   const layoutRaw = check('layout', pathSchema);
   const indicators = check('indicators', pathSchema);
   const token = check('token', tokenSchema);
+  const logFormat = check('log-format', z.string().trim().toLowerCase().pipe(logFormatSchema));
 
   let preview = false;
   if (previewArg) {
@@ -233,6 +240,7 @@ export function parseAgentConfig(input: ConfigInput): AgentConfig {
     token: serverUrl === null ? null : token,
     preview,
     simulate,
+    logFormat: logFormat ?? 'pretty',
     warnings,
   };
 }

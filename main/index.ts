@@ -52,12 +52,12 @@ async function run(): Promise<void> {
     fail('Toàn Cảnh: cấu hình sai (invalid configuration)', error instanceof ConfigError ? error.message : describeError(error));
   }
 
-  const log = createFileLogger(join(config.dataDir, 'logs', 'agent.log'));
+  const log = createFileLogger(join(config.dataDir, 'logs', 'agent.log'), { format: config.logFormat });
   log.info(`display agent ${app.getVersion()} starting (pid ${process.pid}, data ${config.dataDir}, ${app.isPackaged ? 'packaged' : 'development'})`);
   for (const warning of config.warnings) log.warn(warning);
   // Electron's default is a modal dialog on an uncaught exception: nobody would click it on a wall.
-  process.on('uncaughtException', (error) => log.error('uncaught exception', error));
-  process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
+  process.on('uncaughtException', (error) => log.error('uncaught exception', { err: error }));
+  process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { err: reason }));
 
   let raiseWindows = (): void => undefined;
   app.on('second-instance', () => {
@@ -130,6 +130,7 @@ async function run(): Promise<void> {
       layout: config.layout,
       indicatorsCsv: config.indicatorsCsv,
       simulate: config.simulate,
+      logFormat: config.logFormat,
       token,
       packaged: app.isPackaged,
       log,

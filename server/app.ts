@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { installWallAppCors, WALL_APP_ORIGINS } from './http/cors';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { Server as SocketServer } from 'socket.io';
 import { CONTROL_NAMESPACE } from '../shared/protocol/control';
 import { FEED_NAMESPACE } from '../shared/protocol/feed';
@@ -19,6 +19,8 @@ import { DEFAULT_FEED_OPTIONS, FeedHub, type FeedNamespace, type FeedOptions } f
 import { registerGeoRoutes } from './geo';
 import { BODY_LIMIT, installErrorHandling } from './http/errors';
 import { createRouter } from './http/route';
+import { fastifyLoggerOptions, installRequestLogging, wrapPino } from './log';
+import type { LogFormat, Logger } from '../shared/log';
 import { DEFAULT_LAYOUT_ID, findProjectRoot, presetLayoutPath, projectPaths } from './paths';
 import { registerReadRoutes } from './read/routes';
 import { registerReportRoutes } from './reports/routes';
@@ -64,6 +66,8 @@ export interface CreateServerOptions {
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where log lines go (default stdout); the CLI uses stderr so stdout stays for the ready line. */
   logStream?: { write(line: string): unknown };
+  /** `pretty` (default): one terse line per event; `json`: pino's JSON lines (server/log.ts). */
+  logFormat?: LogFormat;
 }
 
 export interface RunningServer {
@@ -80,6 +84,8 @@ export interface RunningServer {
   simulator: SimulatorHandle | null;
   wall: WallStateStore;
   app: FastifyInstance;
+  /** The server's logger (shared/log.ts over pino). */
+  log: Logger;
   io: SocketServer;
   close(): Promise<void>;
 }
@@ -116,14 +122,12 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
 
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
-    logger: {
-      level: options.logLevel ?? 'info',
-      // Tokens never reach the log: requests are logged without headers by default, and the
-      // Authorization header is censored should anything log it.
-      redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'token', '*.token'], censor: '[redacted]' },
-      ...(options.logStream ? { stream: options.logStream } : {}),
-    },
+    logger: fastifyLoggerOptions({ level: options.logLevel, format: options.logFormat, stream: options.logStream }),
+    // One line per request at debug level (or a failed or slow one), not pino's two at info.
+    logController: new LogController({ disableRequestLogging: true }),
   });
+  installRequestLogging(app);
+  const log = wrapPino(app.log);
 
   let catalog: Catalog;
   try {
@@ -137,12 +141,12 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   const store = Store.open(join(options.dataDir, 'toancanh.sqlite'), now);
   const cleanups: Array<() => unknown> = [() => store.close()];
   try {
-    store.onListenerError = (error) => app.log.error({ err: error }, 'publishing committed changes failed');
+    store.onListenerError = (error) => log.error('publishing committed changes failed', { err: error });
     const synced = syncCatalog(store, catalog);
-    if (synced.indicatorChanges > 0) app.log.info({ indicators: synced.indicatorChanges }, 'indicator catalogue updated');
+    if (synced.indicatorChanges > 0) log.info('indicator catalogue updated', { indicators: synced.indicatorChanges });
     const seeded = seedIfEmpty(store, options.indicatorsCsv ?? paths.indicatorsCsv, catalog);
-    if (seeded) app.log.info(seeded, 'seeded an empty store with the national indicators');
-    const compliance = new ComplianceService(store, catalog.regimes, app.log.child({ ns: 'compliance' }), { ...DEFAULT_COMPLIANCE_OPTIONS, ...options.compliance });
+    if (seeded) log.info('seeded an empty store with the national indicators', seeded);
+    const compliance = new ComplianceService(store, catalog.regimes, log.child({ ns: 'compliance' }), { ...DEFAULT_COMPLIANCE_OPTIONS, ...options.compliance });
     compliance.start();
     cleanups.push(() => compliance.stop());
 
@@ -152,7 +156,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     tokens.installBootstrap('admin', admin.token);
     tokens.installBootstrap('wall', wallToken.token);
     for (const t of [admin, wallToken]) {
-      if (t.source === 'generated') app.log.info({ file: t.file }, 'generated a token (read it from this file)');
+      if (t.source === 'generated') log.info('generated a token (read it from this file)', { file: t.file });
     }
 
     const wall = new WallStateStore(
@@ -180,8 +184,8 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     const controlNsp = io.of(CONTROL_NAMESPACE) as unknown as ControlNamespace;
     feedNsp.use(socketGuard(tokens, VIEWER_ROLES));
     controlNsp.use(socketGuard(tokens, VIEWER_ROLES));
-    new FeedHub(store, app.log.child({ ns: 'feed' }), { ...DEFAULT_FEED_OPTIONS, ...options.feed }, compliance).attach(feedNsp);
-    attachControl(controlNsp, wall, app.log.child({ ns: 'control' }));
+    new FeedHub(store, log.child({ ns: 'feed' }), { ...DEFAULT_FEED_OPTIONS, ...options.feed }, compliance).attach(feedNsp);
+    attachControl(controlNsp, wall, log.child({ ns: 'control' }));
 
     // Every /api route comes from the table in shared/api/ (the guard refuses any other).
     const router = createRouter(app, { checkResponses: options.checkResponses ?? false });
@@ -204,9 +208,9 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
         {
           onValid: (next) => {
             const { changed, state } = wall.setLayout(next);
-            if (changed) app.log.info({ file, layout: next.id, revision: state.revision }, 'layout file changed; now active');
+            if (changed) log.info('layout file changed; now active', { file, layout: next.id, revision: state.revision });
           },
-          onInvalid: (errors) => app.log.error({ file, errors }, `layout file refused; the wall keeps its last good layout\n${formatErrors(file, errors)}`),
+          onInvalid: (errors) => log.error(`layout file refused; the wall keeps its last good layout\n${formatErrors(file, errors)}`, { file, errors }),
         },
         options.watchDebounceMs,
       );
@@ -236,7 +240,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
         rate: options.simulate.rate,
         seed: options.simulate.seed,
         backfill: options.simulate.backfill ?? true,
-        log: app.log.child({ ns: 'simulate' }),
+        log: log.child({ ns: 'simulate' }),
       });
     }
 
@@ -255,6 +259,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       simulator,
       wall,
       app,
+      log,
       io,
       close() {
         closing ??= (async () => {

@@ -20,9 +20,9 @@ export const LOG_FORMATS: readonly LogFormat[] = ['pretty', 'json'];
 
 export interface LogFields {
   code?: string;
-  submissionId?: string;
+  submissionId?: string | null;
   seq?: number | null;
-  screenId?: string;
+  screenId?: string | null;
   /** An error: its name, message and stack are written. */
   err?: unknown;
   [field: string]: unknown;
@@ -87,12 +87,13 @@ function prettyValue(value: unknown): string {
 const two = (n: number) => String(n).padStart(2, '0');
 
 /**
- * One terse line: local time, level, message, then `name=value` for each field (the
+ * One terse line: local time (or the ISO instant), level, message, then `name=value` for each field (the
  * error's stack, at error level and above, on the indented lines after it).
  */
-export function formatPretty(record: LogRecord): string {
+export function formatPretty(record: LogRecord, options: { timestamp?: 'clock' | 'iso' } = {}): string {
   const at = new Date(record.time);
-  const time = `${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
+  // A terminal is read as it scrolls (the clock is enough); a file spans days (the instant).
+  const time = options.timestamp === 'iso' ? at.toISOString() : `${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
   const parts: string[] = [];
   let stack: string | null = null;
   for (const [key, value] of Object.entries(record.fields)) {

@@ -1,4 +1,4 @@
-import type { FastifyBaseLogger } from 'fastify';
+import type { Logger } from '../../shared/log';
 import type { Namespace } from 'socket.io';
 import { appError } from '../../shared/errors';
 import { controlHelloSchema, type ControlClientToServer, type ControlHelloReply, type ControlServerToClient } from '../../shared/protocol/control';
@@ -12,7 +12,7 @@ export type ControlNamespace = Namespace<ControlClientToServer, ControlServerToC
  * and every accepted change afterwards. `hello` tells the server who is on the other end
  * (logged; the display agent's screen mapping will build on it).
  */
-export function attachControl(nsp: ControlNamespace, wall: WallStateStore, log: FastifyBaseLogger): () => void {
+export function attachControl(nsp: ControlNamespace, wall: WallStateStore, log: Logger): () => void {
   nsp.on('connection', (socket) => {
     socket.emit('wallState', wall.get());
     socket.on('hello', (raw, ack) => {
@@ -23,11 +23,11 @@ export function attachControl(nsp: ControlNamespace, wall: WallStateStore, log: 
       if (!parsed.success) {
         const detail = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || 'hello'}: ${i.message}`).join('; ');
         const error = appError('control.hello_invalid', { detail });
-        log.warn({ code: error.code, socket: socket.id, detail }, 'control: refused hello');
+        log.warn('control: refused hello', { code: error.code, socket: socket.id, detail });
         return reply({ ok: false, error: error.message_en, code: error.code, message_vi: error.message_vi });
       }
       socket.data.hello = parsed.data;
-      log.info({ socket: socket.id, role: socket.data.principal.role, ...parsed.data }, 'control: hello');
+      log.info('control: hello', { socket: socket.id, role: socket.data.principal.role, ...parsed.data });
       reply({ ok: true });
     });
   });
