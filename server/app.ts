@@ -112,12 +112,12 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     ...(profile.ok ? [] : [`${formatErrors(profilePath, profile.errors)}\n  (set --profile or TOANCANH_PROFILE)`]),
     ...(layout.ok ? [] : [`${formatErrors(layoutOption.path, layout.errors)}\n  (set --layout or TOANCANH_LAYOUT)`]),
   ];
-  if (!profile.ok || !layout.ok) throw new StartupError(wallProblems.join('\n'));
+  if (!profile.ok || !layout.ok) throw new StartupError(wallProblems.join('\n'), 'startup.wall_files_invalid');
 
   try {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   } catch (error) {
-    throw new StartupError(`cannot create the data folder ${options.dataDir}: ${(error as Error).message}; set --data or TOANCANH_DATA`);
+    throw new StartupError(`cannot create the data folder ${options.dataDir}: ${(error as Error).message}; set --data or TOANCANH_DATA`, 'startup.data_folder');
   }
 
   const app = Fastify({
@@ -133,7 +133,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   try {
     catalog = loadCatalog(options.catalogDir);
   } catch (error) {
-    if (error instanceof CatalogLoadError) throw new StartupError(`${error.message}\n  (fix the catalogue or set TOANCANH_CATALOG_DIR)`);
+    if (error instanceof CatalogLoadError) throw new StartupError(`${error.message}\n  (fix the catalogue or set TOANCANH_CATALOG_DIR)`, 'startup.catalogue_invalid');
     throw error;
   }
 
@@ -221,8 +221,8 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       await app.listen({ port: options.port ?? 0, host });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new StartupError(`port ${options.port} on ${host} is in use; pass another --port (0 = any free port)`);
-      if (code === 'EADDRNOTAVAIL') throw new StartupError(`${host} is not an address of this machine; check --host`);
+      if (code === 'EADDRINUSE') throw new StartupError(`port ${options.port} on ${host} is in use; pass another --port (0 = any free port)`, 'startup.address_in_use');
+      if (code === 'EADDRNOTAVAIL') throw new StartupError(`${host} is not an address of this machine; check --host`, 'startup.address_unavailable');
       throw error;
     }
     const address = app.server.address();

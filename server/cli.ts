@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       logFormat: config.logFormat,
     });
   } catch (error) {
-    process.stderr.write(`toancanh-server: cannot start\n${error instanceof StartupError ? error.message : ((error as Error).stack ?? String(error))}\n`);
+    process.stderr.write(`toancanh-server: cannot start${error instanceof StartupError ? `: ${error.headline}` : ''}\n${error instanceof StartupError ? error.message : ((error as Error).stack ?? String(error))}\n`);
     process.exitCode = 1;
     return;
   }

@@ -60,6 +60,14 @@ export const httpErrors = {
     vi: 'Máy chủ tạo ra câu trả lời sai lược đồ; xem nhật ký máy chủ',
     en: 'the server produced a reply that does not match its schema; see the server log',
   },
+  // Start-up (server/errors.ts StartupError): the headline; the error's message says what to fix.
+  'startup.failed': { vi: 'Máy chủ không khởi động được', en: 'the server cannot start' },
+  'startup.wall_files_invalid': { vi: 'Hồ sơ tường hoặc bố cục không hợp lệ', en: 'the wall profile or layout is not valid' },
+  'startup.data_folder': { vi: 'Không dùng được thư mục dữ liệu', en: 'the data folder cannot be used' },
+  'startup.catalogue_invalid': { vi: 'Danh mục chế độ báo cáo không hợp lệ', en: 'the reporting catalogue is not valid' },
+  'startup.address_in_use': { vi: 'Cổng đã được dùng', en: 'the port is in use' },
+  'startup.address_unavailable': { vi: 'Địa chỉ không thuộc máy này', en: 'the address is not one of this machine' },
+  'startup.token_invalid': { vi: 'Mã truy cập khởi tạo không hợp lệ', en: 'a bootstrap token is not valid' },
   /** One field of a query, a path or a body that zod refused (its text is zod's, in English). */
   'validation.invalid': { vi: 'Giá trị không hợp lệ: {detail}', en: '{detail}' },
   'validation.query': { vi: 'Tham số truy vấn không hợp lệ: {detail}', en: 'bad query parameter: {detail}' },
