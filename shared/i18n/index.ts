@@ -70,6 +70,12 @@ export const messages = {
   boundaryUnauthorized: { vi: 'Máy chủ từ chối tải bản đồ ranh giới (mã truy cập)', en: 'The server refused the boundary map (access token)' },
   boundaryMissing: { vi: 'Máy chủ chưa có bản đồ ranh giới tỉnh', en: 'The server has no province boundary map' },
   boundaryInvalid: { vi: 'Tệp ranh giới tỉnh không hợp lệ', en: 'The province boundary file is invalid' },
+  boundaryLoading: { vi: 'Đang tải bản đồ ranh giới tỉnh…', en: 'Loading the province boundaries…' },
+  tileGridInvalid: { vi: 'Lưới ô tỉnh không hợp lệ', en: 'Invalid province tile grid' },
+  map3dLoading: { vi: 'Đang tải bản đồ 3D…', en: 'Loading the 3D map…' },
+  map3dBuilding: { vi: 'Đang dựng bản đồ 3D…', en: 'Building the 3D map…' },
+  map3dRestoring: { vi: 'Đang khôi phục hiển thị 3D…', en: 'Restoring the 3D display…' },
+  map3dUnavailable: { vi: 'Máy này không hiển thị được bản đồ 3D (WebGL)', en: 'This display cannot draw the 3D map (WebGL)' },
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageId = keyof typeof messages;

@@ -26,10 +26,10 @@ import { rendererLog } from '../../log';
  * context is lost.
  */
 
-const restoring = { vi: 'Đang khôi phục hiển thị 3D…', en: 'Restoring the 3D display…' };
-const unavailable = { vi: 'Máy này không hiển thị được bản đồ 3D (WebGL)', en: 'This display cannot draw the 3D map (WebGL)' };
-const building = { vi: 'Đang dựng bản đồ 3D…', en: 'Building the 3D map…' };
-const topTitle = { vi: 'Cao nhất', en: 'Highest' };
+const restoring = messages.map3dRestoring;
+const unavailable = messages.map3dUnavailable;
+const building = messages.map3dBuilding;
+const topTitle = messages.highest;
 
 const reducedMotionQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
 const subscribeReducedMotion = (listener: () => void) => {
