@@ -52,6 +52,7 @@ export const DECLARED_TYPES = DECLARED.filter((name) => name.startsWith('@types/
 /** Page entries compose the rest of the renderer; they never import one another. */
 const rendererEntry = (/** @type {string} */ page) => ({
   folders: [
+    'renderer/log.ts',
     'renderer/api',
     'renderer/store',
     'renderer/feed',
@@ -100,39 +101,44 @@ export const folderRules = {
   },
 
   'renderer/wall': rendererEntry('renderer/wall/'),
+  'renderer/log.ts': {
+    folders: ['shared'],
+    packages: [],
+    why: "renderer/log.ts is the page's one logger (shared/log.ts's interface on the console); it imports nothing else.",
+  },
   'renderer/zod-jitless.ts': {
     folders: [],
     packages: ['zod'],
     why: 'it configures zod before any schema is built, so it imports zod alone.',
   },
   'renderer/api': {
-    folders: ['shared'],
+    folders: ['renderer/log.ts', 'shared'],
     packages: ['zod'],
     why: 'renderer/api/ is the one client of the server\'s HTTP API: it validates what it receives and knows nothing of widgets or pages.',
   },
   'renderer/feed': {
-    folders: ['renderer/store', 'renderer/api', 'shared'],
+    folders: ['renderer/log.ts', 'renderer/store', 'renderer/api', 'shared'],
     packages: ['zod'],
     why: 'renderer/feed/ turns the feed into store updates; only renderer/feed/socket.ts opens sockets.',
   },
   'renderer/feed/socket.ts': {
-    folders: ['renderer/store', 'renderer/api', 'shared'],
+    folders: ['renderer/log.ts', 'renderer/store', 'renderer/api', 'shared'],
     packages: ['zod', 'socket.io-client'],
     why: 'renderer/feed/socket.ts is the one module that opens sockets to the server.',
   },
   'renderer/store': {
-    folders: ['shared'],
+    folders: ['renderer/log.ts', 'shared'],
     packages: ['react', 'zustand', 'zod'],
     why: 'renderer/store/ holds what the feed delivered; it knows nothing of widgets, pages or sockets.',
   },
   'renderer/geo': {
-    folders: ['renderer/api', 'shared'],
+    folders: ['renderer/log.ts', 'renderer/api', 'shared'],
     packages: ['react', 'd3', 'zod'],
     typePackages: ['geojson'],
     why: 'renderer/geo/ loads and prepares the province boundaries for the map widgets; it never imports a page.',
   },
   'renderer/offline': {
-    folders: ['renderer/store', 'shared'],
+    folders: ['renderer/log.ts', 'renderer/store', 'shared'],
     packages: ['zod'],
     why: 'renderer/offline/ keeps the last good wall in IndexedDB and registers the service worker; it knows nothing of widgets or pages.',
   },
@@ -147,18 +153,18 @@ export const folderRules = {
     why: 'renderer/theme/ is style sheets only.',
   },
   'renderer/widgets/registry.ts': {
-    folders: ['renderer/widgets/*', 'renderer/widgets/common', 'shared'],
+    folders: ['renderer/log.ts', 'renderer/widgets/*', 'renderer/widgets/common', 'shared'],
     packages: [],
     why: 'the registry is the one place that names every widget; pages reach widgets through it.',
   },
   'renderer/widgets/common': {
-    folders: ['renderer/store', 'renderer/api', 'renderer/geo', 'shared', 'assets'],
+    folders: ['renderer/log.ts', 'renderer/store', 'renderer/api', 'renderer/geo', 'shared', 'assets'],
     packages: [...widgetPackages, 'zustand'],
     typePackages: ['geojson'],
     why: 'renderer/widgets/common/ is what widgets share; it never imports a widget nor a page.',
   },
   'renderer/widgets/*': {
-    folders: ['renderer/widgets/common', 'renderer/store', 'renderer/api', 'renderer/geo', 'shared', 'assets'],
+    folders: ['renderer/log.ts', 'renderer/widgets/common', 'renderer/store', 'renderer/api', 'renderer/geo', 'shared', 'assets'],
     packages: widgetPackages,
     typePackages: ['geojson'],
     why: "a widget never imports another widget's folder (share through renderer/widgets/common) nor a page; it reads the store.",

@@ -119,13 +119,13 @@ export async function startAgent(electron: AgentElectron, options: AgentOptions)
     return fail('Toàn Cảnh: cấu hình sai (invalid configuration)', error instanceof ConfigError ? error.message : describeError(error));
   }
 
-  const log = createFileLogger(join(config.dataDir, 'logs', 'agent.log'), options.echoLog);
+  const log = createFileLogger(join(config.dataDir, 'logs', 'agent.log'), { format: config.logFormat, ...(options.echoLog ? { echo: options.echoLog } : {}) });
   log.info(`display agent ${app.getVersion()} starting (pid ${process.pid}, data ${config.dataDir}, ${app.isPackaged ? 'packaged' : 'development'})`);
   for (const warning of config.warnings) log.warn(warning);
   if (options.installProcessHandlers !== false) {
     // Electron's default is a modal dialog on an uncaught exception: nobody would click it on a wall.
-    process.on('uncaughtException', (error) => log.error('uncaught exception', error));
-    process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
+    process.on('uncaughtException', (error) => log.error('uncaught exception', { err: error }));
+    process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { err: reason }));
   }
 
   const health = new HealthRegistry(now, (event) => {
@@ -250,6 +250,7 @@ export async function startAgent(electron: AgentElectron, options: AgentOptions)
       layout: config.layout,
       indicatorsCsv: config.indicatorsCsv,
       simulate: config.simulate,
+      logFormat: config.logFormat,
       token,
       packaged: app.isPackaged,
       resourcesDir: app.isPackaged ? (options.resourcesDir ?? null) : null,

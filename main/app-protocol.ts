@@ -49,7 +49,7 @@ export function handleAppProtocol(protocol: AgentProtocol, root: string, serverO
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return new Response('Not found', { status: 404 });
-      log.error(`app:// failed to read ${target.path}`, error);
+      log.error(`app:// failed to read ${target.path}`, { err: error });
       return new Response('Internal error', { status: 500 });
     }
   });

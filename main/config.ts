@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseQuietTime, type QuietTime } from './recycle';
+import type { LogFormat } from '../shared/log';
 
 /**
  * The display agent's configuration, from the command line and the environment.
@@ -36,6 +37,8 @@ export interface AgentConfig {
   simulate: string | null;
   /** --recycle-at HH:MM: the local quiet time at which every window reloads, one after the other; null: never. */
   recycleAt: QuietTime | null;
+  /** The agent's log lines (and its embedded server's): pretty (default) or json. */
+  logFormat: LogFormat;
   /** Things that do not stop the agent but belong in the log. */
   warnings: string[];
 }
@@ -58,8 +61,8 @@ export class ConfigError extends Error {
   }
 }
 
-type ValueFlag = 'server' | 'port' | 'data' | 'profile' | 'layout' | 'indicators' | 'token' | 'recycle-at';
-const VALUE_FLAGS: readonly ValueFlag[] = ['server', 'port', 'data', 'profile', 'layout', 'indicators', 'token', 'recycle-at'];
+type ValueFlag = 'server' | 'port' | 'data' | 'profile' | 'layout' | 'indicators' | 'token' | 'recycle-at' | 'log-format';
+const VALUE_FLAGS: readonly ValueFlag[] = ['server', 'port', 'data', 'profile', 'layout', 'indicators', 'token', 'recycle-at', 'log-format'];
 
 /** Environment fallbacks; the brief names no variable for --profile, --layout or --preview. */
 const ENV_OF: Partial<Record<ValueFlag, string>> = {
@@ -69,6 +72,7 @@ const ENV_OF: Partial<Record<ValueFlag, string>> = {
   indicators: 'TOANCANH_INDICATORS_CSV',
   token: 'TOANCANH_TOKEN',
   'recycle-at': 'TOANCANH_RECYCLE_AT',
+  'log-format': 'TOANCANH_LOG_FORMAT',
 };
 
 /** A raw value and where it came from, so an error can name the flag or the variable. */
@@ -99,6 +103,8 @@ const portSchema = z
   .refine((port) => port <= 65_535, 'expected a whole number from 0 to 65535 (0 = any free port)');
 
 const pathSchema = z.string().trim().min(1, 'expected a path');
+
+const logFormatSchema = z.enum(['pretty', 'json'], { error: 'expected pretty or json' });
 
 /** The same bounds as WindowConfig.token in shared/ipc.ts. */
 const tokenSchema = z.string().trim().min(16, 'the wall token is at least 16 characters').max(200, 'the wall token is at most 200 characters');
@@ -202,6 +208,7 @@ export function parseAgentConfig(input: ConfigInput): AgentConfig {
   const indicators = check('indicators', pathSchema);
   const token = check('token', tokenSchema);
   const recycleAt = check('recycle-at', recycleAtSchema);
+  const logFormat = check('log-format', z.string().trim().toLowerCase().pipe(logFormatSchema));
 
   let preview = false;
   if (previewArg) {
@@ -248,6 +255,7 @@ export function parseAgentConfig(input: ConfigInput): AgentConfig {
     preview,
     simulate,
     recycleAt,
+    logFormat: logFormat ?? 'pretty',
     warnings,
   };
 }

@@ -20,6 +20,8 @@ export interface ServerLaunchOptions {
   indicatorsCsv: string | null;
   /** The demo simulator: null off, '' default rate, else reports per second. */
   simulate?: string | null;
+  /** The server's log format (its lines end up in the agent's log). */
+  logFormat?: 'pretty' | 'json';
 }
 
 export function serverArgs(options: ServerLaunchOptions): string[] {
@@ -28,6 +30,7 @@ export function serverArgs(options: ServerLaunchOptions): string[] {
   if (options.layout !== null) args.push('--layout', options.layout);
   if (options.indicatorsCsv !== null) args.push('--indicators', options.indicatorsCsv);
   if (options.simulate !== undefined && options.simulate !== null) args.push(options.simulate === '' ? '--simulate' : `--simulate=${options.simulate}`);
+  if (options.logFormat !== undefined) args.push('--log-format', options.logFormat);
   return args;
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { installWallAppCors, WALL_APP_ORIGINS } from './http/cors';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { Server as SocketServer } from 'socket.io';
 import { CONTROL_NAMESPACE } from '../shared/protocol/control';
 import { FEED_NAMESPACE } from '../shared/protocol/feed';
@@ -18,7 +18,9 @@ import { StartupError } from './errors';
 import { DEFAULT_FEED_OPTIONS, FeedHub, type FeedNamespace, type FeedOptions } from './feed/hub';
 import { registerGeoRoutes } from './geo';
 import { BODY_LIMIT, installErrorHandling } from './http/errors';
-import { makeOutput } from './http/output';
+import { createRouter } from './http/route';
+import { fastifyLoggerOptions, installRequestLogging, wrapPino } from './log';
+import type { LogFormat, Logger } from '../shared/log';
 import { DEFAULT_LAYOUT_ID, findProjectRoot, presetLayoutPath, projectPaths } from './paths';
 import { registerReadRoutes } from './read/routes';
 import { registerReportRoutes } from './reports/routes';
@@ -72,6 +74,8 @@ export interface CreateServerOptions {
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where log lines go (default stdout); the CLI uses stderr so stdout stays for the ready line. */
   logStream?: { write(line: string): unknown };
+  /** `pretty` (default): one terse line per event; `json`: pino's JSON lines (server/log.ts). */
+  logFormat?: LogFormat;
 }
 
 export interface RunningServer {
@@ -88,6 +92,8 @@ export interface RunningServer {
   simulator: SimulatorHandle | null;
   wall: WallStateStore;
   app: FastifyInstance;
+  /** The server's logger (shared/log.ts over pino). */
+  log: Logger;
   io: SocketServer;
   close(): Promise<void>;
 }
@@ -116,30 +122,28 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     ...(profile.ok ? [] : [`${formatErrors(profilePath, profile.errors)}\n  (set --profile or TOANCANH_PROFILE)`]),
     ...(layout.ok ? [] : [`${formatErrors(layoutPath, layout.errors)}\n  (set --layout or TOANCANH_LAYOUT)`]),
   ];
-  if (!profile.ok || !layout.ok) throw new StartupError(wallProblems.join('\n'));
+  if (!profile.ok || !layout.ok) throw new StartupError(wallProblems.join('\n'), 'startup.wall_files_invalid');
 
   try {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   } catch (error) {
-    throw new StartupError(`cannot create the data folder ${options.dataDir}: ${(error as Error).message}; set --data or TOANCANH_DATA`);
+    throw new StartupError(`cannot create the data folder ${options.dataDir}: ${(error as Error).message}; set --data or TOANCANH_DATA`, 'startup.data_folder');
   }
 
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
-    logger: {
-      level: options.logLevel ?? 'info',
-      // Tokens never reach the log: requests are logged without headers by default, and the
-      // Authorization header is censored should anything log it.
-      redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'token', '*.token'], censor: '[redacted]' },
-      ...(options.logStream ? { stream: options.logStream } : {}),
-    },
+    logger: fastifyLoggerOptions({ level: options.logLevel, format: options.logFormat, stream: options.logStream }),
+    // One line per request at debug level (or a failed or slow one), not pino's two at info.
+    logController: new LogController({ disableRequestLogging: true }),
   });
+  installRequestLogging(app);
+  const log = wrapPino(app.log);
 
   let catalog: Catalog;
   try {
     catalog = loadCatalog(options.catalogDir);
   } catch (error) {
-    if (error instanceof CatalogLoadError) throw new StartupError(`${error.message}\n  (fix the catalogue or set TOANCANH_CATALOG_DIR)`);
+    if (error instanceof CatalogLoadError) throw new StartupError(`${error.message}\n  (fix the catalogue or set TOANCANH_CATALOG_DIR)`, 'startup.catalogue_invalid');
     throw error;
   }
 
@@ -147,17 +151,16 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   const store = Store.open(join(options.dataDir, 'toancanh.sqlite'), now);
   const cleanups: Array<() => unknown> = [() => store.close()];
   try {
-    store.onListenerError = (error) => app.log.error({ err: error }, 'publishing committed changes failed');
+    store.onListenerError = (error) => log.error('publishing committed changes failed', { err: error });
     const synced = syncCatalog(store, catalog);
-    if (synced.indicatorChanges > 0) app.log.info({ indicators: synced.indicatorChanges }, 'indicator catalogue updated');
+    if (synced.indicatorChanges > 0) log.info('indicator catalogue updated', { indicators: synced.indicatorChanges });
     const indicatorsCsv = options.indicatorsCsv ?? paths.indicatorsCsv;
     const seeded = seedIfEmpty(store, indicatorsCsv, catalog);
-    if (seeded) app.log.info(seeded, 'seeded an empty store with the national indicators');
-    else reviseNationalSeed(store, indicatorsCsv, catalog, app.log);
-    const compliance = new ComplianceService(store, catalog.regimes, app.log.child({ ns: 'compliance' }), { ...DEFAULT_COMPLIANCE_OPTIONS, ...options.compliance });
+    if (seeded) log.info('seeded an empty store with the national indicators', seeded);
+    else reviseNationalSeed(store, indicatorsCsv, catalog, log);
+    const compliance = new ComplianceService(store, catalog.regimes, log.child({ ns: 'compliance' }), { ...DEFAULT_COMPLIANCE_OPTIONS, ...options.compliance });
     compliance.start();
     cleanups.push(() => compliance.stop());
-    const out = makeOutput(options.checkResponses ?? false);
 
     const tokens = new TokenStore(store.db);
     const admin = resolveBootstrapToken('admin', options.adminToken, options.dataDir);
@@ -165,24 +168,27 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     tokens.installBootstrap('admin', admin.token);
     tokens.installBootstrap('wall', wallToken.token);
     for (const t of [admin, wallToken]) {
-      if (t.source === 'generated') app.log.info({ file: t.file }, 'generated a token (read it from this file)');
+      if (t.source === 'generated') log.info('generated a token (read it from this file)', { file: t.file });
     }
 
-    const wallLog = app.log.child({ ns: 'wall' });
+    const wallLog = log.child({ ns: 'wall' });
     const wall = new WallStateStore(store.db, {
       defaults: { profile: profile.value, layout: layout.value },
       given: {
         ...(options.profilePath ? { profile: profile.value } : {}),
         ...(layoutOption ? { layout: layout.value } : {}),
       },
-      warn: (message, details) => wallLog.error(details, message),
+      warn: (message, details) => wallLog.error(message, details),
       now,
     });
     const startState = wall.record();
-    wallLog.info(
-      { revision: startState.revision, profile: startState.profile.id, layout: startState.layout.id, changedBy: startState.changedBy, reason: startState.reason },
-      'wall state',
-    );
+    wallLog.info('wall state', {
+      revision: startState.revision,
+      profile: startState.profile.id,
+      layout: startState.layout.id,
+      changedBy: startState.changedBy,
+      reason: startState.reason,
+    });
 
     installErrorHandling(app);
     installSecurityHeaders(app);
@@ -201,18 +207,20 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     const controlNsp = io.of(CONTROL_NAMESPACE) as unknown as ControlNamespace;
     feedNsp.use(socketGuard(tokens, VIEWER_ROLES));
     controlNsp.use(socketGuard(tokens, VIEWER_ROLES));
-    new FeedHub(store, app.log.child({ ns: 'feed' }), { ...DEFAULT_FEED_OPTIONS, ...options.feed }, compliance).attach(feedNsp);
-    attachControl(controlNsp, wall, app.log.child({ ns: 'control' }));
+    new FeedHub(store, log.child({ ns: 'feed' }), { ...DEFAULT_FEED_OPTIONS, ...options.feed }, compliance).attach(feedNsp);
+    attachControl(controlNsp, wall, log.child({ ns: 'control' }));
 
-    registerReadRoutes(app, store, compliance, catalog.regimes, out);
-    registerGeoRoutes(app, options.geoPath ?? paths.geo);
-    registerTokenRoutes(app, tokens, (tokenId) => {
+    // Every /api route comes from the table in shared/api/ (the guard refuses any other).
+    const router = createRouter(app, { checkResponses: options.checkResponses ?? false });
+    registerReadRoutes(router, store, compliance, catalog.regimes);
+    registerGeoRoutes(router, options.geoPath ?? paths.geo);
+    registerTokenRoutes(router, tokens, (tokenId) => {
       for (const nsp of [feedNsp, controlNsp] as const) {
         for (const socket of nsp.sockets.values()) if (socket.data.principal?.tokenId === tokenId) socket.disconnect(true);
       }
     });
-    registerReportRoutes(app, store, compliance, out);
-    registerWallRoutes(app, wall, layoutsDir);
+    registerReportRoutes(router, store, compliance);
+    registerWallRoutes(router, wall, layoutsDir);
     await registerStatic(app, options.rendererDir ?? paths.rendererDir);
 
     let watcher: LayoutWatcher | null = null;
@@ -223,9 +231,9 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
         {
           onValid: (next) => {
             const { changed, state } = wall.setLayout(next, { by: 'server', reason: `layout file ${file}` });
-            if (changed) app.log.info({ file, layout: next.id, revision: state.revision }, 'layout file changed; now active');
+            if (changed) log.info('layout file changed; now active', { file, layout: next.id, revision: state.revision });
           },
-          onInvalid: (errors) => app.log.error({ file, errors }, `layout file refused; the wall keeps its last good layout\n${formatErrors(file, errors)}`),
+          onInvalid: (errors) => log.error(`layout file refused; the wall keeps its last good layout\n${formatErrors(file, errors)}`, { file, errors }),
         },
         options.watchDebounceMs,
       );
@@ -236,8 +244,8 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       await app.listen({ port: options.port ?? 0, host });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new StartupError(`port ${options.port} on ${host} is in use; pass another --port (0 = any free port)`);
-      if (code === 'EADDRNOTAVAIL') throw new StartupError(`${host} is not an address of this machine; check --host`);
+      if (code === 'EADDRINUSE') throw new StartupError(`port ${options.port} on ${host} is in use; pass another --port (0 = any free port)`, 'startup.address_in_use');
+      if (code === 'EADDRNOTAVAIL') throw new StartupError(`${host} is not an address of this machine; check --host`, 'startup.address_unavailable');
       throw error;
     }
     const address = app.server.address();
@@ -255,7 +263,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
         rate: options.simulate.rate,
         seed: options.simulate.seed,
         backfill: options.simulate.backfill ?? true,
-        log: app.log.child({ ns: 'simulate' }),
+        log: log.child({ ns: 'simulate' }),
       });
     }
 
@@ -274,6 +282,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       simulator,
       wall,
       app,
+      log,
       io,
       close() {
         closing ??= (async () => {
@@ -308,16 +317,16 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
  * the first start only: later, a missing or faulty file is reported and the store is left
  * as it is, rather than refusing to start a wall that has its figures.
  */
-function reviseNationalSeed(store: Store, csvPath: string, catalog: Catalog, log: FastifyBaseLogger): void {
+function reviseNationalSeed(store: Store, csvPath: string, catalog: Catalog, log: Logger): void {
   try {
     const revision = reviseFromSeedFile(store, csvPath, catalog);
     if (revision && (revision.added > 0 || revision.revised > 0)) {
-      log.info({ file: csvPath, ...revision }, 'national indicators: the seed file changed; corrected figures recorded as new vintages');
+      log.info('national indicators: the seed file changed; corrected figures recorded as new vintages', { file: csvPath, ...revision });
     } else if (revision && revision.keptReports.length > 0) {
-      log.debug({ file: csvPath, keptReports: revision.keptReports }, 'national indicators: the seed file differs where reports are newer; the reports stay current');
+      log.debug('national indicators: the seed file differs where reports are newer; the reports stay current', { file: csvPath, keptReports: revision.keptReports });
     }
   } catch (error) {
     if (!(error instanceof StartupError)) throw error;
-    log.warn({ file: csvPath, err: error.message }, 'national indicators: the seed file could not be taken; the store keeps its figures');
+    log.warn('national indicators: the seed file could not be taken; the store keeps its figures', { file: csvPath, err: error.message });
   }
 }

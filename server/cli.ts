@@ -45,9 +45,10 @@ async function main(): Promise<void> {
       adminToken: process.env.TOANCANH_ADMIN_TOKEN,
       wallToken: process.env.TOANCANH_WALL_TOKEN,
       logStream: process.stderr,
+      logFormat: config.logFormat,
     });
   } catch (error) {
-    process.stderr.write(`toancanh-server: cannot start\n${error instanceof StartupError ? error.message : ((error as Error).stack ?? String(error))}\n`);
+    process.stderr.write(`toancanh-server: cannot start${error instanceof StartupError ? `: ${error.headline}` : ''}\n${error instanceof StartupError ? error.message : ((error as Error).stack ?? String(error))}\n`);
     process.exitCode = 1;
     return;
   }
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
-    server.app.log.info({ signal }, 'shutting down');
+    server.log.info('shutting down', { signal });
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_RATE_LIMIT } from './auth/rate-limit';
+import { parseLogFormat, type LogFormat } from '../shared/log';
 import { DEFAULT_LAYOUT_ID, LAYOUT_ID_PATTERN, presetLayoutPath, projectPaths } from './paths';
 
 /**
@@ -28,6 +29,8 @@ export interface ServerConfig {
   /** The demo simulator in-process (submissions per second, PRNG seed), or null. */
   simulate: { rate: number; seed: number } | null;
   rateLimit: { ratePerSecond: number; burst: number };
+  /** pretty: one terse line per event (the default); json: one JSON object a line. */
+  logFormat: LogFormat;
 }
 
 export type ParseResult = { ok: true; config: ServerConfig } | { ok: false; error: string } | { ok: 'help'; text: string };
@@ -40,7 +43,7 @@ export const DEFAULT_SIMULATE_SEED = 1;
 export const MAX_SIMULATE_RATE = 1000;
 
 interface FlagSpec {
-  key: 'port' | 'host' | 'data' | 'profile' | 'layout' | 'indicators' | 'renderer' | 'geo' | 'simulate' | 'simulateSeed' | 'rateLimit';
+  key: 'port' | 'host' | 'data' | 'profile' | 'layout' | 'indicators' | 'renderer' | 'geo' | 'simulate' | 'simulateSeed' | 'rateLimit' | 'logFormat';
   env?: string;
   help: string;
   /** The flag may stand alone (`--simulate`) or take `=value` (`--simulate=5`); never a separate value. */
@@ -68,6 +71,7 @@ const FLAGS: Record<string, FlagSpec> = {
     env: 'TOANCANH_RATE_LIMIT',
     help: `requests per second per token, optionally with a burst: 50 or 50:200 (default ${DEFAULT_RATE_LIMIT.ratePerSecond}:${DEFAULT_RATE_LIMIT.burst})`,
   },
+  '--log-format': { key: 'logFormat', env: 'TOANCANH_LOG_FORMAT', help: 'log lines: pretty (one terse line per event, the default) or json (one JSON object a line)' },
 };
 
 export function usage(): string {
@@ -180,6 +184,14 @@ export function parseCliArgs(
     rateLimit = { ratePerSecond: perSecond, burst: m[2] === undefined ? Math.max(DEFAULT_RATE_LIMIT.burst, Math.ceil(perSecond * 4)) : Number(m[2]) };
   }
 
+  let logFormat: LogFormat = 'pretty';
+  const formatEntry = given.get('logFormat');
+  if (formatEntry) {
+    const format = parseLogFormat(formatEntry.value);
+    if (!format) return { ok: false, error: `${formatEntry.source}: ${JSON.stringify(formatEntry.value)} is not a log format (pretty or json)` };
+    logFormat = format;
+  }
+
   return {
     ok: true,
     config: {
@@ -195,6 +207,7 @@ export function parseCliArgs(
       geoPath: path('geo', defaults.geo),
       simulate,
       rateLimit,
+      logFormat,
     },
   };
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
-import { VIEWER_ROLES } from './auth/guard';
+import { routes } from '../shared/api';
+import { fail } from './http/reply';
+import { SerializedJson, type Router } from './http/route';
 
 /**
  * GET /api/v1/geo/provinces: the boundary file of the 34 provinces (TopoJSON), served from
@@ -9,27 +10,25 @@ import { VIEWER_ROLES } from './auth/guard';
  * beside the checkout), never copied into the repository. Read when it changes (its size
  * and mtime), answered with an ETag so that walls revalidate instead of downloading again.
  */
-export function registerGeoRoutes(app: FastifyInstance, file: string): void {
+export function registerGeoRoutes(router: Router, file: string): void {
   let cached: { mtimeMs: number; size: number; body: Buffer; etag: string } | null = null;
 
-  app.get('/api/v1/geo/provinces', { config: { roles: VIEWER_ROLES } }, async (request, reply) => {
+  router.route(routes.geo.provinces).handle(({ request, reply }) => {
     let stat;
     try {
       stat = statSync(file);
     } catch {
-      return reply.code(404).send({
-        error: `the province boundary file ${file} is missing; pass --geo <file> or set TOANCANH_GEO`,
-        error_vi: `Không có tệp ranh giới tỉnh ${file}; chỉ định bằng --geo <tệp> hoặc biến TOANCANH_GEO`,
-      });
+      fail('geo.file_missing', { file });
     }
     if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
       const body = readFileSync(file);
       cached = { mtimeMs: stat.mtimeMs, size: stat.size, body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"` };
     }
-    reply.header('ETag', cached.etag);
+    const etag = cached.etag;
+    reply.header('ETag', etag);
     reply.header('Cache-Control', 'private, no-cache');
     const match = request.headers['if-none-match'];
-    if (typeof match === 'string' && match.split(',').some((t) => t.trim() === cached!.etag || t.trim() === '*')) return reply.code(304).send();
-    return reply.type('application/json; charset=utf-8').send(cached.body);
+    if (typeof match === 'string' && match.split(',').some((t) => t.trim() === etag || t.trim() === '*')) return { status: 304, body: undefined };
+    return { status: 200, body: new SerializedJson(cached.body) };
   });
 }

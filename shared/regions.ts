@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Bilingual } from './i18n';
+import { provinceKindNames } from './i18n/terms';
 
 /**
  * The 34 provincial-level administrative units in force since 1 July 2025 (Resolution
@@ -18,10 +20,7 @@ import { z } from 'zod';
  */
 export type ProvinceKind = 'province' | 'city';
 
-export const PROVINCE_KIND_NAMES: Readonly<Record<ProvinceKind, { vi: string; en: string }>> = {
-  province: { vi: 'tỉnh', en: 'province' },
-  city: { vi: 'thành phố', en: 'city' },
-};
+export const PROVINCE_KIND_NAMES: Readonly<Record<ProvinceKind, Bilingual>> = provinceKindNames;
 
 export interface Province {
   /** Official two-digit code. */

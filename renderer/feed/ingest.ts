@@ -3,6 +3,7 @@ import { changeBatchSchema, snapshotSchema, subscribeReplySchema, type Subscribe
 import { wallStateSchema } from '../../shared/protocol/control';
 import { issuesToErrors } from '../../shared/layout/load';
 import type { WallStore } from '../store/wallStore';
+import { rendererLog } from '../log';
 
 /**
  * The gate between the network and the store. A type is not a check: every payload is
@@ -16,7 +17,7 @@ function refuse(what: string, error: z.ZodError): void {
   const errors = issuesToErrors(error.issues);
   const lines = errors.slice(0, MAX_LOGGED_ISSUES).map((e) => `  ${e.path}: ${e.message}`);
   if (errors.length > MAX_LOGGED_ISSUES) lines.push(`  … and ${errors.length - MAX_LOGGED_ISSUES} more`);
-  console.error(`[toancanh] refused an invalid ${what} (${errors.length} problem(s)); keeping the last good state\n${lines.join('\n')}`);
+  rendererLog.error(`refused an invalid ${what}; keeping the last good state\n${lines.join('\n')}`, { problems: errors.length });
 }
 
 /** /feed `snapshot`: replaces all data at the next frame. Returns whether it was accepted. */

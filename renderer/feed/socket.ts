@@ -15,6 +15,7 @@ import {
 import type { WallStore } from '../store/wallStore';
 import { selectBoundIndicators, selectWantsCompliance } from '../store/selectors';
 import { acceptChanges, acceptSnapshot, acceptWallState, parseSubscribeReply } from './ingest';
+import { rendererLog } from '../log';
 
 /**
  * The ONE module that creates sockets (lint-enforced). A wall window opens two
@@ -46,15 +47,20 @@ type ControlSocket = Socket<ControlServerToClient, ControlClientToServer>;
 const SUBSCRIBE_TIMEOUT_MS = 10_000;
 const SERVER_KICK_RETRY_MS = 3_000;
 
-/** socket.io passes the middleware's error as message (and maybe data); accept the usual shapes. */
-export function isUnauthorizedError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
+/**
+ * The catalogue code of a refused connection: the server's guard puts `{ code, status, … }`
+ * in the error's `data` (server/auth/guard.ts); null for any other failure (network, timeout).
+ */
+export function refusalCode(error: unknown): string | null {
+  if (!(error instanceof Error)) return null;
   const data = (error as Error & { data?: unknown }).data;
-  const status =
-    typeof data === 'object' && data !== null
-      ? ((data as Record<string, unknown>).status ?? (data as Record<string, unknown>).code)
-      : undefined;
-  return status === 401 || status === 'unauthorized' || /unauthori[sz]ed|\b401\b|invalid token|forbidden/i.test(error.message);
+  const code = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).code : undefined;
+  return typeof code === 'string' ? code : null;
+}
+
+/** The credential was refused (auth.token_required, auth.token_invalid, auth.role_forbidden): retrying cannot help. */
+export function isCredentialRefused(error: unknown): boolean {
+  return refusalCode(error)?.startsWith('auth.') ?? false;
 }
 
 /** Whether data for `wanted` is covered by a subscription to `subscribed` (null = everything). */
@@ -106,7 +112,7 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
     };
     const checked = subscribeRequestSchema.safeParse(request);
     if (!checked.success) {
-      console.error('[toancanh] not sending an invalid subscribe request', checked.error.issues);
+      rendererLog.error('not sending an invalid subscribe request', { screenId, issues: checked.error.issues.slice(0, 10) });
       return;
     }
     subscribed = request.indicators;
@@ -114,14 +120,14 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
     feed.timeout(SUBSCRIBE_TIMEOUT_MS).emit('subscribe', checked.data, (error: Error | null, payload: unknown) => {
       if (closed) return;
       if (error) {
-        console.error(`[toancanh] subscribe got no reply within ${SUBSCRIBE_TIMEOUT_MS} ms; retrying`);
+        rendererLog.warn('subscribe got no reply; retrying', { screenId, timeoutMs: SUBSCRIBE_TIMEOUT_MS });
         if (feed.connected) subscribe(fresh);
         return;
       }
       const reply = parseSubscribeReply(payload);
       if (!reply) return;
       if (!reply.ok) {
-        console.error(`[toancanh] the server refused the subscription: ${reply.error}`);
+        rendererLog.error('the server refused the subscription', { screenId, code: reply.code, error: reply.error });
         store.setConnection({ error: `subscribe: ${reply.error}` });
         return;
       }
@@ -143,8 +149,8 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
   });
 
   const rejected = (error: unknown) => {
-    if (closed || !isUnauthorizedError(error)) return false;
-    store.setConnection({ feed: 'disconnected', control: 'disconnected', unauthorized: true, error: 'unauthorized' });
+    if (closed || !isCredentialRefused(error)) return false;
+    store.setConnection({ feed: 'disconnected', control: 'disconnected', unauthorized: true, error: refusalCode(error) ?? 'auth.token_invalid' });
     connection.close();
     options.onUnauthorized?.();
     return true;
@@ -178,11 +184,11 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
     control.timeout(SUBSCRIBE_TIMEOUT_MS).emit('hello', hello, (error: Error | null, reply: unknown) => {
       if (closed) return;
       if (error) {
-        console.error('[toancanh] /control hello got no reply');
+        rendererLog.warn('/control hello got no reply', { screenId });
         return;
       }
-      const r = reply as { ok?: unknown; error?: unknown } | null;
-      if (!r || r.ok !== true) console.error(`[toancanh] /control refused hello: ${String(r?.error ?? 'malformed reply')}`);
+      const r = reply as { ok?: unknown; error?: unknown; code?: unknown } | null;
+      if (!r || r.ok !== true) rendererLog.error('/control refused hello', { screenId, code: typeof r?.code === 'string' ? r.code : undefined, error: String(r?.error ?? 'malformed reply') });
     });
   });
   control.on('disconnect', (reason) => {

@@ -1,7 +1,11 @@
+import { routes } from '../../shared/api';
+import { appError } from '../../shared/errors';
 import { GeoDataError } from '../../shared/geo';
-import type { Bilingual } from '../../shared/i18n';
+import { messages, type Bilingual } from '../../shared/i18n';
+import { ApiError, type ApiClient } from '../api/client';
+import { rendererLog } from '../log';
 import { prepareGeo, type PreparedGeo } from './prepare';
-import { pageBoundarySource, type BoundarySource } from './source';
+import { pageBoundaryClient } from './source';
 
 /**
  * The province boundaries of this page: fetched ONCE per page (every map tile of the
@@ -26,10 +30,10 @@ export type BoundaryState =
 
 /** Why a load failed: the words the tile shows. */
 export const boundaryMessages = {
-  unreachable: { vi: 'Chưa tải được bản đồ ranh giới tỉnh — đang thử lại', en: 'Province boundaries not loaded yet — retrying' },
-  unauthorized: { vi: 'Máy chủ từ chối tải bản đồ ranh giới (mã truy cập)', en: 'The server refused the boundary map (access token)' },
-  missing: { vi: 'Máy chủ chưa có bản đồ ranh giới tỉnh', en: 'The server has no province boundary map' },
-  invalid: { vi: 'Tệp ranh giới tỉnh không hợp lệ', en: 'The province boundary file is invalid' },
+  unreachable: messages.boundaryUnreachable,
+  unauthorized: messages.boundaryUnauthorized,
+  missing: messages.boundaryMissing,
+  invalid: messages.boundaryInvalid,
 } as const satisfies Record<string, Bilingual>;
 
 export interface BoundaryLoader {
@@ -42,7 +46,7 @@ export interface BoundaryLoader {
 }
 
 export interface BoundaryLoaderDeps {
-  /** Fetches and parses the document; throws a `BoundaryFetchError` or any error. */
+  /** Fetches and parses the document; throws an `ApiError` (renderer/api/client.ts) or any error. */
   load(): Promise<unknown>;
   /** Where the document came from, for messages. */
   sourceName?: string;
@@ -53,16 +57,6 @@ export interface BoundaryLoaderDeps {
   clearTimer?: (handle: unknown) => void;
   /** Yields to the page between preparation steps. */
   pause?: () => Promise<void>;
-}
-
-export class BoundaryFetchError extends Error {
-  constructor(
-    readonly status: number | null,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'BoundaryFetchError';
-  }
 }
 
 /** 1 s, 2 s, 4 s … up to 60 s, ±20 % so a wall of windows does not retry in step. */
@@ -76,9 +70,10 @@ function describeFailure(error: unknown): { message: Bilingual; detail: string }
     const faults = error.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`);
     return { message: boundaryMessages.invalid, detail: faults.join('; ') + (error.errors.length > 3 ? ` (+${error.errors.length - 3})` : '') };
   }
-  if (error instanceof BoundaryFetchError) {
-    if (error.status === 401 || error.status === 403) return { message: boundaryMessages.unauthorized, detail: error.message };
-    if (error.status === 404) return { message: boundaryMessages.missing, detail: error.message };
+  if (error instanceof ApiError) {
+    if (error.isAuthError) return { message: boundaryMessages.unauthorized, detail: error.message };
+    if (error.code === 'geo.file_missing' || error.status === 404) return { message: boundaryMessages.missing, detail: error.message };
+    if (error.code === 'client.reply_invalid') return { message: boundaryMessages.invalid, detail: error.message };
     return { message: boundaryMessages.unreachable, detail: error.message };
   }
   if (error instanceof SyntaxError) return { message: boundaryMessages.invalid, detail: `not JSON: ${error.message}` };
@@ -119,7 +114,7 @@ export function createBoundaryLoader(deps: BoundaryLoaderDeps): BoundaryLoader {
       failures += 1;
       const wait = backoff(failures);
       const { message, detail } = describeFailure(error);
-      console.error(`[toancanh] province boundaries: attempt ${failures} failed (${detail}); retrying in ${Math.round(wait / 1000)} s`);
+      rendererLog.error('province boundaries: attempt failed; retrying', { attempt: failures, detail, retryInSeconds: Math.round(wait / 1000), ...(error instanceof ApiError ? { code: error.code, status: error.status } : {}) });
       set({ status: 'error', attempt: failures, message, detail, retryAt: now() + wait });
       timer = setTimer(() => void attempt(), wait);
     } finally {
@@ -147,18 +142,15 @@ export function createBoundaryLoader(deps: BoundaryLoaderDeps): BoundaryLoader {
   };
 }
 
-/** GET the boundary document with the wall token; non-2xx becomes a BoundaryFetchError. */
-export async function fetchBoundaries(source: BoundarySource, fetchImpl: typeof fetch = fetch): Promise<unknown> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (source.token) headers.Authorization = `Bearer ${source.token}`;
-  let response: Response;
-  try {
-    response = await fetchImpl(source.url, { headers, cache: 'no-cache', credentials: 'omit' });
-  } catch (error) {
-    throw new BoundaryFetchError(null, `GET ${new URL(source.url).pathname}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (!response.ok) throw new BoundaryFetchError(response.status, `GET ${new URL(source.url).pathname}: HTTP ${response.status}`);
-  return response.json();
+/**
+ * GET the boundary document through the API client (the wall token as Bearer). `no-cache`
+ * lets the browser revalidate its copy with the ETag (a 304 it answers from its cache).
+ */
+export async function fetchBoundaries(client: ApiClient): Promise<unknown> {
+  const reply = await client.call(routes.geo.provinces, {}, { cache: 'no-cache' });
+  // Only a request that sent If-None-Match itself sees the 304; this one never does.
+  if (reply.status === 304) throw new ApiError(304, appError('client.http_error', { status: 304 }), [], routes.geo.provinces.name);
+  return reply.body;
 }
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -168,7 +160,7 @@ let pageLoader: BoundaryLoader | null = null;
 /** The page's one loader (created on first use). */
 export function pageBoundaryLoader(): BoundaryLoader {
   pageLoader ??= createBoundaryLoader({
-    load: async () => fetchBoundaries(await pageBoundarySource()),
+    load: async () => fetchBoundaries(await pageBoundaryClient()),
     sourceName: 'GET /api/v1/geo/provinces',
     pause: yieldToPage,
   });

@@ -1,24 +1,13 @@
+import { createApiClient, type ApiClient } from '../api/client';
 import { pageEndpoint } from '../api/endpoint';
 
 /**
- * Where the page fetches the province boundaries: the server's
- * `GET /api/v1/geo/provinces`, with the page's token as `Authorization: Bearer`. The page
- * cannot read the disk; the server serves the boundary file it is configured with.
+ * Where the page fetches the province boundaries: the server's `GET /api/v1/geo/provinces`
+ * (shared/api/geo.ts), through the page's API client with its token. The page cannot read
+ * the disk; the server serves the boundary file it is configured with.
  */
-export const PROVINCES_ROUTE = '/api/v1/geo/provinces';
-
-export interface BoundarySource {
-  url: string;
-  /** null: none known; the request goes without one (and the server answers 401). */
-  token: string | null;
-}
-
-export function boundaryUrl(serverUrl: string): string {
-  return new URL(PROVINCES_ROUTE, serverUrl).href;
-}
-
-/** The boundary file of the server this page talks to (renderer/api/endpoint.ts). */
-export async function pageBoundarySource(win: Window = window): Promise<BoundarySource> {
+export async function pageBoundaryClient(win: Window = window): Promise<ApiClient> {
   const endpoint = await pageEndpoint(win);
-  return { url: boundaryUrl(endpoint?.serverUrl ?? win.location.origin), token: endpoint?.token ?? null };
+  // No endpoint known: ask the page's own origin without a token (the server answers 401).
+  return createApiClient(endpoint ?? { serverUrl: win.location.origin, token: null });
 }

@@ -11,6 +11,7 @@ import { startHeartbeat } from './heartbeat';
 import { Notice } from './Notice';
 import { TokenForm } from './TokenForm';
 import { WallView } from './WallView';
+import { rendererLog } from '../log';
 
 type Phase =
   | { kind: 'booting' }
@@ -30,7 +31,7 @@ export function App({ store = defaultWallStore }: { store?: WallStore }) {
         setPhase(config.token ? { kind: 'running', config, token: config.token } : { kind: 'need-token', config, rejected: false });
       },
       (error: unknown) => {
-        console.error('[toancanh] boot failed', error);
+        rendererLog.error('boot failed', { err: error });
         if (alive) setPhase({ kind: 'failed', error: error instanceof Error ? error.message : String(error) });
       },
     );
@@ -68,7 +69,7 @@ export function App({ store = defaultWallStore }: { store?: WallStore }) {
         screenId: config.screenId,
         store,
         onUnauthorized: () => {
-          console.error('[toancanh] the server rejected the access token');
+          rendererLog.error('the server rejected the access token', { code: 'auth.token_invalid' });
           forgetToken(window);
           setPhase({ kind: 'need-token', config, rejected: true });
         },

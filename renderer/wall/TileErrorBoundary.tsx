@@ -1,6 +1,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { messages } from '../../shared/i18n';
 import { TileMessage } from '../widgets/common/TileMessage';
+import { rendererLog } from '../log';
 
 interface Props {
   tileId: string;
@@ -32,7 +33,7 @@ export class TileErrorBoundary extends Component<Props, State> {
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
-    console.error(`[toancanh] tile "${this.props.tileId}" (widget "${this.props.widget}") failed to render`, error, info.componentStack ?? '');
+    rendererLog.error(`tile "${this.props.tileId}" (widget "${this.props.widget}") failed to render`, { tile: this.props.tileId, widget: this.props.widget, err: error, componentStack: info.componentStack ?? '' });
   }
 
   override render(): ReactNode {

@@ -7,6 +7,7 @@ import { planWall, type WallPlan } from './plan';
 import { PreviewView } from './PreviewView';
 import { ScreenView } from './ScreenView';
 import { PREVIEW_SCREEN_ID } from './boot';
+import { rendererLog } from '../log';
 
 /** The wall as this window shows it: one screen, or the preview of all of them. */
 export function WallView({ screenId }: { screenId: string }) {
@@ -16,7 +17,7 @@ export function WallView({ screenId }: { screenId: string }) {
     try {
       return { plan: planWall(wall.profile, wall.layout) };
     } catch (error) {
-      console.error(`[toancanh] cannot place layout "${wall.layout.id}" on profile "${wall.profile.id}"`, error);
+      rendererLog.error('cannot place the layout on the profile', { layout: wall.layout.id, profile: wall.profile.id, err: error });
       return { error: error instanceof Error ? error.message : String(error) };
     }
   }, [wall]);

@@ -120,7 +120,7 @@ export class TokenStore {
       return Number(result.lastInsertRowid);
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        throw new StartupError(`the ${input.role} token is already in use by another token; every token must be different`);
+        throw new StartupError(`the ${input.role} token is already in use by another token; every token must be different`, 'startup.token_invalid');
       }
       throw error;
     }
@@ -147,7 +147,7 @@ export function resolveBootstrapToken(
   const file = join(dataDir, `${kind}-token`);
   const envName = kind === 'admin' ? 'TOANCANH_ADMIN_TOKEN' : 'TOANCANH_WALL_TOKEN';
   if (fromEnv !== undefined && fromEnv !== '') {
-    if (!TOKEN_PATTERN.test(fromEnv)) throw new StartupError(`${envName} must be 16 to 200 printable characters without spaces`);
+    if (!TOKEN_PATTERN.test(fromEnv)) throw new StartupError(`${envName} must be 16 to 200 printable characters without spaces`, 'startup.token_invalid');
     return { token: fromEnv, source: 'env', file };
   }
   let existing: string | null = null;
@@ -155,11 +155,11 @@ export function resolveBootstrapToken(
     existing = readFileSync(file, 'utf8').trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new StartupError(`cannot read ${file}: ${(error as Error).message}; fix its permissions or set ${envName}`);
+      throw new StartupError(`cannot read ${file}: ${(error as Error).message}; fix its permissions or set ${envName}`, 'startup.token_invalid');
     }
   }
   if (existing !== null) {
-    if (!TOKEN_PATTERN.test(existing)) throw new StartupError(`${file} does not hold a valid token; delete it to generate a new one, or set ${envName}`);
+    if (!TOKEN_PATTERN.test(existing)) throw new StartupError(`${file} does not hold a valid token; delete it to generate a new one, or set ${envName}`, 'startup.token_invalid');
     // Tighten a file someone loosened; on Windows the mode bits mean little and this is harmless.
     if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
     return { token: existing, source: 'file', file };

@@ -1,4 +1,4 @@
-import type { FastifyBaseLogger } from 'fastify';
+import type { Logger } from '../../shared/log';
 import { complianceFor, type ComplianceEntry } from '../../shared/compliance/status';
 import { comparePeriods, parsePeriod } from '../../shared/period';
 import type { ComplianceEntryWire, RegimeMeta } from '../../shared/protocol/compliance';
@@ -48,7 +48,7 @@ export class ComplianceService {
   constructor(
     private readonly store: Store,
     regimes: readonly Regime[],
-    private readonly log: FastifyBaseLogger,
+    private readonly log: Logger,
     private readonly options: ComplianceOptions = DEFAULT_COMPLIANCE_OPTIONS,
   ) {
     this.regimes = new Map(regimes.map((r) => [r.code, r]));
@@ -85,7 +85,7 @@ export class ComplianceService {
       for (const regime of this.regimes.values()) this.reconcileRegime(tx, regime, nowMs);
     });
     this.nextEventMs = this.nextEvent(nowMs);
-    if (changes.length > 0) this.log.info({ changes: changes.length }, 'compliance: statuses changed with the calendar');
+    if (changes.length > 0) this.log.info('compliance: statuses changed with the calendar', { changes: changes.length });
     return changes.length;
   }
 
@@ -230,7 +230,7 @@ export class ComplianceService {
       try {
         if (this.store.now() >= this.nextEventMs) this.reconcileAll();
       } catch (error) {
-        this.log.error({ err: error }, 'compliance: reconciling failed');
+        this.log.error('compliance: reconciling failed', { err: error });
       }
       this.schedule();
     }, delay);

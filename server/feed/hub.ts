@@ -1,4 +1,5 @@
-import type { FastifyBaseLogger } from 'fastify';
+import { appError } from '../../shared/errors';
+import type { Logger } from '../../shared/log';
 import type { Namespace, Socket } from 'socket.io';
 import {
   subscribeRequestSchema,
@@ -72,7 +73,7 @@ export class FeedHub {
 
   constructor(
     private readonly store: Store,
-    private readonly log: FastifyBaseLogger,
+    private readonly log: Logger,
     private readonly options: FeedOptions = DEFAULT_FEED_OPTIONS,
     private readonly compliance: ComplianceSource | null = null,
   ) {
@@ -92,9 +93,10 @@ export class FeedHub {
     };
     const parsed = subscribeRequestSchema.safeParse(raw);
     if (!parsed.success) {
-      const error = parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
-      this.log.warn({ socket: socket.id, error }, 'feed: refused subscribe');
-      reply({ ok: false, error });
+      const detail = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ');
+      const error = appError('feed.subscribe_invalid', { detail });
+      this.log.warn('feed: refused subscribe', { code: error.code, socket: socket.id, detail });
+      reply({ ok: false, error: error.message_en, code: error.code, message_vi: error.message_vi });
       return;
     }
     try {
@@ -122,11 +124,12 @@ export class FeedHub {
       if (mode === 'replay') this.replay(socket, filter, from!, head);
       else this.snapshot(socket, request, head);
       if (socket.connected) this.live.set(socket, filter);
-      this.log.debug({ socket: socket.id, mode, lastSeq: request.lastSeq, head }, 'feed: subscribed');
+      this.log.debug('feed: subscribed', { socket: socket.id, mode, lastSeq: request.lastSeq, head });
       reply({ ok: true, mode, seq: head });
     } catch (error) {
-      this.log.error({ err: error, socket: socket.id }, 'feed: subscribe failed');
-      reply({ ok: false, error: 'the server could not read the feed; try again' });
+      this.log.error('feed: subscribe failed', { err: error, socket: socket.id });
+      const failure = appError('feed.subscribe_failed');
+      reply({ ok: false, error: failure.message_en, code: failure.code, message_vi: failure.message_vi });
     }
   }
 

@@ -1,8 +1,8 @@
 import { canonicalAgencyCode } from '../../shared/agencies';
-import type { ReportError } from '../../shared/protocol/report';
+import { fieldError, type FieldError } from '../../shared/errors';
 import { validateSubmissionCsv } from '../../shared/regimes/csv';
 import type { Regime } from '../../shared/regimes/schema';
-import type { NormalizedSubmission, SubmissionError, SubmissionStatus } from '../../shared/regimes/submission';
+import type { NormalizedSubmission, SubmissionStatus } from '../../shared/regimes/submission';
 import { validateSubmission } from '../../shared/regimes/validate-submission';
 import type { Principal } from '../auth/tokens';
 
@@ -29,58 +29,42 @@ export interface ReportContext {
   receivedMs: number;
 }
 
-export type ReportCheck = { ok: true; regime: Regime; submission: NormalizedSubmission } | { ok: false; errors: ReportError[] };
+export type ReportCheck = { ok: true; regime: Regime; submission: NormalizedSubmission } | { ok: false; errors: FieldError[] };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-export function withMessage(e: Omit<SubmissionError, never>): ReportError {
-  return { path: e.path, ...(e.row === undefined ? {} : { row: e.row }), ...(e.column === undefined ? {} : { column: e.column }), message_vi: e.message_vi, message_en: e.message_en, message: e.message_en };
-}
 
 export function checkReport(input: ReportInput, ctx: ReportContext): ReportCheck {
   const csv = input.kind === 'csv';
   const envelope: Record<string, unknown> = csv ? input.envelope : isObject(input.body) ? input.body : {};
   const at = (key: string) => (csv ? `?${key}` : `$.${key}`);
-  const errors: SubmissionError[] = [];
+  const errors: FieldError[] = [];
 
   // --- the regime
   const code = envelope.regime;
   let regime: Regime | undefined;
   if (code === undefined || code === null || code === '') {
     if (csv || isObject(input.kind === 'json' ? input.body : null)) {
-      errors.push({
-        path: at('regime'),
-        message_vi: csv ? 'Thiếu mã chế độ báo cáo (tham số ?regime=)' : 'Thiếu mã chế độ báo cáo (regime)',
-        message_en: csv ? 'the regime is required (query parameter ?regime=)' : 'regime is required',
-      });
+      errors.push(fieldError(at('regime'), csv ? 'report.regime_required_csv' : 'report.regime_required'));
     }
   } else if (typeof code !== 'string' || !(regime = ctx.regime(code))) {
-    errors.push({
-      path: at('regime'),
-      message_vi: `Không có chế độ báo cáo ${JSON.stringify(code)} (xem GET /api/v1/regimes)`,
-      message_en: `unknown regime ${JSON.stringify(code)} (see GET /api/v1/regimes)`,
-    });
+    errors.push(fieldError(at('regime'), 'report.regime_unknown', { code: JSON.stringify(code) }));
   }
 
   // --- the caller's rights: a submitter reports for its own agency
   const agency = typeof envelope.agency === 'string' ? (canonicalAgencyCode(envelope.agency) ?? envelope.agency) : undefined;
   if (ctx.principal.role === 'submitter' && agency !== undefined && agency !== ctx.principal.agency) {
-    errors.push({
-      path: at('agency'),
-      message_vi: `Mã truy cập này chỉ được gửi báo cáo của cơ quan ${ctx.principal.agency}, không phải ${agency}`,
-      message_en: `this token reports for agency ${ctx.principal.agency} only, not ${agency}`,
-    });
+    errors.push(fieldError(at('agency'), 'report.agency_not_own', { own: ctx.principal.agency ?? '', agency }));
   }
 
   if (!regime) {
     // Without a regime there is no template to check against: the envelope's shape is all we can say.
     if (!csv && !isObject(input.body)) {
-      errors.push({ path: '$', message_vi: 'Báo cáo phải là một đối tượng JSON', message_en: 'a report is a JSON object' });
+      errors.push(fieldError('$', 'report.not_object'));
     }
     if (typeof envelope.agency === 'string' && canonicalAgencyCode(envelope.agency) === undefined) {
-      errors.push({ path: at('agency'), message_vi: `Không có cơ quan mã "${envelope.agency}"`, message_en: `unknown agency "${envelope.agency}"` });
+      errors.push(fieldError(at('agency'), 'report.agency_unknown', { agency: envelope.agency }));
     }
-    return { ok: false, errors: errors.map(withMessage) };
+    return { ok: false, errors };
   }
 
   const result =
@@ -100,6 +84,6 @@ export function checkReport(input: ReportInput, ctx: ReportContext): ReportCheck
       errors.push(m ? { ...e, path: `?${m[1]}` } : e);
     }
   }
-  if (errors.length > 0 || !result.ok) return { ok: false, errors: errors.map(withMessage) };
+  if (errors.length > 0 || !result.ok) return { ok: false, errors };
   return { ok: true, regime, submission: result.submission };
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createLogger, formatPretty } from '../../shared/log';
 import { startSimulator, type SimLogger } from './simulator';
 
 /**
@@ -94,10 +95,9 @@ export async function runSimulateCli(argv: readonly string[]): Promise<number> {
     process.stderr.write(`toancanh-simulate: ${parsed.error}\n\n${SIMULATE_USAGE}\n`);
     return 2;
   }
-  const line = (level: string) => (obj: object, msg?: string) => process.stderr.write(`${new Date().toISOString()} ${level} ${msg ?? ''} ${JSON.stringify(obj)}\n`);
-  const log: SimLogger = { info: line('info'), warn: line('warn'), error: line('error') };
+  const log: SimLogger = createLogger((record) => process.stderr.write(formatPretty(record)));
   const { config } = parsed;
-  log.info({ server: config.server, rate: config.rate, seed: config.seed, backfill: config.backfill }, 'simulate: starting');
+  log.info('simulate: starting', { server: config.server, rate: config.rate, seed: config.seed, backfill: config.backfill });
   const sim = startSimulator({ server: config.server, adminToken: config.token, rate: config.rate, seed: config.seed, backfill: config.backfill, durationMs: config.durationMs, log });
   const stop = () => void sim.stop();
   process.once('SIGINT', stop);

@@ -1,3 +1,4 @@
+import type { Logger } from '../../shared/log';
 import { agencyByCode } from '../../shared/agencies';
 import { parsePeriod } from '../../shared/period';
 import type { RegimeDetail } from '../../shared/protocol/report';
@@ -25,11 +26,8 @@ import { rngFor, uniform } from './random';
  * Values come from ./model.ts (province figures scaled from national ones by rough
  * population and economy weights). Deterministic with `seed`.
  */
-export interface SimLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+/** The simulator logs through the shared interface (shared/log.ts). */
+export type SimLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 
 export interface SimulatorOptions {
   server: string;
@@ -165,11 +163,11 @@ export function startSimulator(options: SimulatorOptions): SimulatorHandle {
           remember(p);
         } else {
           stats.refused++;
-          log.warn({ regime: p.regime, agency: p.agency, period: p.period, status: answer.status, body: answer.body }, 'simulate: a report was refused');
+          log.warn('simulate: a report was refused', { regime: p.regime, agency: p.agency, period: p.period, status: answer.status, body: answer.body });
         }
       } catch (error) {
         stats.failed++;
-        if (!stopped) log.warn({ regime: p.regime, agency: p.agency, period: p.period, err: (error as Error).message }, 'simulate: a report could not be posted');
+        if (!stopped) log.warn('simulate: a report could not be posted', { regime: p.regime, agency: p.agency, period: p.period, err: (error as Error).message });
       }
     };
 
@@ -205,9 +203,9 @@ export function startSimulator(options: SimulatorOptions): SimulatorHandle {
           }
         });
       }
-      log.info({ reports: due.length }, 'simulate: backfilling');
+      log.info('simulate: backfilling', { reports: due.length });
       await parallel(jobs);
-      log.info({ ...stats }, 'simulate: backfill done');
+      log.info('simulate: backfill done', { ...stats });
     } else {
       for (const p of plans) if (p.at !== null && p.at <= startedAt) done.add(planKey(p));
     }
@@ -264,11 +262,11 @@ export function startSimulator(options: SimulatorOptions): SimulatorHandle {
   const done = run()
     .catch((error: unknown) => {
       rejectReady(error);
-      if (!stopped) log.error({ err: (error as Error).message }, 'simulate: stopped by an error');
+      if (!stopped) log.error('simulate: stopped by an error', { err: (error as Error).message });
     })
     .finally(() => {
       stopped = true;
-      log.info({ ...stats }, 'simulate: stopped');
+      log.info('simulate: stopped', { ...stats });
     });
 
   return {

@@ -1,6 +1,7 @@
-import type { FastifyBaseLogger } from 'fastify';
+import type { Logger } from '../../shared/log';
 import type { Namespace } from 'socket.io';
-import { controlHelloSchema, type ControlClientToServer, type ControlServerToClient } from '../../shared/protocol/control';
+import { appError } from '../../shared/errors';
+import { controlHelloSchema, type ControlClientToServer, type ControlHelloReply, type ControlServerToClient } from '../../shared/protocol/control';
 import type { SocketAuthData } from '../auth/guard';
 import type { WallStateStore } from './state';
 
@@ -11,21 +12,22 @@ export type ControlNamespace = Namespace<ControlClientToServer, ControlServerToC
  * and every accepted change afterwards. `hello` tells the server who is on the other end
  * (logged; the display agent's screen mapping will build on it).
  */
-export function attachControl(nsp: ControlNamespace, wall: WallStateStore, log: FastifyBaseLogger): () => void {
+export function attachControl(nsp: ControlNamespace, wall: WallStateStore, log: Logger): () => void {
   nsp.on('connection', (socket) => {
     socket.emit('wallState', wall.get());
     socket.on('hello', (raw, ack) => {
-      const reply = (r: { ok: true } | { ok: false; error: string }) => {
+      const reply = (r: ControlHelloReply) => {
         if (typeof ack === 'function') ack(r);
       };
       const parsed = controlHelloSchema.safeParse(raw);
       if (!parsed.success) {
-        const error = parsed.error.issues.map((i) => `${i.path.join('.') || 'hello'}: ${i.message}`).join('; ');
-        log.warn({ socket: socket.id, error }, 'control: refused hello');
-        return reply({ ok: false, error });
+        const detail = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || 'hello'}: ${i.message}`).join('; ');
+        const error = appError('control.hello_invalid', { detail });
+        log.warn('control: refused hello', { code: error.code, socket: socket.id, detail });
+        return reply({ ok: false, error: error.message_en, code: error.code, message_vi: error.message_vi });
       }
       socket.data.hello = parsed.data;
-      log.info({ socket: socket.id, role: socket.data.principal.role, ...parsed.data }, 'control: hello');
+      log.info('control: hello', { socket: socket.id, role: socket.data.principal.role, ...parsed.data });
       reply({ ok: true });
     });
   });

@@ -1,19 +1,21 @@
 import { existsSync } from 'node:fs';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { validateLayout } from '../../shared/layout/load';
-import { OPERATOR_ROLES, VIEWER_ROLES } from '../auth/guard';
+import { routes } from '../../shared/api';
+import { fieldError, validationError, type FieldError } from '../../shared/errors';
+import { validateLayout, type ValidationError } from '../../shared/layout/load';
+import { fail } from '../http/reply';
+import type { Router } from '../http/route';
+import type { Principal } from '../auth/tokens';
 import { LAYOUT_ID_PATTERN, presetLayoutPath } from '../paths';
 import { loadLayoutFile, validateProfile } from './load';
 import { listPresets } from './presets';
 import type { WallChange, WallStateStore } from './state';
 
-const activateSchema = z.object({ id: z.string() }).strict();
+/** A layout's or profile's faults (JSON paths, English from the schemas) as field errors. */
+const asFieldErrors = (errors: readonly ValidationError[]): FieldError[] => errors.map((e) => validationError(e.path, e.message));
 
 /** Who asked, for the wall state's record: the caller's token label (a person once the console has accounts). */
-function changeBy(request: FastifyRequest, reason: string): WallChange {
-  const principal = request.principal;
-  return { by: principal ? `${principal.role} token "${principal.label}"` : 'unknown', reason };
+function changeBy(principal: Principal, reason: string): WallChange {
+  return { by: `${principal.role} token "${principal.label}"`, reason };
 }
 
 /**
@@ -21,44 +23,43 @@ function changeBy(request: FastifyRequest, reason: string): WallChange {
  * leaves the wall as it was; an accepted one raises the revision and reaches every /control
  * socket through the state store's listener.
  */
-export function registerWallRoutes(app: FastifyInstance, wall: WallStateStore, layoutsDir: string): void {
-  app.get('/api/v1/wall', { config: { roles: VIEWER_ROLES } }, async () => wall.get());
+export function registerWallRoutes(router: Router, wall: WallStateStore, layoutsDir: string): void {
+  router.route(routes.wall.state).handle(() => ({ status: 200, body: wall.get() }));
 
-  app.put('/api/v1/wall/layout', { config: { roles: OPERATOR_ROLES } }, async (request, reply) => {
-    const checked = validateLayout(request.body);
-    if (!checked.ok) return reply.code(422).send({ error: `the layout has ${checked.errors.length} error(s); the wall keeps its layout`, errors: checked.errors });
-    const { state, changed } = wall.setLayout(checked.value, changeBy(request, 'PUT /api/v1/wall/layout'));
-    request.log.info({ layout: state.layout.id, revision: state.revision, changed }, 'layout set');
-    return state;
+  router.route(routes.wall.setLayout).handle(({ body, log, principal }) => {
+    const checked = validateLayout(body);
+    if (!checked.ok) fail('wall.layout_invalid', { count: checked.errors.length }, { errors: asFieldErrors(checked.errors) });
+    const { state, changed } = wall.setLayout(checked.value, changeBy(principal, 'PUT /api/v1/wall/layout'));
+    log.info({ layout: state.layout.id, revision: state.revision, changed }, 'layout set');
+    return { status: 200, body: state };
   });
 
-  app.put('/api/v1/wall/profile', { config: { roles: OPERATOR_ROLES } }, async (request, reply) => {
-    const checked = validateProfile(request.body);
-    if (!checked.ok) return reply.code(422).send({ error: `the profile has ${checked.errors.length} error(s); the wall keeps its profile`, errors: checked.errors });
-    const { state, changed } = wall.setProfile(checked.value, changeBy(request, 'PUT /api/v1/wall/profile'));
-    request.log.info({ profile: state.profile.id, revision: state.revision, changed }, 'profile set');
-    return state;
+  router.route(routes.wall.setProfile).handle(({ body, log, principal }) => {
+    const checked = validateProfile(body);
+    if (!checked.ok) fail('wall.profile_invalid', { count: checked.errors.length }, { errors: asFieldErrors(checked.errors) });
+    const { state, changed } = wall.setProfile(checked.value, changeBy(principal, 'PUT /api/v1/wall/profile'));
+    log.info({ profile: state.profile.id, revision: state.revision, changed }, 'profile set');
+    return { status: 200, body: state };
   });
 
-  app.get('/api/v1/layouts', { config: { roles: VIEWER_ROLES } }, async (request) => {
+  router.route(routes.wall.layouts).handle(({ log }) => {
     const { presets, problems } = listPresets(layoutsDir);
-    if (problems.length) request.log.warn({ problems }, 'some preset layouts are not valid');
-    return { layouts: presets, active: wall.get().layout.id };
+    if (problems.length) log.warn({ problems }, 'some preset layouts are not valid');
+    return { status: 200, body: { layouts: presets, active: wall.get().layout.id } };
   });
 
-  app.post('/api/v1/wall/layout/activate', { config: { roles: OPERATOR_ROLES } }, async (request, reply) => {
-    const body = activateSchema.safeParse(request.body);
-    if (!body.success || !LAYOUT_ID_PATTERN.test(body.data.id)) {
-      return reply.code(422).send({ error: 'expected { "id": "<preset id>" }', errors: [{ path: '$.id', message: 'a preset id from GET /api/v1/layouts' }] });
+  router.route(routes.wall.activatePreset).handle(({ body, log, principal }) => {
+    const parsed = routes.wall.activatePreset.body.schema.safeParse(body);
+    if (!parsed.success || !LAYOUT_ID_PATTERN.test(parsed.data.id)) {
+      fail('wall.preset_expected', undefined, { errors: [fieldError('$.id', 'wall.preset_id')] });
     }
-    const file = presetLayoutPath(layoutsDir, body.data.id);
-    if (!existsSync(file)) return reply.code(404).send({ error: `no preset layout "${body.data.id}"` });
+    const id = parsed.data.id;
+    const file = presetLayoutPath(layoutsDir, id);
+    if (!existsSync(file)) fail('wall.preset_not_found', { id });
     const loaded = loadLayoutFile(file);
-    if (!loaded.ok) {
-      return reply.code(422).send({ error: `preset "${body.data.id}" is not valid; the wall keeps its layout`, errors: loaded.errors });
-    }
-    const { state, changed } = wall.setLayout(loaded.value, changeBy(request, `POST /api/v1/wall/layout/activate ${body.data.id}`));
-    request.log.info({ layout: state.layout.id, revision: state.revision, changed }, 'preset activated');
-    return state;
+    if (!loaded.ok) fail('wall.preset_invalid', { id }, { errors: asFieldErrors(loaded.errors) });
+    const { state, changed } = wall.setLayout(loaded.value, changeBy(principal, `POST /api/v1/wall/layout/activate ${id}`));
+    log.info({ layout: state.layout.id, revision: state.revision, changed }, 'preset activated');
+    return { status: 200, body: state };
   });
 }

@@ -3,6 +3,8 @@ import { comparePeriods } from '../period';
 import { dataWindow, deadlineOf, formatVietnamTime, isOnTime, isPastDeadline, periodFitsPeriodicity, periodsBetween, toInstant, vietnamDate } from '../regimes/calendar';
 import { reportersOf } from '../regimes/reporters';
 import type { Regime } from '../regimes/schema';
+import type { Bilingual } from '../i18n';
+import { complianceStatusNames } from '../i18n/terms';
 
 /**
  * Compliance (tình hình chấp hành chế độ báo cáo): for every regime × agency × period, was
@@ -22,12 +24,7 @@ import type { Regime } from '../regimes/schema';
  */
 export type ComplianceStatus = 'on-time' | 'late' | 'missing' | 'not-due';
 
-export const COMPLIANCE_STATUS_NAMES: Readonly<Record<ComplianceStatus, { vi: string; en: string }>> = {
-  'on-time': { vi: 'Đúng hạn', en: 'On time' },
-  late: { vi: 'Trễ hạn', en: 'Late' },
-  missing: { vi: 'Chưa gửi', en: 'Missing' },
-  'not-due': { vi: 'Chưa đến hạn', en: 'Not yet due' },
-};
+export const COMPLIANCE_STATUS_NAMES: Readonly<Record<ComplianceStatus, Bilingual>> = complianceStatusNames;
 
 /** A submission as the store knows it: who, what period, when it arrived, whether it was accepted. */
 export interface ReceivedSubmission {

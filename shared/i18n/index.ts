@@ -65,6 +65,17 @@ export const messages = {
   tickerNoAlerts: { vi: 'Không có cảnh báo mới', en: 'No new alerts' },
   imageUnavailable: { vi: 'Không hiển thị được hình ảnh', en: 'The image cannot be shown' },
   noteEmpty: { vi: 'Chưa có nội dung', en: 'No content' },
+  // Maps: the province boundary file.
+  boundaryUnreachable: { vi: 'Chưa tải được bản đồ ranh giới tỉnh — đang thử lại', en: 'Province boundaries not loaded yet — retrying' },
+  boundaryUnauthorized: { vi: 'Máy chủ từ chối tải bản đồ ranh giới (mã truy cập)', en: 'The server refused the boundary map (access token)' },
+  boundaryMissing: { vi: 'Máy chủ chưa có bản đồ ranh giới tỉnh', en: 'The server has no province boundary map' },
+  boundaryInvalid: { vi: 'Tệp ranh giới tỉnh không hợp lệ', en: 'The province boundary file is invalid' },
+  boundaryLoading: { vi: 'Đang tải bản đồ ranh giới tỉnh…', en: 'Loading the province boundaries…' },
+  tileGridInvalid: { vi: 'Lưới ô tỉnh không hợp lệ', en: 'Invalid province tile grid' },
+  map3dLoading: { vi: 'Đang tải bản đồ 3D…', en: 'Loading the 3D map…' },
+  map3dBuilding: { vi: 'Đang dựng bản đồ 3D…', en: 'Building the 3D map…' },
+  map3dRestoring: { vi: 'Đang khôi phục hiển thị 3D…', en: 'Restoring the 3D display…' },
+  map3dUnavailable: { vi: 'Máy này không hiển thị được bản đồ 3D (WebGL)', en: 'This display cannot draw the 3D map (WebGL)' },
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageId = keyof typeof messages;
@@ -72,6 +83,11 @@ export type MessageId = keyof typeof messages;
 /** "cập nhật 3 ngày trước" / "updated 3 days ago": the age of a figure from its vintage. */
 export function updatedAgo(ageMs: number): Bilingual {
   return { vi: `cập nhật ${formatAge(ageMs, 'vi')}`, en: `updated ${formatAge(ageMs, 'en')}` };
+}
+
+/** "so với tháng 3/2025" / "vs March 2025": what a change is measured against. */
+export function versusPeriod(period: Bilingual): Bilingual {
+  return { vi: `so với ${period.vi.charAt(0).toLocaleLowerCase('vi')}${period.vi.slice(1)}`, en: `vs ${period.en}` };
 }
 
 /** One line for logs and tooltips: "Vietnamese / English". */

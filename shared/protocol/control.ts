@@ -22,10 +22,13 @@ export const controlHelloSchema = z
   .strict();
 export type ControlHello = z.infer<typeof controlHelloSchema>;
 
+/** `error` is the English text; `code` a catalogue code (shared/errors). */
+export type ControlHelloReply = { ok: true } | { ok: false; error: string; code: string; message_vi: string };
+
 export interface ControlServerToClient {
   wallState: (state: WallState) => void;
 }
 
 export interface ControlClientToServer {
-  hello: (hello: ControlHello, ack: (reply: { ok: true } | { ok: false; error: string }) => void) => void;
+  hello: (hello: ControlHello, ack: (reply: ControlHelloReply) => void) => void;
 }

@@ -28,7 +28,8 @@ export type SubscribeRequest = z.infer<typeof subscribeRequestSchema>;
 
 export const subscribeReplySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), mode: z.enum(['replay', 'snapshot']), seq: sequenceSchema }),
-  z.object({ ok: z.literal(false), error: z.string() }),
+  // `error` is the English text (older clients show it); `code` is a catalogue code (shared/errors).
+  z.object({ ok: z.literal(false), error: z.string(), code: z.string().optional(), message_vi: z.string().optional() }),
 ]);
 export type SubscribeReply = z.infer<typeof subscribeReplySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorBodySchema, fieldErrorSchema } from '../errors/wire';
 import { periodSchema } from '../period';
 import { deadlineRuleSchema, legalBasisSchema, reportingYearSchema, templateFieldSchema, windowRuleSchema } from '../regimes/schema';
 import { submissionSchema, submissionStatusSchema } from '../regimes/submission';
@@ -44,38 +45,16 @@ export type ReportInput = z.input<typeof reportSchema>;
 
 export const MAX_REPORT_VALUES = 5_000;
 
-/** One reason a request is refused: where, and why in Vietnamese and English (`message` = the English). */
-export const reportErrorSchema = z.object({
-  /** `$.values[3].value` (JSON), `csv[4].GDP_GROWTH` (CSV row 4, that column), `?regime` (a query parameter). */
-  path: z.string(),
-  /** CSV only: 1-based row (the header is row 1) and column. */
-  row: z.number().int().min(1).optional(),
-  column: z.number().int().min(1).optional(),
-  message_vi: z.string(),
-  message_en: z.string(),
-  message: z.string(),
-});
+/** One reason a request is refused: where, a catalogue code, and why in Vietnamese and English. */
+export const reportErrorSchema = fieldErrorSchema;
 export type ReportError = z.infer<typeof reportErrorSchema>;
 
 /** Every refusal of a document lists every problem (422; nothing is stored). */
-export const validationFailureSchema = z.object({
-  error: z.string(),
-  error_vi: z.string().optional(),
-  errors: z.array(
-    z.object({
-      path: z.string(),
-      message: z.string(),
-      message_vi: z.string().optional(),
-      message_en: z.string().optional(),
-      row: z.number().int().optional(),
-      column: z.number().int().optional(),
-    }),
-  ),
-});
+export const validationFailureSchema = errorBodySchema.extend({ errors: z.array(fieldErrorSchema) });
 export type ValidationFailure = z.infer<typeof validationFailureSchema>;
 
-/** Any other error: 400, 401, 403, 404, 409, 413, 415, 429, 500. */
-export const apiErrorSchema = z.object({ error: z.string(), error_vi: z.string().optional() });
+/** Any error reply: 400, 401, 403, 404, 409, 413, 415, 422, 429, 500 (shared/errors/wire.ts). */
+export const apiErrorSchema = errorBodySchema;
 
 const instant = z.iso.datetime({ offset: true });
 

@@ -1,6 +1,7 @@
 import { agencyByCode, canonicalAgencyCode } from '../agencies';
 import { NATIONAL_REGION_CODE, PROVINCES, isRegionCode } from '../regions';
 import type { Regime } from './schema';
+import { errorText, fieldError, type ErrorCode, type ParamsArg } from '../errors';
 import type { SubmissionError, SubmissionResult, SubmissionStatus } from './submission';
 import { validateSubmission, type ValidateOptions } from './validate-submission';
 
@@ -41,9 +42,15 @@ export interface CsvRecord {
 
 export interface CsvSyntaxError {
   row: number;
+  code: 'csv.junk_after_quote' | 'csv.unclosed_quote';
   message_vi: string;
   message_en: string;
 }
+
+const syntaxError = (row: number, code: CsvSyntaxError['code']): CsvSyntaxError => {
+  const text = errorText(code);
+  return { row, code, message_vi: text.vi, message_en: text.en };
+};
 
 /** Splits CSV text into records (RFC 4180, lenient on line ends). */
 export function parseCsvRecords(text: string): { records: CsvRecord[]; errors: CsvSyntaxError[] } {
@@ -95,13 +102,13 @@ export function parseCsvRecords(text: string): { records: CsvRecord[]; errors: C
       wasQuoted = true;
     } else {
       if (afterQuote && !junkReported && ch.trim() !== '') {
-        errors.push({ row, message_vi: 'Có ký tự sau dấu ngoặc kép đóng của một ô', message_en: 'characters after the closing quote of a cell' });
+        errors.push(syntaxError(row, 'csv.junk_after_quote'));
         junkReported = true;
       }
       cell += ch;
     }
   }
-  if (quoted) errors.push({ row, message_vi: 'Dấu ngoặc kép mở nhưng không đóng', message_en: 'a quoted cell is never closed' });
+  if (quoted) errors.push(syntaxError(row, 'csv.unclosed_quote'));
   // A last line without its line end is a record; the empty "line" after a final line end is not.
   if (cell !== '' || cells.length > 0 || wasQuoted) endRecord();
   return { records, errors };
@@ -110,27 +117,22 @@ export function parseCsvRecords(text: string): { records: CsvRecord[]; errors: C
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Reads a CSV number cell (see the module comment for the accepted format). */
-export function parseCsvNumber(text: string): { ok: true; value: number } | { ok: false; vi: string; en: string } {
+type CsvNumberFault = { code: 'csv.decimal_comma'; params: { text: string; fixed: string } } | { code: 'csv.thousands_separator' | 'csv.not_a_number'; params: { text: string } };
+
+export function parseCsvNumber(text: string): { ok: true; value: number } | ({ ok: false; vi: string; en: string } & CsvNumberFault) {
+  const refuse = (fault: CsvNumberFault) => ({ ok: false as const, ...fault, ...errorText(fault.code, fault.params as never) });
   const t = text.trim();
   if (NUMBER.test(t)) {
     const value = Number(t);
     if (Number.isFinite(value)) return { ok: true, value };
   }
   if (/^[+-]?\d+,\d+$/.test(t)) {
-    return {
-      ok: false,
-      vi: `"${t}" dùng dấu phẩy thập phân: hãy dùng dấu chấm (${t.replace(',', '.')})`,
-      en: `"${t}" has a decimal comma: use a point (${t.replace(',', '.')})`,
-    };
+    return refuse({ code: 'csv.decimal_comma', params: { text: t, fixed: t.replace(',', '.') } });
   }
   if (/^[+-]?\d{1,3}([ .,\u00a0]\d{3})+([.,]\d+)?$/.test(t)) {
-    return {
-      ok: false,
-      vi: `"${t}" có dấu phân cách hàng nghìn: hãy viết liền các chữ số, dấu chấm chỉ dùng cho phần thập phân`,
-      en: `"${t}" has thousands separators: write the digits without them; a point is only the decimal separator`,
-    };
+    return refuse({ code: 'csv.thousands_separator', params: { text: t } });
   }
-  return { ok: false, vi: `"${t}" không phải một số`, en: `"${t}" is not a number` };
+  return refuse({ code: 'csv.not_a_number', params: { text: t } });
 }
 
 /** Who and what period the CSV is for: a CSV carries only the values. */
@@ -167,11 +169,11 @@ const cellPath = (row: number, header?: string) => (header === undefined ? `csv[
  */
 export function parseSubmissionCsv(regime: Pick<Regime, 'code' | 'fields'>, text: string, envelope: CsvEnvelope): CsvParseResult {
   const errors: SubmissionError[] = [];
-  const fail = (row: number, column: number | undefined, header: string | undefined, vi: string, en: string) =>
-    errors.push({ path: cellPath(row, header), message_vi: vi, message_en: en, row, ...(column === undefined ? {} : { column }) });
+  const fail = <C extends ErrorCode>(row: number, column: number | undefined, header: string | undefined, code: C, ...params: ParamsArg<C>) =>
+    void errors.push({ ...fieldError(cellPath(row, header), code, ...params), row, ...(column === undefined ? {} : { column }) });
 
   const { records, errors: syntax } = parseCsvRecords(text);
-  for (const e of syntax) fail(e.row, undefined, undefined, e.message_vi, e.message_en);
+  for (const e of syntax) fail(e.row, undefined, undefined, e.code);
 
   const submission: CsvParseResult['submission'] = {
     regime: regime.code,
@@ -185,7 +187,7 @@ export function parseSubmissionCsv(regime: Pick<Regime, 'code' | 'fields'>, text
   const nonBlank = records.filter((r) => !(r.cells.length === 1 && r.cells[0]!.trim() === ''));
   const header = nonBlank[0];
   if (!header) {
-    fail(1, undefined, undefined, 'Tệp CSV trống: cần dòng tiêu đề region,<mã chỉ tiêu>,…', 'the CSV is empty: it needs a header row region,<field>,…');
+    fail(1, undefined, undefined, 'csv.empty');
     return { submission, cells, errors, unreadableFields };
   }
 
@@ -194,18 +196,18 @@ export function parseSubmissionCsv(regime: Pick<Regime, 'code' | 'fields'>, text
   const names = header.cells.map((c) => c.trim());
   const usable: (string | null)[] = names.map(() => null); // the field each column feeds, or null
   if ((names[0] ?? '').toLowerCase() !== 'region') {
-    fail(header.row, 1, names[0] || undefined, `Cột đầu tiên phải là "region", không phải "${names[0] ?? ''}"`, `the first column must be "region", not "${names[0] ?? ''}"`);
+    fail(header.row, 1, names[0] || undefined, 'csv.first_column', { name: names[0] ?? '' });
   }
   const seenColumns = new Map<string, number>();
   names.forEach((name, i) => {
     if (i === 0) return;
     const col = i + 1;
     if (name === '') {
-      fail(header.row, col, undefined, `Cột ${col} không có tên`, `column ${col} has no name`);
+      fail(header.row, col, undefined, 'csv.column_unnamed', { column: col });
     } else if (!fields.has(name)) {
-      fail(header.row, col, name, `Cột "${name}" không phải chỉ tiêu của biểu mẫu ${regime.code}`, `column "${name}" is not a field of the template of ${regime.code}`);
+      fail(header.row, col, name, 'csv.column_not_field', { name, regime: regime.code });
     } else if (seenColumns.has(name)) {
-      fail(header.row, col, name, `Cột "${name}" lặp lại (đã có ở cột ${seenColumns.get(name)})`, `column "${name}" appears twice (first as column ${seenColumns.get(name)})`);
+      fail(header.row, col, name, 'csv.column_twice', { name, first: seenColumns.get(name)! });
     } else {
       seenColumns.set(name, col);
       usable[i] = name;
@@ -216,21 +218,21 @@ export function parseSubmissionCsv(regime: Pick<Regime, 'code' | 'fields'>, text
   const seenRegions = new Map<string, number>();
   for (const record of nonBlank.slice(1)) {
     if (record.cells.length !== names.length) {
-      fail(record.row, undefined, undefined, `Dòng có ${record.cells.length} ô, dòng tiêu đề có ${names.length}`, `the row has ${record.cells.length} cells, the header ${names.length}`);
+      fail(record.row, undefined, undefined, 'csv.row_width', { cells: record.cells.length, header: names.length });
     }
     const raw = (record.cells[0] ?? '').trim().toUpperCase();
     const region = /^\d$/.test(raw) ? `0${raw}` : raw;
     if (region === '') {
-      fail(record.row, 1, 'region', 'Thiếu mã vùng (VN hoặc mã tỉnh)', 'the region is missing ("VN" or a province code)');
+      fail(record.row, 1, 'region', 'csv.region_missing');
       continue;
     }
     if (!isRegionCode(region)) {
-      fail(record.row, 1, 'region', `"${raw}" không phải "VN" hay mã của một trong 34 tỉnh, thành phố`, `"${raw}" is neither "VN" nor the code of one of the 34 provinces and cities`);
+      fail(record.row, 1, 'region', 'csv.region_unknown', { region: raw });
       continue;
     }
     const first = seenRegions.get(region);
     if (first !== undefined) {
-      fail(record.row, 1, 'region', `Vùng ${region} đã có ở dòng ${first}`, `region ${region} already has a row (row ${first})`);
+      fail(record.row, 1, 'region', 'csv.region_twice', { region, first });
       continue;
     }
     seenRegions.set(region, record.row);
@@ -240,7 +242,7 @@ export function parseSubmissionCsv(regime: Pick<Regime, 'code' | 'fields'>, text
       const n = parseCsvNumber(text);
       if (!n.ok) {
         unreadableFields.add(field);
-        fail(record.row, i + 1, field, n.vi, n.en);
+        fail(record.row, i + 1, field, n.code, n.params as never);
         return;
       }
       submission.values.push({ indicator: field, region, value: n.value });

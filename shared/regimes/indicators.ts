@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { indicatorMetaSchema } from '../protocol/model';
 import { DOCUMENT_NUMBER } from './legal';
+import { indicatorFieldNames } from '../i18n/terms';
 
 /**
  * The 9 fields (lĩnh vực) of the indicator set of Decision 293/QĐ-TTg (24 February 2020)
@@ -17,15 +18,15 @@ import { DOCUMENT_NUMBER } from './legal';
  * stored in the indicator catalogue (`group`): never rename them.
  */
 export const INDICATOR_FIELDS = [
-  { code: 'economic-growth', name: { vi: 'Tăng trưởng kinh tế', en: 'Economic growth' } },
-  { code: 'public-finance', name: { vi: 'Tài chính công', en: 'Public finance' } },
-  { code: 'macro-stability', name: { vi: 'Ổn định kinh tế vĩ mô', en: 'Macroeconomic stability' } },
-  { code: 'business-environment', name: { vi: 'Môi trường kinh doanh', en: 'Business environment' } },
-  { code: 'labour-employment', name: { vi: 'Lao động, việc làm', en: 'Labour and employment' } },
-  { code: 'social-affairs', name: { vi: 'Các vấn đề xã hội', en: 'Social affairs' } },
-  { code: 'environment', name: { vi: 'Môi trường', en: 'Environment' } },
-  { code: 'public-administration', name: { vi: 'Hành chính công phục vụ người dân', en: 'Public administration serving the people' } },
-  { code: 'infrastructure-science', name: { vi: 'Kết cấu hạ tầng và khoa học công nghệ', en: 'Infrastructure, science and technology' } },
+  { code: 'economic-growth', name: indicatorFieldNames['economic-growth'] },
+  { code: 'public-finance', name: indicatorFieldNames['public-finance'] },
+  { code: 'macro-stability', name: indicatorFieldNames['macro-stability'] },
+  { code: 'business-environment', name: indicatorFieldNames['business-environment'] },
+  { code: 'labour-employment', name: indicatorFieldNames['labour-employment'] },
+  { code: 'social-affairs', name: indicatorFieldNames['social-affairs'] },
+  { code: 'environment', name: indicatorFieldNames['environment'] },
+  { code: 'public-administration', name: indicatorFieldNames['public-administration'] },
+  { code: 'infrastructure-science', name: indicatorFieldNames['infrastructure-science'] },
 ] as const;
 
 export type IndicatorFieldCode = (typeof INDICATOR_FIELDS)[number]['code'];

@@ -1,3 +1,5 @@
+import type { Bilingual } from '../i18n';
+import { periodicityNames } from '../i18n/terms';
 import type { Periodicity } from '../protocol/model';
 
 /** The period kind (shared/period.ts) of each periodicity; an ad-hoc report names an explicit window. */
@@ -10,11 +12,5 @@ export const PERIOD_KIND_OF: Readonly<Record<Periodicity, 'month' | 'quarter' | 
   'ad-hoc': 'window',
 };
 
-export const PERIODICITY_NAMES: Readonly<Record<Periodicity, { vi: string; en: string }>> = {
-  month: { vi: 'hằng tháng', en: 'monthly' },
-  quarter: { vi: 'hằng quý', en: 'quarterly' },
-  'half-year': { vi: '6 tháng', en: 'six-monthly' },
-  'nine-months': { vi: '9 tháng', en: 'nine months' },
-  year: { vi: 'hằng năm', en: 'yearly' },
-  'ad-hoc': { vi: 'đột xuất', en: 'ad hoc' },
-};
+/** The periodicities' names come from the one message catalogue (shared/i18n/terms.ts). */
+export const PERIODICITY_NAMES: Readonly<Record<Periodicity, Bilingual>> = periodicityNames;

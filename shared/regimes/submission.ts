@@ -1,3 +1,4 @@
+import type { FieldError } from '../errors';
 import { z } from 'zod';
 import { indicatorCodeSchema, regionCodeSchema } from '../protocol/codes';
 import { observationStatusSchema } from '../protocol/model';
@@ -56,15 +57,11 @@ export interface NormalizedSubmission {
   values: { indicator: string; region: string; value: number; unit: string }[];
 }
 
-/** One reason a submission is refused: where (a JSON path, or a CSV cell) and why, in both languages. */
-export interface SubmissionError {
-  /** `$.values[3].value` in a JSON submission; `csv[4].GDP_GROWTH` (row 4, that column) in a CSV one. */
-  path: string;
-  message_vi: string;
-  message_en: string;
-  /** CSV only: 1-based row (the header is row 1) and column. */
-  row?: number;
-  column?: number;
-}
+/**
+ * One reason a submission is refused: where (a JSON path `$.values[3].value`, or a CSV
+ * cell `csv[4].GDP_GROWTH` with its 1-based row and column, the header being row 1), a
+ * catalogue code, and why in both languages (shared/errors).
+ */
+export type SubmissionError = FieldError;
 
 export type SubmissionResult = { ok: true; submission: NormalizedSubmission } | { ok: false; errors: SubmissionError[] };

@@ -4,6 +4,7 @@ import { NATIONAL_REGION_CODE, PROVINCE_CODES, isProvinceCode, isRegionCode } fr
 import { dataWindow, toInstant, vietnamDate } from './calendar';
 import { isReporter } from './reporters';
 import { PERIOD_KIND_OF, PERIODICITY_NAMES, type Regime, type TemplateField } from './schema';
+import { fieldError, type ErrorCode, type ParamsArg } from '../errors';
 import { MAX_SUBMISSION_VALUES, type NormalizedSubmission, type SubmissionError, type SubmissionResult, type SubmissionStatus } from './submission';
 
 /**
@@ -55,38 +56,33 @@ const formatNumber = (n: number) => String(n);
 
 export function validateSubmission(regime: Regime, input: unknown, options: ValidateOptions = {}): SubmissionResult {
   const errors: SubmissionError[] = [];
-  const fail = (path: string, vi: string, en: string) => errors.push({ path, message_vi: vi, message_en: en });
+  const fail: Fail = (path, code, ...params) => void errors.push(fieldError(path, code, ...params));
 
   if (!isObject(input)) {
-    fail('$', `Báo cáo phải là một đối tượng JSON, không phải ${typeName(input)}`, `a submission is a JSON object, not ${typeName(input)}`);
+    fail('$', 'submission.not_object', { type: typeName(input) });
     return { ok: false, errors };
   }
 
   for (const key of Object.keys(input)) {
-    if (!ENVELOPE_KEYS.has(key)) fail(propPath('$', key), `Trường "${key}" không được phép trong báo cáo`, `unknown property "${key}"`);
+    if (!ENVELOPE_KEYS.has(key)) fail(propPath('$', key), 'submission.unknown_property', { key });
   }
 
   // --- regime
-  if (input.regime === undefined) fail('$.regime', 'Thiếu mã chế độ báo cáo', 'regime is missing');
+  if (input.regime === undefined) fail('$.regime', 'submission.regime_missing');
   else if (input.regime !== regime.code) {
-    fail('$.regime', `Báo cáo ghi chế độ ${quote(input.regime)}, nhưng đang được kiểm tra theo chế độ ${regime.code}`, `the submission names regime ${quote(input.regime)}, not ${regime.code}`);
+    fail('$.regime', 'submission.regime_mismatch', { given: quote(input.regime), regime: regime.code });
   }
 
   // --- agency
   let agency: string | undefined;
-  if (input.agency === undefined) fail('$.agency', 'Thiếu mã cơ quan báo cáo', 'agency is missing');
-  else if (typeof input.agency !== 'string') fail('$.agency', 'Mã cơ quan phải là chuỗi ký tự', `agency must be a string, not ${typeName(input.agency)}`);
+  if (input.agency === undefined) fail('$.agency', 'submission.agency_missing');
+  else if (typeof input.agency !== 'string') fail('$.agency', 'submission.agency_not_string', { type: typeName(input.agency) });
   else {
     agency = canonicalAgencyCode(input.agency);
     if (!agency) {
-      fail('$.agency', `Không có cơ quan mã ${quote(input.agency)}`, `unknown agency ${quote(input.agency)}`);
+      fail('$.agency', 'submission.agency_unknown', { agency: quote(input.agency) });
     } else if (!isReporter(regime, agency)) {
-      const name = agencyByCode(agency)!.name;
-      fail(
-        '$.agency',
-        `${name.vi} (${agency}) không thuộc đối tượng báo cáo của chế độ ${regime.code}`,
-        `${name.en} (${agency}) is not a reporting agency of regime ${regime.code}`,
-      );
+      fail('$.agency', 'submission.agency_not_reporter', { name: agencyByCode(agency)!.name, agency, regime: regime.code });
       agency = undefined;
     }
   }
@@ -94,30 +90,22 @@ export function validateSubmission(regime: Regime, input: unknown, options: Vali
 
   // --- period
   let period: string | undefined;
-  if (input.period === undefined) fail('$.period', 'Thiếu kỳ báo cáo', 'period is missing');
-  else if (typeof input.period !== 'string') fail('$.period', 'Kỳ báo cáo phải là chuỗi ký tự', `period must be a string, not ${typeName(input.period)}`);
+  if (input.period === undefined) fail('$.period', 'submission.period_missing');
+  else if (typeof input.period !== 'string') fail('$.period', 'submission.period_not_string', { type: typeName(input.period) });
   else {
     const p = parsePeriod(input.period);
     const name = PERIODICITY_NAMES[regime.periodicity];
     const example = PERIOD_EXAMPLES[regime.periodicity];
     if (!p) {
-      fail('$.period', `${quote(input.period)} không phải kỳ báo cáo hợp lệ (ví dụ ${example})`, `${quote(input.period)} is not a period (e.g. ${example})`);
+      fail('$.period', 'submission.period_invalid', { period: quote(input.period), example });
     } else if (p.kind !== PERIOD_KIND_OF[regime.periodicity]) {
-      fail(
-        '$.period',
-        `Chế độ ${regime.code} báo cáo ${name.vi}: kỳ phải có dạng ${example}, không phải ${quote(input.period)}`,
-        `regime ${regime.code} is ${name.en}: the period looks like ${example}, not ${quote(input.period)}`,
-      );
+      fail('$.period', 'submission.period_wrong_kind', { regime: regime.code, periodicity: name, example, period: quote(input.period) });
     } else {
       const window = dataWindow(regime, input.period);
       if (window.end < regime.effectiveFrom) {
-        fail(
-          '$.period',
-          `Kỳ ${input.period} (số liệu đến ${window.end}) trước ngày chế độ ${regime.code} có hiệu lực (${regime.effectiveFrom})`,
-          `period ${input.period} (data up to ${window.end}) precedes regime ${regime.code}, in force from ${regime.effectiveFrom}`,
-        );
+        fail('$.period', 'submission.period_before_regime', { period: input.period, end: window.end, regime: regime.code, effectiveFrom: regime.effectiveFrom });
       } else if (options.now !== undefined && window.start > vietnamDate(toInstant(options.now))) {
-        fail('$.period', `Kỳ ${input.period} chưa bắt đầu (số liệu từ ${window.start})`, `period ${input.period} has not begun (its data window opens ${window.start})`);
+        fail('$.period', 'submission.period_not_begun', { period: input.period, start: window.start });
       } else period = input.period;
     }
   }
@@ -126,7 +114,7 @@ export function validateSubmission(regime: Regime, input: unknown, options: Vali
   let status: SubmissionStatus = 'official';
   if (input.status !== undefined) {
     if (input.status === 'estimate' || input.status === 'official') status = input.status;
-    else fail('$.status', `Trạng thái số liệu là "estimate" (ước tính) hoặc "official" (chính thức), không phải ${quote(input.status)}`, `status is "estimate" or "official", not ${quote(input.status)}`);
+    else fail('$.status', 'submission.status_invalid', { status: quote(input.status) });
   }
 
   // --- values
@@ -138,39 +126,39 @@ export function validateSubmission(regime: Regime, input: unknown, options: Vali
   const named = new Set<string>(options.unreadableFields ?? []);
   const seen = new Map<string, number>();
 
-  if (input.values === undefined) fail('$.values', 'Thiếu danh sách số liệu (values)', 'values is missing');
-  else if (!Array.isArray(input.values)) fail('$.values', 'values phải là một mảng', `values must be an array, not ${typeName(input.values)}`);
+  if (input.values === undefined) fail('$.values', 'submission.values_missing');
+  else if (!Array.isArray(input.values)) fail('$.values', 'submission.values_not_array', { type: typeName(input.values) });
   else if (input.values.length > MAX_SUBMISSION_VALUES) {
-    fail('$.values', `Quá nhiều số liệu: ${input.values.length} (tối đa ${MAX_SUBMISSION_VALUES})`, `too many values: ${input.values.length} (at most ${MAX_SUBMISSION_VALUES})`);
+    fail('$.values', 'submission.values_too_many', { count: input.values.length, max: MAX_SUBMISSION_VALUES });
   } else if (input.values.length === 0) {
-    fail('$.values', 'Báo cáo không có số liệu nào', 'values is empty: a submission has at least one value');
+    fail('$.values', 'submission.values_empty');
   } else {
     input.values.forEach((item: unknown, i: number) => {
       const at = `$.values[${i}]`;
       if (!isObject(item)) {
-        fail(at, `Mỗi số liệu là một đối tượng {indicator, value, …}, không phải ${typeName(item)}`, `each value is an object {indicator, value, …}, not ${typeName(item)}`);
+        fail(at, 'submission.value_not_object', { type: typeName(item) });
         return;
       }
       for (const key of Object.keys(item)) {
-        if (!VALUE_KEYS.has(key)) fail(propPath(at, key), `Trường "${key}" không được phép trong một số liệu`, `unknown property "${key}" in a value`);
+        if (!VALUE_KEYS.has(key)) fail(propPath(at, key), 'submission.value_unknown_property', { key });
       }
       let field: TemplateField | undefined;
-      if (item.indicator === undefined) fail(`${at}.indicator`, 'Thiếu mã chỉ tiêu (indicator)', 'indicator is missing');
-      else if (typeof item.indicator !== 'string') fail(`${at}.indicator`, 'Mã chỉ tiêu phải là chuỗi ký tự', `indicator must be a string, not ${typeName(item.indicator)}`);
+      if (item.indicator === undefined) fail(`${at}.indicator`, 'submission.indicator_missing');
+      else if (typeof item.indicator !== 'string') fail(`${at}.indicator`, 'submission.indicator_not_string', { type: typeName(item.indicator) });
       else {
         field = fields.get(item.indicator);
         if (field) named.add(field.indicator);
         else {
-          fail(`${at}.indicator`, `Chỉ tiêu ${quote(item.indicator)} không có trong biểu mẫu của chế độ ${regime.code}`, `indicator ${quote(item.indicator)} is not a field of the template of regime ${regime.code}`);
+          fail(`${at}.indicator`, 'submission.indicator_not_in_template', { indicator: quote(item.indicator), regime: regime.code });
         }
       }
 
       const regionOk = checkRegion(item.region, field, ownRegion, `${at}.region`, fail);
       const valueOk = checkValue(item.value, field, `${at}.value`, fail);
       if (item.unit !== undefined) {
-        if (typeof item.unit !== 'string') fail(`${at}.unit`, 'Đơn vị tính phải là chuỗi ký tự', `unit must be a string, not ${typeName(item.unit)}`);
+        if (typeof item.unit !== 'string') fail(`${at}.unit`, 'submission.unit_not_string', { type: typeName(item.unit) });
         else if (field && item.unit.normalize('NFC').trim() !== field.unit) {
-          fail(`${at}.unit`, `Đơn vị tính của ${field.indicator} là "${field.unit}", không phải "${item.unit}"`, `the unit of ${field.indicator} is "${field.unit}", not "${item.unit}"`);
+          fail(`${at}.unit`, 'submission.unit_mismatch', { indicator: field.indicator, unit: field.unit, given: item.unit });
         }
       }
 
@@ -179,7 +167,7 @@ export function validateSubmission(regime: Regime, input: unknown, options: Vali
         const key = `${field.indicator}|${region}`;
         const first = seen.get(key);
         if (first !== undefined) {
-          fail(at, `Trùng số liệu: ${field.indicator} cho vùng ${region} đã có ở $.values[${first}]`, `duplicate: ${field.indicator} for region ${region} is already given at $.values[${first}]`);
+          fail(at, 'submission.value_duplicate', { indicator: field.indicator, region, first });
         } else {
           seen.set(key, i);
           if (!present.has(field.indicator)) present.set(field.indicator, new Set());
@@ -193,18 +181,14 @@ export function validateSubmission(regime: Regime, input: unknown, options: Vali
       if (!field.required) continue;
       const got = present.get(field.indicator);
       if (!field.byProvince) {
-        if (!got && !named.has(field.indicator)) fail('$.values', `Thiếu chỉ tiêu bắt buộc ${field.indicator}`, `required field ${field.indicator} is missing`);
+        if (!got && !named.has(field.indicator)) fail('$.values', 'submission.field_missing', { indicator: field.indicator });
       } else {
         const missing = PROVINCE_CODES.filter((code) => !got?.has(code));
         if (missing.length === PROVINCE_CODES.length) {
           if (named.has(field.indicator)) continue;
-          fail('$.values', `Thiếu chỉ tiêu bắt buộc ${field.indicator} (theo 34 tỉnh, thành phố)`, `required field ${field.indicator} (by province, all 34) is missing`);
+          fail('$.values', 'submission.field_missing_by_province', { indicator: field.indicator });
         } else if (missing.length > 0) {
-          fail(
-            '$.values',
-            `Chỉ tiêu ${field.indicator} thiếu số liệu của ${missing.length} tỉnh, thành phố: ${missing.join(', ')}`,
-            `field ${field.indicator} lacks ${missing.length} province(s): ${missing.join(', ')}`,
-          );
+          fail('$.values', 'submission.field_provinces_missing', { indicator: field.indicator, count: missing.length, provinces: missing.join(', ') });
         }
       }
     }
@@ -214,35 +198,31 @@ export function validateSubmission(regime: Regime, input: unknown, options: Vali
   return { ok: true, submission: { regime: regime.code, agency, period, status, values } };
 }
 
-type Fail = (path: string, vi: string, en: string) => void;
+type Fail = <C extends ErrorCode>(path: string, code: C, ...params: ParamsArg<C>) => void;
 
 function checkRegion(region: unknown, field: TemplateField | undefined, ownRegion: string | undefined, path: string, fail: Fail): boolean {
   if (region !== undefined && typeof region !== 'string') {
-    fail(path, 'Mã vùng phải là chuỗi ký tự ("VN" hoặc mã tỉnh hai chữ số)', `region must be a string ("VN" or a two-digit province code), not ${typeName(region)}`);
+    fail(path, 'submission.region_not_string', { type: typeName(region) });
     return false;
   }
   if (typeof region === 'string' && !isRegionCode(region)) {
-    fail(path, `${quote(region)} không phải "VN" hay mã của một trong 34 tỉnh, thành phố`, `${quote(region)} is neither "VN" nor the code of one of the 34 provinces and cities`);
+    fail(path, 'submission.region_unknown', { region: quote(region) });
     return false;
   }
   if (!field) return true;
   if (field.byProvince) {
     if (region === undefined) {
-      fail(path, `Chỉ tiêu ${field.indicator} báo cáo theo từng tỉnh, thành phố: cần mã tỉnh (region)`, `field ${field.indicator} is broken down by province: region (a province code) is required`);
+      fail(path, 'submission.region_required', { indicator: field.indicator });
       return false;
     }
     if (!isProvinceCode(region)) {
-      fail(path, `Chỉ tiêu ${field.indicator} báo cáo theo từng tỉnh, thành phố: "${region}" không phải mã tỉnh`, `field ${field.indicator} is broken down by province: "${region}" is not a province code`);
+      fail(path, 'submission.region_not_province', { indicator: field.indicator, region });
       return false;
     }
     return true;
   }
   if (region !== undefined && ownRegion !== undefined && region !== ownRegion) {
-    fail(
-      path,
-      `Chỉ tiêu ${field.indicator} là số liệu của chính đơn vị báo cáo: vùng phải là ${ownRegion} hoặc bỏ trống, không phải ${region}`,
-      `field ${field.indicator} is the reporting agency's own figure: region is ${ownRegion} or absent, not ${region}`,
-    );
+    fail(path, 'submission.region_not_own', { indicator: field.indicator, own: ownRegion, region });
     return false;
   }
   return true;
@@ -250,27 +230,22 @@ function checkRegion(region: unknown, field: TemplateField | undefined, ownRegio
 
 function checkValue(value: unknown, field: TemplateField | undefined, path: string, fail: Fail): boolean {
   if (value === undefined) {
-    fail(path, 'Thiếu giá trị (value)', 'value is missing');
+    fail(path, 'submission.value_missing');
     return false;
   }
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    fail(path, `Giá trị phải là một số, không phải ${quote(value)}`, `value must be a number, not ${quote(value)}`);
+    fail(path, 'submission.value_not_number', { value: quote(value) });
     return false;
   }
   if (!field) return true;
   let ok = true;
   if (field.type === 'integer' && !Number.isInteger(value)) {
-    fail(path, `${field.indicator} là số nguyên (${field.unit}), không phải ${formatNumber(value)}`, `${field.indicator} is a whole number (${field.unit}), not ${formatNumber(value)}`);
+    fail(path, 'submission.value_not_integer', { indicator: field.indicator, unit: field.unit, value: formatNumber(value) });
     ok = false;
   }
   const { min, max } = field;
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
-    const range = rangeText(min, max);
-    fail(
-      path,
-      `Giá trị ${formatNumber(value)} ${field.unit} của ${field.indicator} nằm ngoài khoảng cho phép ${range.vi}`,
-      `value ${formatNumber(value)} ${field.unit} of ${field.indicator} is outside the allowed range ${range.en}`,
-    );
+    fail(path, 'submission.value_out_of_range', { value: formatNumber(value), unit: field.unit, indicator: field.indicator, range: rangeText(min, max) });
     ok = false;
   }
   return ok;

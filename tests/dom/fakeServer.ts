@@ -49,7 +49,7 @@ export async function startServer(port = 0, previous?: Fake): Promise<Fake> {
     io.of(name).use((socket, next) => {
       fake.handshakes.push({ url: socket.handshake.url, query: { ...socket.handshake.query } });
       if ((socket.handshake.auth as { token?: unknown }).token === TOKEN) next();
-      else next(Object.assign(new Error('unauthorized'), { data: { status: 401 } }));
+      else next(Object.assign(new Error('unauthorized'), { data: { code: 'auth.token_invalid', status: 401 } }));
     });
   }
   io.of('/feed').on('connection', (socket) => {

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { act } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { acceptSnapshot, acceptWallState } from '../../renderer/feed/ingest';
-import { createBoundaryLoader, setPageBoundaryLoader, BoundaryFetchError, type BoundaryLoader } from '../../renderer/geo/boundaries';
+import { createBoundaryLoader, setPageBoundaryLoader, type BoundaryLoader } from '../../renderer/geo/boundaries';
+import { ApiError } from '../../renderer/api/client';
+import { appError } from '../../shared/errors';
 import { WallStoreProvider } from '../../renderer/store/context';
 import { createWallStore, type WallStore } from '../../renderer/store/wallStore';
 import { WallView } from '../../renderer/wall/WallView';
@@ -311,7 +313,7 @@ describe('geographic province map', () => {
     loader = createBoundaryLoader({
       load: async () => {
         attempts += 1;
-        if (attempts === 1) throw new BoundaryFetchError(503, 'GET /api/v1/geo/provinces: HTTP 503');
+        if (attempts === 1) throw new ApiError(503, appError('client.http_error', { status: 503 }));
         return topology;
       },
       backoff: () => 50,

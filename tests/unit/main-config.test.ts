@@ -34,8 +34,15 @@ describe('display agent configuration', () => {
       preview: false,
       simulate: null,
       recycleAt: null,
+      logFormat: 'pretty',
       warnings: [],
     });
+  });
+
+  it('takes the log format from --log-format or TOANCANH_LOG_FORMAT', () => {
+    expect(parse(['.', '--log-format', 'json']).logFormat).toBe('json');
+    expect(parse(['.'], { TOANCANH_LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(problems(['.', '--log-format=yaml'])).toEqual(['--log-format: expected pretty or json (got "yaml")']);
   });
 
   it('reads every flag, in both --flag value and --flag=value forms, resolving paths against cwd', () => {

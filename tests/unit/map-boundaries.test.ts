@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import {
   boundaryMessages,
-  BoundaryFetchError,
   createBoundaryLoader,
   defaultBackoff,
   fetchBoundaries,
   type BoundaryState,
 } from '../../renderer/geo/boundaries';
-import { boundaryUrl, PROVINCES_ROUTE } from '../../renderer/geo/source';
+import { ApiError, createApiClient } from '../../renderer/api/client';
+import { appError } from '../../shared/errors';
 import { provincesTopoPath } from '../support/paths';
 
 const topology = () => JSON.parse(readFileSync(provincesTopoPath, 'utf8')) as unknown;
@@ -58,7 +58,7 @@ describe('the page’s province boundaries', () => {
     let calls = 0;
     const load = vi.fn(async () => {
       calls += 1;
-      if (calls === 1) throw new BoundaryFetchError(503, 'GET /api/v1/geo/provinces: HTTP 503');
+      if (calls === 1) throw new ApiError(503, appError('client.http_error', { status: 503 }));
       if (calls === 2) throw new TypeError('Failed to fetch');
       return topology();
     });
@@ -85,8 +85,8 @@ describe('the page’s province boundaries', () => {
   it('tells a refused token, a missing file and an invalid file apart', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const cases: [unknown, Extract<BoundaryState, { status: 'error' }>['message'], RegExp][] = [
-      [new BoundaryFetchError(401, 'HTTP 401'), boundaryMessages.unauthorized, /401/],
-      [new BoundaryFetchError(404, 'HTTP 404'), boundaryMessages.missing, /404/],
+      [new ApiError(401, appError('auth.token_invalid')), boundaryMessages.unauthorized, /401/],
+      [new ApiError(404, appError('geo.file_missing', { file: '/x.topo.json' })), boundaryMessages.missing, /404/],
       [new SyntaxError('Unexpected token <'), boundaryMessages.invalid, /not JSON/],
     ];
     for (const [error, message, detail] of cases) {
@@ -113,7 +113,7 @@ describe('the page’s province boundaries', () => {
   it('retries at once on request and stops for good when disposed', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const load = vi.fn(async () => {
-      throw new BoundaryFetchError(null, 'offline');
+      throw new ApiError(null, appError('client.unreachable', { detail: 'offline' }));
     });
     const { loader, timers } = harness(load);
     loader.subscribe(() => {});
@@ -134,26 +134,28 @@ describe('the page’s province boundaries', () => {
 });
 
 describe('the request', () => {
-  it('asks the server’s route with the wall token as a Bearer header, never in the URL', async () => {
-    const fetchImpl = vi.fn(async (_url: string | URL | Request, _init?: RequestInit) => new Response('{"ok":1}', { status: 200 }));
-    const url = boundaryUrl('http://10.0.0.5:8787');
-    expect(url).toBe(`http://10.0.0.5:8787${PROVINCES_ROUTE}`);
-    await expect(fetchBoundaries({ url, token: 'secret-token-123' }, fetchImpl as unknown as typeof fetch)).resolves.toEqual({ ok: 1 });
+  const client = (fetchImpl: unknown, token: string | null = null) => createApiClient({ serverUrl: 'http://10.0.0.5:8787', credential: { kind: 'token', token }, fetch: fetchImpl as typeof fetch });
+
+  it('asks the server’s route through the API client, the wall token as a Bearer header, never in the URL, revalidating its copy', async () => {
+    const document = { type: 'Topology', objects: {}, arcs: [] };
+    const fetchImpl = vi.fn(async (_url: string | URL | Request, _init?: RequestInit) => new Response(JSON.stringify(document), { status: 200 }));
+    await expect(fetchBoundaries(client(fetchImpl, 'secret-token-123'))).resolves.toEqual(document);
     const [calledUrl, init] = fetchImpl.mock.calls[0]!;
     expect(calledUrl).toBe('http://10.0.0.5:8787/api/v1/geo/provinces');
     expect(String(calledUrl)).not.toContain('secret');
     expect((init!.headers as Record<string, string>).Authorization).toBe('Bearer secret-token-123');
+    expect(init!.cache).toBe('no-cache');
+    expect(init!.credentials).toBe('omit');
   });
 
-  it('turns an HTTP failure or a network error into a BoundaryFetchError with the status', async () => {
-    const notFound = vi.fn(async () => new Response('no', { status: 404 }));
-    await expect(fetchBoundaries({ url: boundaryUrl('http://x'), token: null }, notFound as unknown as typeof fetch)).rejects.toMatchObject({ status: 404 });
+  it('turns an HTTP failure, a network error or a document that is no topology into an ApiError with its code', async () => {
+    const notFound = vi.fn(async () => new Response(JSON.stringify({ error: appError('geo.file_missing', { file: '/x' }) }), { status: 404 }));
+    await expect(fetchBoundaries(client(notFound))).rejects.toMatchObject({ status: 404, code: 'geo.file_missing' });
     const offline = vi.fn(async () => {
       throw new TypeError('Failed to fetch');
     });
-    await expect(fetchBoundaries({ url: boundaryUrl('http://x'), token: null }, offline as unknown as typeof fetch)).rejects.toMatchObject({
-      status: null,
-      message: expect.stringContaining('Failed to fetch'),
-    });
+    await expect(fetchBoundaries(client(offline))).rejects.toMatchObject({ status: null, code: 'client.unreachable', message: expect.stringContaining('Failed to fetch') });
+    const html = vi.fn(async () => new Response('<html>', { status: 200 }));
+    await expect(fetchBoundaries(client(html))).rejects.toMatchObject({ status: 200, code: 'client.reply_invalid' });
   });
 });

@@ -1,3 +1,4 @@
+import { apiErrorSchema } from '../../shared/protocol/report';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,9 +157,9 @@ describe('rate limit', () => {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) statuses.push((await limited.api('GET', '/api/v1/indicators')).status);
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
-      const last = await limited.api<{ error: string }>('GET', '/api/v1/indicators');
+      const last = await limited.api('GET', '/api/v1/indicators');
       expect(Number(last.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-      expect(last.body.error).toMatch(/too many requests/);
+      expect(apiErrorSchema.parse(last.body).error).toMatchObject({ code: 'auth.rate_limited', message_en: expect.stringMatching(/too many requests/) });
       // Per token: another token is not affected, and health is never limited.
       expect((await limited.api('GET', '/api/v1/wall', { token: limited.server.wallToken })).status).toBe(200);
       expect((await limited.api('GET', '/api/v1/health', { token: null })).status).toBe(200);

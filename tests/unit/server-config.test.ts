@@ -28,7 +28,15 @@ describe('server command line', () => {
       geoPath: '/opt/shared/data/geo/vn-provinces-34.topo.json',
       simulate: null,
       rateLimit: { ratePerSecond: 50, burst: 200 },
+      logFormat: 'pretty',
     });
+  });
+
+  it('reads --log-format and TOANCANH_LOG_FORMAT, and refuses another format', () => {
+    expect(config(parse(['--log-format', 'json'])).logFormat).toBe('json');
+    expect(config(parse([], { TOANCANH_LOG_FORMAT: 'JSON' })).logFormat).toBe('json');
+    expect(config(parse(['--log-format=pretty'], { TOANCANH_LOG_FORMAT: 'json' })).logFormat).toBe('pretty');
+    expect(error(parse(['--log-format', 'xml']))).toBe('--log-format: "xml" is not a log format (pretty or json)');
   });
 
   it('reads --simulate alone or with a rate, the seed, --geo and --rate-limit, and their variables', () => {

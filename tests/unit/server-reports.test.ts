@@ -159,8 +159,8 @@ describe('POST /api/v1/reports', () => {
     });
     expect(r.status).toBe(422);
     const failure = validationFailureSchema.parse(r.body);
-    expect(failure.error).toMatch(/nothing was stored/);
-    expect(failure.error_vi).toMatch(/không có gì được lưu/);
+    expect(failure.error).toMatchObject({ code: 'report.refused', message_en: expect.stringMatching(/nothing was stored/) });
+    expect(failure.error.message_vi).toMatch(/không có gì được lưu/);
     const byPath = (path: string) => failure.errors.filter((e) => e.path === path).map((e) => e.message);
     expect(byPath('$.surprise')).toEqual(['unknown property "surprise"']);
     expect(byPath('$.status')).toHaveLength(1);
@@ -207,14 +207,14 @@ describe('POST /api/v1/reports', () => {
     const before = fingerprint();
     const malformed = await h.api('POST', '/api/v1/reports', { token: operator, raw: '{"agency": "P01", "period": ' });
     expect(malformed.status).toBe(400);
-    expect(apiErrorSchema.parse(malformed.body).error).toMatch(/not valid JSON/);
+    expect(apiErrorSchema.parse(malformed.body).error.message_en).toMatch(/not valid JSON/);
     const values = Array.from({ length: 40_000 }, (_, i) => ({ indicator: 'PROV_RETAIL_SALES', region: String(i % 100).padStart(2, '0'), value: i }));
     const huge = await h.api('POST', '/api/v1/reports', { token: operator, body: { regime: 'TINH-KTXH-THANG', agency: 'P01', period: '2026-01', values } });
     expect(huge.status).toBe(413);
-    expect(apiErrorSchema.parse(huge.body).error).toMatch(/larger than the limit of 1 MiB/);
+    expect(apiErrorSchema.parse(huge.body).error.message_en).toMatch(/larger than the limit of 1 MiB/);
     const text = await h.api('POST', '/api/v1/reports', { token: operator, raw: 'hello', headers: { 'content-type': 'text/plain' } });
     expect(text.status).toBe(415);
-    expect(apiErrorSchema.parse(text.body).error).toMatch(/application\/json, or text\/csv/);
+    expect(apiErrorSchema.parse(text.body).error.message_en).toMatch(/application\/json, or text\/csv/);
     expect(fingerprint()).toEqual(before);
   });
 
@@ -291,7 +291,8 @@ describe('reading', () => {
     ]);
     const bad = await h.api<{ errors: { path: string }[] }>('GET', '/api/v1/observations?indicator=gdp&period=2024-13&x=1');
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e) => e.path).sort()).toEqual(['$', '$.indicator', '$.period']);
+    // Query faults are named by their parameter (an unknown one too).
+    expect(bad.body.errors.map((e) => e.path).sort()).toEqual(['?indicator', '?period', '?x']);
   });
 
   it('lists submissions with filters and pages, and shows a submitter its own only', async () => {
@@ -369,7 +370,7 @@ describe('reading', () => {
     try {
       const missing = await without.api('GET', '/api/v1/geo/provinces');
       expect(missing.status).toBe(404);
-      expect(apiErrorSchema.parse(missing.body).error).toMatch(/\/nowhere\/provinces\.topo\.json is missing; pass --geo <file> or set TOANCANH_GEO/);
+      expect(apiErrorSchema.parse(missing.body).error.message_en).toMatch(/\/nowhere\/provinces\.topo\.json is missing; pass --geo <file> or set TOANCANH_GEO/);
     } finally {
       await without.cleanup();
     }

@@ -13,7 +13,7 @@ import { reportersOf } from '../../shared/regimes/reporters';
 import { collect, emitWithAck, startHarness, waitFor, type Harness } from '../helpers/server-harness';
 
 const warnings: object[] = [];
-const watchful: SimLogger = { info: () => undefined, warn: (o) => void warnings.push(o), error: (o) => void warnings.push(o) };
+const watchful: SimLogger = { info: () => undefined, warn: (msg, fields) => void warnings.push({ msg, ...fields }), error: (msg, fields) => void warnings.push({ msg, ...fields }) };
 
 let h: Harness;
 beforeAll(async () => {

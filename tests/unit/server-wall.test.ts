@@ -46,14 +46,14 @@ describe('wall state', () => {
 
   it('refuses an invalid layout with every error (422) and keeps the active one', async () => {
     const before = h.server.wall.get();
-    const r = await h.api<{ error: string; errors: { path: string; message: string }[] }>('PUT', '/api/v1/wall/layout', { token: operator, body: brokenLayout() });
+    const r = await h.api<{ error: { code: string; message_en: string }; errors: { path: string; message: string }[] }>('PUT', '/api/v1/wall/layout', { token: operator, body: brokenLayout() });
     expect(r.status).toBe(422);
     const paths = r.body.errors.map((e) => e.path);
     expect(paths).toContain('$.schemaVersion');
     expect(paths).toContain('$.tiles[0].widget');
     expect(paths).toContain('$.tiles[1].w');
     expect(r.body.errors.some((e) => /overlaps/.test(e.message))).toBe(true);
-    expect(r.body.error).toMatch(/keeps its layout/);
+    expect(r.body.error).toMatchObject({ code: 'wall.layout_invalid', message_en: expect.stringMatching(/keeps its layout/) });
     expect(h.server.wall.get()).toBe(before);
     expect((await h.api<WallState>('GET', '/api/v1/wall')).body).toEqual(before);
   });

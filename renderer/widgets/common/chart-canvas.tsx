@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { rendererLog } from '../../log';
 
 /**
  * A <canvas> that fills its box and redraws in the next animation frame whenever `draw`
@@ -64,7 +65,7 @@ export function ChartCanvas({ draw, className }: { draw: DrawFn; className?: str
         drawRef.current(ctx, { width, height });
       } catch (error) {
         // A drawing fault must not take the tile (or the frame) down; the HTML still shows the figures.
-        console.error('[toancanh] chart drawing failed', error);
+        rendererLog.error('chart drawing failed', { err: error });
       }
     };
     schedule.current = () => {

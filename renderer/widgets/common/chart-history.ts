@@ -1,9 +1,11 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { z } from 'zod';
-import { observationKey, observationSchema, type Observation } from '../../../shared/protocol/model';
+import { routes } from '../../../shared/api';
+import { observationKey, type Observation } from '../../../shared/protocol/model';
 import { periodsKey, type WallStore, type WallStoreState } from '../../store/wallStore';
 import { useWallStore } from '../../store/context';
+import { ApiError, createApiClient } from '../../api/client';
 import { pageEndpoint } from '../../api/endpoint';
+import { rendererLog } from '../../log';
 
 /**
  * Earlier vintages (revisions) of the figures a chart shows, on demand.
@@ -31,19 +33,12 @@ export const REVISION_REFETCH_MS = 60_000;
 /** Earlier vintages kept per figure (the newest ones). */
 export const MAX_REVISIONS_PER_FIGURE = 8;
 
-const historyReplySchema = z.object({ observations: z.array(observationSchema) });
-
 /** The default source: the server this page talks to, with its token (none known: no request). */
 export const serverRevisionSource: RevisionSource = async (indicator, region, signal) => {
-  const server = typeof window === 'undefined' ? null : await pageEndpoint(window);
-  if (!server?.token || typeof fetch !== 'function') return [];
-  const url = new URL('/api/v1/observations', server.serverUrl);
-  url.search = new URLSearchParams({ indicator, region, history: '1' }).toString();
-  const response = await fetch(url, { headers: { Authorization: `Bearer ${server.token}` }, signal });
-  if (!response.ok) throw new Error(`history of ${indicator}/${region}: HTTP ${response.status}`);
-  const parsed = historyReplySchema.safeParse(await response.json());
-  if (!parsed.success) throw new Error(`history of ${indicator}/${region}: unexpected reply`);
-  return parsed.data.observations;
+  const endpoint = typeof window === 'undefined' ? null : await pageEndpoint(window);
+  if (!endpoint?.token) return [];
+  const reply = await createApiClient(endpoint).call(routes.reads.observations, { query: { indicator, region, history: '1' } }, { signal });
+  return reply.body.observations;
 };
 
 let source: RevisionSource | null = serverRevisionSource;
@@ -189,7 +184,7 @@ export class RevisionBook {
           if (!abort.signal.aborted) this.addHistory(observations);
         })
         .catch((error: unknown) => {
-          if (!abort.signal.aborted) console.warn('[toancanh] revision history unavailable', error);
+          if (!abort.signal.aborted) rendererLog.warn('revision history unavailable', { indicator, region, err: error, ...(error instanceof ApiError ? { code: error.code, status: error.status } : {}) });
         })
         .finally(() => {
           if (this.aborts.get(key) === abort) this.aborts.delete(key);

@@ -92,7 +92,7 @@ export function MapLegend({ legend }: { legend: LegendModel }) {
   );
 }
 
-const loadingText = { vi: 'Đang tải bản đồ ranh giới tỉnh…', en: 'Loading the province boundaries…' };
+const loadingText = messages.boundaryLoading;
 
 /** Over the map area while the boundaries are not ready: loading, or what failed and when it retries. */
 export function MapBoundaryMessage({ state }: { state: BoundaryState }) {

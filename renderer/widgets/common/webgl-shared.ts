@@ -1,4 +1,5 @@
 import { Color, WebGLRenderer, type Camera, type Scene } from 'three';
+import { rendererLog } from '../../log';
 
 /**
  * ONE WebGL context per window, shared by every 3D tile of that window.
@@ -209,7 +210,7 @@ export function createSharedWebgl(deps: SharedWebglDeps = {}): SharedWebgl {
       try {
         view.contextChanged(state, generation);
       } catch (error) {
-        console.error('[toancanh] 3D view failed to follow the WebGL context', error);
+        rendererLog.error('3D view failed to follow the WebGL context', { err: error });
       }
     }
     for (const listener of [...listeners]) listener();
@@ -217,14 +218,14 @@ export function createSharedWebgl(deps: SharedWebglDeps = {}): SharedWebgl {
 
   function onLost(event: Event): void {
     event.preventDefault(); // ask the browser to restore the context
-    console.error('[toancanh] WebGL context lost; waiting for it to be restored');
+    rendererLog.error('WebGL context lost; waiting for it to be restored');
     if (raf) cancelFrame(raf);
     raf = 0;
     if (restoreTimer) clearTimer(restoreTimer);
     restoreTimer = setTimer(() => {
       restoreTimer = 0;
       if (state !== 'lost') return;
-      console.error(`[toancanh] WebGL context not restored within ${RESTORE_TIMEOUT_MS} ms; creating a new one`);
+      rendererLog.error('WebGL context not restored; creating a new one', { timeoutMs: RESTORE_TIMEOUT_MS });
       discard();
       create();
     }, RESTORE_TIMEOUT_MS);
@@ -235,7 +236,7 @@ export function createSharedWebgl(deps: SharedWebglDeps = {}): SharedWebgl {
     if (restoreTimer) clearTimer(restoreTimer);
     restoreTimer = 0;
     if (!canvas || !renderer) return;
-    console.info('[toancanh] WebGL context restored; rebuilding the 3D resources');
+    rendererLog.info('WebGL context restored; rebuilding the 3D resources');
     // three's renderer re-initialises its own GL state on this same event, after this
     // listener: let it, then have every view rebuild its materials and textures on the
     // fresh state (geometry is uploaded again by itself).
@@ -255,7 +256,7 @@ export function createSharedWebgl(deps: SharedWebglDeps = {}): SharedWebgl {
       renderer = createRenderer(target);
     } catch (error) {
       renderer = null;
-      console.error('[toancanh] WebGL is not available for the 3D map', error);
+      rendererLog.error('WebGL is not available for the 3D map', { err: error });
       setState('unavailable');
       if (!retryTimer && views.size > 0) {
         retryTimer = setTimer(() => {
@@ -364,7 +365,7 @@ export function createSharedWebgl(deps: SharedWebglDeps = {}): SharedWebgl {
             view.drawn?.(now, { quality, frameMs });
           }
         } catch (error) {
-          console.error('[toancanh] a 3D view failed to render', error);
+          rendererLog.error('a 3D view failed to render', { err: error });
         }
       }
       if (view.animating()) again = true;

@@ -2,7 +2,7 @@ import type { IndicatorMeta, Observation } from '../../../shared/protocol/model'
 import { formatNumber, formatValue } from '../../../shared/format/number';
 import { formatAge, formatPeriod } from '../../../shared/format/date';
 import { freshness, type Freshness } from '../../../shared/freshness';
-import { messages, updatedAgo, type Bilingual } from '../../../shared/i18n';
+import { messages, updatedAgo, versusPeriod, type Bilingual } from '../../../shared/i18n';
 import { parsePeriod } from '../../../shared/period';
 import type { KpiThresholds } from '../../../shared/widgets/kpi';
 import type { Tone } from '../common/colours';
@@ -108,7 +108,6 @@ export interface KpiInput {
   expectUnit?: string;
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 
 export function kpiChange(meta: IndicatorMeta | undefined, latest: Observation, comparison: Observation | undefined): KpiChange | null {
   if (!comparison) return null;
@@ -118,10 +117,7 @@ export function kpiChange(meta: IndicatorMeta | undefined, latest: Observation, 
     text: change.text,
     arrow: change.arrow,
     tone: change.tone,
-    basis: {
-      vi: `so với ${lowerFirst(formatPeriod(comparison.period, 'vi'))}`,
-      en: `vs ${formatPeriod(comparison.period, 'en')}`,
-    },
+    basis: versusPeriod({ vi: formatPeriod(comparison.period, 'vi'), en: formatPeriod(comparison.period, 'en') }),
   };
 }
 

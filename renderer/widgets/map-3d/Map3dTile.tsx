@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { TileMessage } from '../common/TileMessage';
 import type { WidgetProps } from '../common/types';
+import { messages } from '../../../shared/i18n';
 
 /**
  * The 3D map's entry in the registry. three.js is large: its code loads only in windows
@@ -8,7 +9,7 @@ import type { WidgetProps } from '../common/types';
  */
 const Map3dView = lazy(() => import('./Map3dView'));
 
-const loading = { vi: 'Đang tải bản đồ 3D…', en: 'Loading the 3D map…' };
+const loading = messages.map3dLoading;
 
 export function Map3dTile(props: WidgetProps<'map-3d'>) {
   return (

@@ -14,6 +14,7 @@ import { topLabels, type TopLabel } from './model';
 import { geometrySetFor } from './scene';
 import { ProvinceMapView } from './view';
 import './map-3d.css';
+import { rendererLog } from '../../log';
 
 /**
  * The 3D province map: each province extruded to its figure's height and coloured by its
@@ -25,10 +26,10 @@ import './map-3d.css';
  * context is lost.
  */
 
-const restoring = { vi: 'Đang khôi phục hiển thị 3D…', en: 'Restoring the 3D display…' };
-const unavailable = { vi: 'Máy này không hiển thị được bản đồ 3D (WebGL)', en: 'This display cannot draw the 3D map (WebGL)' };
-const building = { vi: 'Đang dựng bản đồ 3D…', en: 'Building the 3D map…' };
-const topTitle = { vi: 'Cao nhất', en: 'Highest' };
+const restoring = messages.map3dRestoring;
+const unavailable = messages.map3dUnavailable;
+const building = messages.map3dBuilding;
+const topTitle = messages.highest;
 
 const reducedMotionQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
 const subscribeReducedMotion = (listener: () => void) => {
@@ -119,7 +120,7 @@ export default function Map3dView({ tile, rect }: WidgetProps<'map-3d'>) {
         setBuilt(true);
         shared.invalidate();
       },
-      (error: unknown) => console.error('[toancanh] 3D map: building the geometry failed', error),
+      (error: unknown) => rendererLog.error('3D map: building the geometry failed', { err: error }),
     );
     return () => {
       alive = false;

@@ -34,7 +34,7 @@ export function MapTilesTile({ tile, rect }: WidgetProps<'map-tiles'>) {
   if (!indicator) return <TileMessage kind="placeholder" text={messages.noData} detail="map-tiles: no indicator bound" />;
   if (!map) {
     const detail = bundledTileMap.ok ? '' : bundledTileMap.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-    return <TileMessage kind="error" text={{ vi: 'Lưới ô tỉnh không hợp lệ', en: 'Invalid province tile grid' }} detail={detail} />;
+    return <TileMessage kind="error" text={messages.tileGridInvalid} detail={detail} />;
   }
 
   const arrangement = tileMapArrangement(rect.width, rect.height, block);

@@ -1,0 +1,27 @@
+import { catalogueRoutes } from './catalogue';
+import { geoRoutes } from './geo';
+import { healthRoutes } from './health';
+import { readRoutes } from './reads';
+import { reportRoutes } from './reports';
+import type { RouteDef } from './route';
+import { tokenRoutes } from './tokens';
+import { wallRoutes } from './wall';
+
+/**
+ * Every REST route of the server, by area. The server registers each from here and
+ * nothing else under /api (a test checks both ways); clients call them by entry:
+ * `client.call(routes.reports.submissions, { query: { agency: 'P01' } })`.
+ */
+export const routes = {
+  health: healthRoutes,
+  catalogue: catalogueRoutes,
+  reads: readRoutes,
+  reports: reportRoutes,
+  geo: geoRoutes,
+  wall: wallRoutes,
+  tokens: tokenRoutes,
+} as const;
+
+export const allRoutes: readonly RouteDef[] = Object.values(routes).flatMap((area) => Object.values(area) as RouteDef[]);
+
+export * from './route';
