@@ -103,8 +103,8 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   const profile = loadProfileFile(profilePath);
   const layout = loadLayoutFile(layoutOption.path);
   const wallProblems = [
-    ...(profile.ok ? [] : [`${formatErrors(profilePath, profile.errors)}\n  (set --profile or TOANCANH_PROFILE)`]),
-    ...(layout.ok ? [] : [`${formatErrors(layoutOption.path, layout.errors)}\n  (set --layout or TOANCANH_LAYOUT)`]),
+    ...(profile.ok ? [] : [`${formatErrors(profilePath, profile.errors, profile.total)}\n  (set --profile or TOANCANH_PROFILE)`]),
+    ...(layout.ok ? [] : [`${formatErrors(layoutOption.path, layout.errors, layout.total)}\n  (set --layout or TOANCANH_LAYOUT)`]),
   ];
   if (!profile.ok || !layout.ok) throw new StartupError(wallProblems.join('\n'));
 
@@ -205,7 +205,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
             const { changed, state } = wall.setLayout(next);
             if (changed) app.log.info({ file, layout: next.id, revision: state.revision }, 'layout file changed; now active');
           },
-          onInvalid: (errors) => app.log.error({ file, errors }, `layout file refused; the wall keeps its last good layout\n${formatErrors(file, errors)}`),
+          onInvalid: (errors, total) => app.log.error({ file, errors, total }, `layout file refused; the wall keeps its last good layout\n${formatErrors(file, errors, total)}`),
         },
         options.watchDebounceMs,
       );

@@ -20,7 +20,7 @@ export function registerWallRoutes(app: FastifyInstance, wall: WallStateStore, l
 
   app.put('/api/v1/wall/layout', { config: { roles: OPERATOR_ROLES } }, async (request, reply) => {
     const checked = validateLayout(request.body);
-    if (!checked.ok) return reply.code(422).send({ error: `the layout has ${checked.errors.length} error(s); the wall keeps its layout`, errors: checked.errors });
+    if (!checked.ok) return reply.code(422).send({ error: `the layout has ${checked.total} error(s); the wall keeps its layout`, errors: checked.errors, total: checked.total });
     const { state, changed } = wall.setLayout(checked.value);
     request.log.info({ layout: state.layout.id, revision: state.revision, changed }, 'layout set');
     return state;
@@ -28,7 +28,7 @@ export function registerWallRoutes(app: FastifyInstance, wall: WallStateStore, l
 
   app.put('/api/v1/wall/profile', { config: { roles: OPERATOR_ROLES } }, async (request, reply) => {
     const checked = validateProfile(request.body);
-    if (!checked.ok) return reply.code(422).send({ error: `the profile has ${checked.errors.length} error(s); the wall keeps its profile`, errors: checked.errors });
+    if (!checked.ok) return reply.code(422).send({ error: `the profile has ${checked.total} error(s); the wall keeps its profile`, errors: checked.errors, total: checked.total });
     const { state, changed } = wall.setProfile(checked.value);
     request.log.info({ profile: state.profile.id, revision: state.revision, changed }, 'profile set');
     return state;
@@ -49,7 +49,7 @@ export function registerWallRoutes(app: FastifyInstance, wall: WallStateStore, l
     if (!existsSync(file)) return reply.code(404).send({ error: `no preset layout "${body.data.id}"` });
     const loaded = loadLayoutFile(file);
     if (!loaded.ok) {
-      return reply.code(422).send({ error: `preset "${body.data.id}" is not valid; the wall keeps its layout`, errors: loaded.errors });
+      return reply.code(422).send({ error: `preset "${body.data.id}" is not valid; the wall keeps its layout`, errors: loaded.errors, total: loaded.total });
     }
     const { state, changed } = wall.setLayout(loaded.value);
     request.log.info({ layout: state.layout.id, revision: state.revision, changed }, 'preset activated');
