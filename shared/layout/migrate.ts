@@ -1,4 +1,5 @@
-import { widgetSpecFor, type AnyWidgetSpec } from '../widgets/catalog';
+import { widgetSpecFor } from '../widgets/catalog';
+import type { WidgetSpec } from '../widgets/define';
 import type { ValidationError } from '../validation/errors';
 import { jsonPath, quote } from '../validation/errors';
 
@@ -30,7 +31,7 @@ const tileName = (tile: Record<string, unknown>, index: number) =>
   typeof tile.id === 'string' ? `tile ${quote(tile.id)} (tiles[${index}])` : `tiles[${index}]`;
 
 /** Options of `from` run through each migration up to the spec's current version. */
-export function migrateOptions(spec: AnyWidgetSpec, from: number, options: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function migrateOptions(spec: Pick<WidgetSpec, 'optionsVersion' | 'migrations'>, from: number, options: Readonly<Record<string, unknown>>): Record<string, unknown> {
   let current: Record<string, unknown> = { ...options };
   for (let version = from; version < spec.optionsVersion; version += 1) {
     const step = spec.migrations[version];
@@ -90,7 +91,7 @@ export function migrateLayout(document: unknown): MigrationResult {
  * widget's options changed (and so without `optionsVersion`) gets told what to add,
  * rather than only that its options are wrong.
  */
-export function olderVersionThatFits(spec: AnyWidgetSpec, options: unknown): number | null {
+export function olderVersionThatFits(spec: Pick<WidgetSpec, 'optionsVersion' | 'migrations' | 'optionsSchema'>, options: unknown): number | null {
   if (!isPlainObject(options)) return null;
   for (let version = 1; version < spec.optionsVersion; version += 1) {
     try {

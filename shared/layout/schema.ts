@@ -112,7 +112,7 @@ export interface TileIssue {
  * Checks across tiles: unique ids, inside the grid, no overlaps, known widget types.
  * Written over loosely-typed input so that the loader can run it even when other parts
  * of the file are wrong, and report every fault at once. Pairwise, so it refuses to look
- * at more than MAX_TILES tiles: at most 200² / 2 = 19,900 pairs.
+ * at more than MAX_TILES tiles: at most 200² / 2 = 19,900 pairs, and one error per tile.
  */
 export function crossTileIssues(layout: { grid?: unknown; tiles?: unknown }): TileIssue[] {
   const issues: TileIssue[] = [];
@@ -140,10 +140,16 @@ export function crossTileIssues(layout: { grid?: unknown; tiles?: unknown }): Ti
     if (isInt(grid.rows) && y + h > grid.rows) {
       issues.push({ path: ['tiles', index, 'h'], message: `tile reaches row ${y + h}, past the grid's ${grid.rows} rows` });
     }
-    for (const other of placed) {
-      if (x < other.x + other.w && other.x < x + w && y < other.y + other.h && other.y < y + h) {
-        issues.push({ path: ['tiles', index], message: `tile ${quote(String(tile.id))} overlaps tile ${quote(String(other.id))} (tiles[${other.index}])` });
-      }
+    // One error per tile, naming the first tile it overlaps and counting the others: a
+    // pile of 200 tiles is 199 errors, not 19,900.
+    const overlapped = placed.filter((o) => x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h);
+    if (overlapped.length > 0) {
+      const first = overlapped[0]!;
+      const others = overlapped.length - 1;
+      issues.push({
+        path: ['tiles', index],
+        message: `tile ${quote(String(tile.id))} overlaps tile ${quote(String(first.id))} (tiles[${first.index}])${others > 0 ? ` and ${others} more tile(s) before it` : ''}`,
+      });
     }
     placed.push({ index, id: tile.id, x, y, w, h });
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { periodSchema } from '../period';
-import { PROVINCE_CODES } from '../regions';
+import { PROVINCE_CODES, PROVINCES } from '../regions';
 import { decimalsOption, expectUnitOption } from './common-options';
 import { option } from './define';
 
@@ -45,6 +45,7 @@ export const mapCommonOptionsShape = {
   highlight: option(mapProvinceCodeSchema.optional(), {
     label: { vi: 'Tỉnh nổi bật', en: 'Highlighted province' },
     help: { vi: 'Viền nổi bật, số liệu nhắc lại ở phần đầu', en: 'Drawn outlined, its figure repeated in the header' },
+    choices: Object.fromEntries(PROVINCES.map((p) => [p.code, { vi: p.name, en: p.nameEn }])),
   }),
   decimals: decimalsOption(),
   expectUnit: expectUnitOption(),
