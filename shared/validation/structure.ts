@@ -40,31 +40,35 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 /** Adds an error for every limit the document breaks; true when it breaks none. */
 export function checkStructure(document: unknown, limits: StructureLimits, errors: ErrorList): boolean {
-  const before = errors.total;
+  let fine = true;
+  const fail = (frame: Frame | null, message: string) => {
+    fine = false;
+    errors.add(frame ? pathOf(frame) : '$', message);
+  };
   const stack: Frame[] = [{ value: document, parent: null, key: null, depth: 0 }];
   let values = 0;
   while (stack.length > 0) {
     const frame = stack.pop()!;
     values += 1;
     if (values > limits.maxValues) {
-      errors.add('$', `more than ${count(limits.maxValues)} values in the document; it cannot be valid`);
+      fail(null, `more than ${count(limits.maxValues)} values in the document; it cannot be valid`);
       break;
     }
     const { value, depth } = frame;
     if (typeof value === 'string') {
       if (value.length > limits.maxStringLength) {
-        errors.add(pathOf(frame), `a text of ${count(value.length)} characters; at most ${count(limits.maxStringLength)}`);
+        fail(frame, `a text of ${count(value.length)} characters; at most ${count(limits.maxStringLength)}`);
       }
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= limits.maxDepth) {
-      errors.add(pathOf(frame), `nested more than ${limits.maxDepth} levels deep; nothing valid is`);
+      fail(frame, `nested more than ${limits.maxDepth} levels deep; nothing valid is`);
       continue;
     }
     if (Array.isArray(value)) {
       if (value.length > limits.maxItems) {
-        errors.add(pathOf(frame), `${count(value.length)} items; at most ${count(limits.maxItems)}`);
+        fail(frame, `${count(value.length)} items; at most ${count(limits.maxItems)}`);
         continue;
       }
       for (let i = value.length - 1; i >= 0; i -= 1) stack.push({ value: value[i], parent: frame, key: i, depth: depth + 1 });
@@ -72,17 +76,17 @@ export function checkStructure(document: unknown, limits: StructureLimits, error
     }
     const keys = Object.keys(value);
     if (keys.length > limits.maxKeys) {
-      errors.add(pathOf(frame), `${count(keys.length)} keys; at most ${count(limits.maxKeys)}`);
+      fail(frame, `${count(keys.length)} keys; at most ${count(limits.maxKeys)}`);
       continue;
     }
     for (let i = keys.length - 1; i >= 0; i -= 1) {
       const key = keys[i]!;
       if (key.length > limits.maxKeyLength) {
-        errors.add(pathOf(frame), `a key of ${count(key.length)} characters; at most ${count(limits.maxKeyLength)}`);
+        fail(frame, `a key of ${count(key.length)} characters; at most ${count(limits.maxKeyLength)}`);
         continue;
       }
       stack.push({ value: (value as Record<string, unknown>)[key], parent: frame, key, depth: depth + 1 });
     }
   }
-  return errors.total === before;
+  return fine;
 }
