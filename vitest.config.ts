@@ -16,6 +16,9 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
+          // Memory checks (tests/unit/server-wall-bounds.test.ts) collect garbage before they
+          // read the RSS, so that they measure what is retained, not when the collector ran.
+          execArgv: ['--expose-gc'],
         },
       },
       {

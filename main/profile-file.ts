@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { wallProfileSchema, type WallProfile } from '../shared/wall/profile';
+import type { WallProfile } from '../shared/wall/profile';
+import { validateWallProfile } from '../shared/wall/validate';
 
 /**
  * Reading the technician's wall profile (the agent needs it to plan its windows) and
@@ -19,12 +20,13 @@ export function loadWallProfile(path: string): WallProfile {
   } catch (error) {
     throw new Error(`--profile: ${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
-  const result = wallProfileSchema.safeParse(json);
-  if (!result.success) {
-    const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    throw new Error(`--profile: ${path} is not a valid wall profile:\n  - ${issues.join('\n  - ')}`);
+  const result = validateWallProfile(json);
+  if (!result.ok) {
+    const issues = result.errors.map((e) => `${e.path}: ${e.message}`);
+    const more = result.total > result.errors.length ? [`… and ${result.total - result.errors.length} more`] : [];
+    throw new Error(`--profile: ${path} is not a valid wall profile:\n  - ${[...issues, ...more].join('\n  - ')}`);
   }
-  return result.data;
+  return result.value;
 }
 
 /** Written to a temporary file and renamed, so the server never reads half a profile. */

@@ -119,8 +119,8 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   const profile = loadProfileFile(profilePath);
   const layout = loadLayoutFile(layoutPath);
   const wallProblems = [
-    ...(profile.ok ? [] : [`${formatErrors(profilePath, profile.errors)}\n  (set --profile or TOANCANH_PROFILE)`]),
-    ...(layout.ok ? [] : [`${formatErrors(layoutPath, layout.errors)}\n  (set --layout or TOANCANH_LAYOUT)`]),
+    ...(profile.ok ? [] : [`${formatErrors(profilePath, profile.errors, profile.total)}\n  (set --profile or TOANCANH_PROFILE)`]),
+    ...(layout.ok ? [] : [`${formatErrors(layoutPath, layout.errors, layout.total)}\n  (set --layout or TOANCANH_LAYOUT)`]),
   ];
   if (!profile.ok || !layout.ok) throw new StartupError(wallProblems.join('\n'), 'startup.wall_files_invalid');
 
@@ -233,7 +233,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
             const { changed, state } = wall.setLayout(next, { by: 'server', reason: `layout file ${file}` });
             if (changed) log.info('layout file changed; now active', { file, layout: next.id, revision: state.revision });
           },
-          onInvalid: (errors) => log.error(`layout file refused; the wall keeps its last good layout\n${formatErrors(file, errors)}`, { file, errors }),
+          onInvalid: (errors, total) => log.error(`layout file refused; the wall keeps its last good layout\n${formatErrors(file, errors, total)}`, { file, errors, total }),
         },
         options.watchDebounceMs,
       );

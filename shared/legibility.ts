@@ -69,7 +69,7 @@ export function minimumLegibleTextMm(viewingDistanceMm: number, visualAngleDeg =
   return 2 * viewingDistanceMm * Math.tan(((visualAngleDeg / 2) * Math.PI) / 180);
 }
 
-/** What the check needs of a widget: the catalogue's entry, or any object with the fraction. */
+/** What the check needs of a widget: its legibility (`widgetLegibility` in shared/widgets/catalog.ts), or any object with the fraction. */
 export type LegibilityCatalog = Readonly<Record<string, { readonly smallestTextFraction: number }>>;
 
 /** What the check needs of a layout (a validated `Layout` fits). */
@@ -101,6 +101,21 @@ export interface LegibilityResult {
   tileHeightMm: number;
   /** How tall the tile must be for its smallest text to reach `requiredMm`, in mm. */
   requiredTileHeightMm: number;
+}
+
+/**
+ * The smallest tile height, in millimetres on the wall, at which a widget's smallest text
+ * (`smallestTextFraction` of the tile's height) is legible from `viewingDistanceMm`: its
+ * minimum legible size, which the widget cannot know by itself because it depends on the
+ * wall. Divide by a grid row's height on a profile for the rows it needs.
+ */
+export function minimumLegibleTileHeightMm(
+  smallestTextFraction: number,
+  viewingDistanceMm: number,
+  options: Pick<LegibilityOptions, 'visualAngleDeg' | 'capHeightEm'> = {},
+): number {
+  const capHeightEm = options.capHeightEm ?? BE_VIETNAM_PRO_CAP_HEIGHT_EM;
+  return minimumLegibleTextMm(viewingDistanceMm, options.visualAngleDeg) / (capHeightEm * smallestTextFraction);
 }
 
 /** A hair of tolerance so that a tile sized exactly to the limit is not refused by rounding. */

@@ -13,7 +13,7 @@ export const BODY_LIMIT = 1024 * 1024;
  */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof HttpFailure) return sendError(reply, error.status, error.error, error.errors);
+    if (error instanceof HttpFailure) return sendError(reply, error.status, error.error, error.errors, error.total);
     if (error instanceof ResponseSchemaError) {
       request.log.error({ err: error, code: 'server.reply_invalid' }, 'reply does not match its schema');
       return sendError(reply, 500, appError('server.reply_invalid'));

@@ -13,25 +13,28 @@ export class HttpFailure extends Error {
     readonly status: number,
     readonly error: AppError,
     readonly errors?: readonly FieldError[],
+    /** How many faults there were, when the validator listed fewer than it found. */
+    readonly total?: number,
   ) {
     super(error.message_en);
   }
 }
 
 /** Throws the catalogue error `code`, answered with its status (or `status`). */
-export function fail<C extends ErrorCode>(code: C, ...args: [...ParamsArg<C>, options?: { status?: number; errors?: readonly FieldError[]; details?: Record<string, unknown> }]): never {
-  const [params, options] = args as unknown as [ParamsArg<C>[0], { status?: number; errors?: readonly FieldError[]; details?: Record<string, unknown> } | undefined];
+type FailOptions = { status?: number; errors?: readonly FieldError[]; total?: number; details?: Record<string, unknown> };
+
+export function fail<C extends ErrorCode>(code: C, ...args: [...ParamsArg<C>, options?: FailOptions]): never {
+  const [params, options] = args as unknown as [ParamsArg<C>[0], FailOptions | undefined];
   const error = appError(code, ...([params, options?.details] as unknown as [...ParamsArg<C>, Record<string, unknown> | undefined]));
-  throw new HttpFailure(options?.status ?? statusOf(code), error, options?.errors);
+  throw new HttpFailure(options?.status ?? statusOf(code), error, options?.errors, options?.total);
 }
 
-/** The error body, its list capped (the total is in details). */
-export function errorBody(error: AppError, errors?: readonly FieldError[]): ErrorBody {
+/** The error body: at most MAX_REPLY_ERRORS faults listed, and how many there were. */
+export function errorBody(error: AppError, errors?: readonly FieldError[], total?: number): ErrorBody {
   if (!errors) return { error };
-  if (errors.length <= MAX_REPLY_ERRORS) return { error, errors: [...errors] };
-  return { error: { ...error, details: { ...error.details, errorCount: errors.length, errorsShown: MAX_REPLY_ERRORS } }, errors: errors.slice(0, MAX_REPLY_ERRORS) };
+  return { error, errors: errors.slice(0, MAX_REPLY_ERRORS), total: Math.max(total ?? 0, errors.length) };
 }
 
-export function sendError(reply: FastifyReply, status: number, error: AppError, errors?: readonly FieldError[]): FastifyReply {
-  return reply.code(status).type('application/json; charset=utf-8').send(errorBody(error, errors));
+export function sendError(reply: FastifyReply, status: number, error: AppError, errors?: readonly FieldError[], total?: number): FastifyReply {
+  return reply.code(status).type('application/json; charset=utf-8').send(errorBody(error, errors, total));
 }

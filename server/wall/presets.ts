@@ -28,7 +28,7 @@ export function listPresets(layoutsDir: string): { presets: PresetInfo[]; proble
     const id = name.slice(0, -'.json'.length);
     if (!LAYOUT_ID_PATTERN.test(id)) continue;
     const loaded = loadLayoutFile(join(layoutsDir, name));
-    if (!loaded.ok) problems.push(`${name}: ${loaded.errors.length} error(s)`);
+    if (!loaded.ok) problems.push(`${name}: ${loaded.total} error(s)`);
     else if (loaded.value.id !== id) problems.push(`${name}: its id is "${loaded.value.id}", not "${id}"`);
     else presets.push({ id, title: loaded.value.title });
   }

@@ -28,7 +28,7 @@ export function registerWallRoutes(router: Router, wall: WallStateStore, layouts
 
   router.route(routes.wall.setLayout).handle(({ body, log, principal }) => {
     const checked = validateLayout(body);
-    if (!checked.ok) fail('wall.layout_invalid', { count: checked.errors.length }, { errors: asFieldErrors(checked.errors) });
+    if (!checked.ok) fail('wall.layout_invalid', { count: checked.total }, { errors: asFieldErrors(checked.errors), total: checked.total });
     const { state, changed } = wall.setLayout(checked.value, changeBy(principal, 'PUT /api/v1/wall/layout'));
     log.info({ layout: state.layout.id, revision: state.revision, changed }, 'layout set');
     return { status: 200, body: state };
@@ -36,7 +36,7 @@ export function registerWallRoutes(router: Router, wall: WallStateStore, layouts
 
   router.route(routes.wall.setProfile).handle(({ body, log, principal }) => {
     const checked = validateProfile(body);
-    if (!checked.ok) fail('wall.profile_invalid', { count: checked.errors.length }, { errors: asFieldErrors(checked.errors) });
+    if (!checked.ok) fail('wall.profile_invalid', { count: checked.total }, { errors: asFieldErrors(checked.errors), total: checked.total });
     const { state, changed } = wall.setProfile(checked.value, changeBy(principal, 'PUT /api/v1/wall/profile'));
     log.info({ profile: state.profile.id, revision: state.revision, changed }, 'profile set');
     return { status: 200, body: state };
@@ -57,7 +57,7 @@ export function registerWallRoutes(router: Router, wall: WallStateStore, layouts
     const file = presetLayoutPath(layoutsDir, id);
     if (!existsSync(file)) fail('wall.preset_not_found', { id });
     const loaded = loadLayoutFile(file);
-    if (!loaded.ok) fail('wall.preset_invalid', { id }, { errors: asFieldErrors(loaded.errors) });
+    if (!loaded.ok) fail('wall.preset_invalid', { id }, { errors: asFieldErrors(loaded.errors), total: loaded.total });
     const { state, changed } = wall.setLayout(loaded.value, changeBy(principal, `POST /api/v1/wall/layout/activate ${id}`));
     log.info({ layout: state.layout.id, revision: state.revision, changed }, 'preset activated');
     return { status: 200, body: state };

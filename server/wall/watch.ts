@@ -17,7 +17,7 @@ export interface LayoutWatcher {
  */
 export function watchLayoutFile(
   path: string,
-  handlers: { onValid(layout: Layout): void; onInvalid(errors: ValidationError[]): void },
+  handlers: { onValid(layout: Layout): void; onInvalid(errors: ValidationError[], total: number): void },
   debounceMs = 200,
 ): LayoutWatcher {
   const name = basename(path);
@@ -28,7 +28,7 @@ export function watchLayoutFile(
     if (closed) return;
     const loaded = loadLayoutFile(path);
     if (loaded.ok) handlers.onValid(loaded.value);
-    else handlers.onInvalid(loaded.errors);
+    else handlers.onInvalid(loaded.errors, loaded.total);
   };
   const watcher: FSWatcher = watch(dirname(path), { persistent: false }, (_event, changed) => {
     // Some platforms do not say which file changed; then re-read ours anyway.
@@ -36,7 +36,7 @@ export function watchLayoutFile(
     if (timer) clearTimeout(timer);
     timer = setTimeout(settle, debounceMs);
   });
-  watcher.on('error', (error) => handlers.onInvalid([{ path: '$', message: `the file watch stopped: ${error.message}` }]));
+  watcher.on('error', (error) => handlers.onInvalid([{ path: '$', message: `the file watch stopped: ${error.message}` }], 1));
   return {
     close() {
       closed = true;

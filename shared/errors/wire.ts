@@ -6,12 +6,15 @@ import { z } from 'zod';
  *
  *   { "error": { "code": "auth.token_required", "message_vi": "…", "message_en": "…", "details"?: {…} },
  *     "errors"?: [ { "path": "$.values[0].value", "code": "submission.value_out_of_range",
- *                    "message_vi": "…", "message_en": "…", "message": "…", "row"?: 2, "column"?: 3 } ] }
+ *                    "message_vi": "…", "message_en": "…", "message": "…", "row"?: 2, "column"?: 3 } ],
+ *     "total"?: 2417 }
  *
- * `errors` lists every fault of a refused document (422) or query (400). `code` is stable;
- * the texts may be reworded. docs/api.md documents it.
+ * `errors` lists the faults of a refused document (422) or query (400): the first
+ * MAX_REPLY_ERRORS of them, and `total` says how many there were (validators stop counting
+ * past their own cap, so `total` may itself be a bound). `code` is stable; the texts may be
+ * reworded. docs/api.md documents it.
  */
-export const MAX_REPLY_ERRORS = 1000;
+export const MAX_REPLY_ERRORS = 100;
 
 export const appErrorSchema = z.object({
   code: z.string().max(80),
@@ -34,5 +37,7 @@ export const fieldErrorSchema = z.object({
 export const errorBodySchema = z.object({
   error: appErrorSchema,
   errors: z.array(fieldErrorSchema).max(MAX_REPLY_ERRORS).optional(),
+  /** How many faults there were; present whenever `errors` is. */
+  total: z.number().int().min(0).optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

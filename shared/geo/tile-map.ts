@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jsonPath, parseJsonText, validateWith, type LoadResult } from '../layout/load';
+import { refuse } from '../validation/errors';
 import { provinceCodeSchema } from './provinces';
 
 /**
@@ -85,7 +86,7 @@ export function validateTileMap(value: unknown, options: TileMapOptions = {}): L
       .filter((code) => !placed.has(code))
       .map((code) => ({ path: jsonPath(['tiles']), message: `province "${code}" has no tile` })),
   ];
-  return errors.length === 0 ? result : { ok: false, errors };
+  return errors.length === 0 ? result : refuse(errors);
 }
 
 /** Parses and validates a tile map's JSON text. */

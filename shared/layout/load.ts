@@ -1,64 +1,107 @@
 import type { z } from 'zod';
-import { crossTileIssues, layoutSchema, type Layout } from './schema';
+import { widgetSpecFor } from '../widgets/catalog';
+import { ErrorList, issuesToErrors, jsonPath, parseJsonText, type LoadResult, type ValidationError } from '../validation/errors';
+import { checkStructure, type StructureLimits } from '../validation/structure';
+import { migrateLayout, olderVersionThatFits, type MigratedTile } from './migrate';
+import { crossTileIssues, layoutFieldsSchema, MAX_TILES, type Layout } from './schema';
 
-export interface ValidationError {
-  /** JSON path into the document, e.g. `$.tiles[3].x`. */
-  path: string;
-  message: string;
-}
+export { formatErrors, issuesToErrors, jsonPath, parseJsonText, MAX_LISTED_ERRORS } from '../validation/errors';
+export type { LoadResult, ValidationError } from '../validation/errors';
 
-export type LoadResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
+/**
+ * The bare shape a layout can have at most (see checkStructure): the longest list is the
+ * tiles (200), the deepest value a ticker threshold's label (7 levels), the longest text a
+ * note (4,000 characters), and a layout of 200 tiles with every option set has about
+ * 50,000 values. tests/unit/layout-bounds.test.ts checks these against the schema.
+ */
+export const LAYOUT_LIMITS: StructureLimits = {
+  maxDepth: 16,
+  maxItems: MAX_TILES,
+  maxKeys: 64,
+  maxKeyLength: 100,
+  maxStringLength: 10_000,
+  maxValues: 100_000,
+};
 
-export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((acc, key) => {
-    if (typeof key === 'number') return `${acc}[${key}]`;
-    const name = String(key);
-    return /^[A-Za-z_$][\w$]*$/.test(name) ? `${acc}.${name}` : `${acc}[${JSON.stringify(name)}]`;
-  }, '$');
-}
-
-/** Every issue zod found, each with its JSON path: a refused file lists all its faults at once. */
-export function issuesToErrors(issues: ReadonlyArray<z.core.$ZodIssue>): ValidationError[] {
-  return issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message }));
-}
-
-export function validateWith<T>(schema: z.ZodType<T, unknown>, value: unknown): LoadResult<T> {
+/** Validates any document with a zod schema: bounded first (when limits are given), errors capped. */
+export function validateWith<T>(schema: z.ZodType<T, unknown>, value: unknown, limits?: StructureLimits): LoadResult<T> {
+  const errors = new ErrorList();
+  if (limits && !checkStructure(value, limits, errors)) return errors.refusal();
   const parsed = schema.safeParse(value);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: issuesToErrors(parsed.error.issues) };
+  if (parsed.success) return { ok: true, value: parsed.data };
+  errors.addAll(issuesToErrors(parsed.error.issues));
+  return errors.refusal();
 }
 
-export function parseJsonText(text: string): LoadResult<unknown> {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { ok: false, errors: [{ path: '$', message: `not valid JSON: ${(error as Error).message}` }] };
-  }
-}
+const tileIndexOf = (path: ReadonlyArray<PropertyKey>): number | null => (path[0] === 'tiles' && typeof path[1] === 'number' ? path[1] : null);
 
-/** Parses and validates a layout document; the file is accepted whole or refused whole. */
+/**
+ * Parses and validates a layout document; the file is accepted whole or refused whole.
+ * In order, each step bounded by the one before: the tile count (before anything
+ * pairwise), the document's bare shape, option migrations, the schema, the checks across
+ * tiles. A refusal lists the first MAX_LISTED_ERRORS errors and the total.
+ */
 export function validateLayout(value: unknown): LoadResult<Layout> {
-  const result = validateWith(layoutSchema, value);
-  if (result.ok || typeof value !== 'object' || value === null) return result;
-  // zod skips whole-layout checks once a field is wrong; run them anyway so that one
-  // pass lists every fault. An unknown widget is reported by name, not as zod's
-  // generic mismatch of the tile union.
-  const extra = crossTileIssues(value).map((i) => ({ path: jsonPath(i.path), message: i.message }));
-  const unknownWidgetPaths = new Set(extra.filter((e) => e.message.startsWith('unknown widget')).map((e) => e.path));
-  const seen = new Set<string>();
-  const errors = [...result.errors.filter((e) => !unknownWidgetPaths.has(e.path)), ...extra].filter((e) => {
-    const key = `${e.path}|${e.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return { ok: false, errors };
+  const errors = new ErrorList();
+  const tiles = typeof value === 'object' && value !== null ? (value as { tiles?: unknown }).tiles : undefined;
+  if (Array.isArray(tiles) && tiles.length > MAX_TILES) {
+    errors.add('$.tiles', `${tiles.length.toLocaleString('en-US')} tiles; a layout holds at most ${MAX_TILES}`);
+    return errors.refusal();
+  }
+  if (!checkStructure(value, LAYOUT_LIMITS, errors)) return errors.refusal();
+
+  const migration = migrateLayout(value);
+  const document = migration.document;
+  const parsed = layoutFieldsSchema.safeParse(document);
+  const cross = typeof document === 'object' && document !== null ? crossTileIssues(document) : [];
+  if (parsed.success && migration.errors.length === 0 && cross.length === 0) return { ok: true, value: parsed.data };
+
+  // Versions first: a refused version explains the other errors of its tile.
+  errors.addAll(migration.errors);
+  const crossErrors = cross.map((i) => ({ path: jsonPath(i.path), message: i.message }));
+  // An unknown widget is reported by name, not as zod's generic mismatch of the tile union.
+  const unknownWidgetPaths = new Set(crossErrors.filter((e) => e.message.startsWith('unknown widget')).map((e) => e.path));
+  const issues = parsed.success ? [] : parsed.error.issues;
+  const migratedAt = new Map<number, MigratedTile>(migration.migrated.map((m) => [m.index, m]));
+  for (const issue of issues) {
+    const path = jsonPath(issue.path);
+    if (unknownWidgetPaths.has(path)) continue;
+    const index = tileIndexOf(issue.path);
+    const from = index === null || issue.path[2] !== 'options' ? undefined : migratedAt.get(index);
+    errors.add(path, from ? `${issue.message} (options migrated from version ${from.from} to ${from.to})` : issue.message);
+  }
+  errors.addAll(crossErrors);
+  for (const hint of unversionedHints(value, issues)) errors.add(hint.path, hint.message);
+  return errors.refusal();
+}
+
+/** Tiles without `optionsVersion` whose options fail now but are valid options of an older version. */
+function unversionedHints(value: unknown, issues: ReadonlyArray<z.core.$ZodIssue>): ValidationError[] {
+  const tiles = (value as { tiles?: unknown }).tiles;
+  if (!Array.isArray(tiles)) return [];
+  const failing = new Set<number>();
+  for (const issue of issues) {
+    const index = tileIndexOf(issue.path);
+    if (index !== null && issue.path[2] === 'options') failing.add(index);
+  }
+  const hints: ValidationError[] = [];
+  for (const index of failing) {
+    const tile = tiles[index] as { widget?: unknown; optionsVersion?: unknown; options?: unknown; id?: unknown } | undefined;
+    const spec = widgetSpecFor(tile?.widget);
+    if (!tile || !spec || tile.optionsVersion !== undefined || spec.optionsVersion === 1) continue;
+    const fits = olderVersionThatFits(spec, tile.options);
+    if (fits === null) continue;
+    hints.push({
+      path: jsonPath(['tiles', index, 'optionsVersion']),
+      message:
+        `no optionsVersion, so these options were read as widget "${spec.id}" version ${spec.optionsVersion}; ` +
+        `they are valid version-${fits} options: add "optionsVersion": ${fits} to have them migrated`,
+    });
+  }
+  return hints;
 }
 
 export function loadLayout(text: string): LoadResult<Layout> {
   const json = parseJsonText(text);
   return json.ok ? validateLayout(json.value) : json;
-}
-
-export function formatErrors(source: string, errors: ReadonlyArray<ValidationError>): string {
-  return [`${source}: ${errors.length} error(s)`, ...errors.map((e) => `  ${e.path}: ${e.message}`)].join('\n');
 }

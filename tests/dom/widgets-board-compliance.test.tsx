@@ -18,8 +18,8 @@ import type { Snapshot } from '../../shared/protocol/feed';
 import { deadlineOf, toInstant } from '../../shared/regimes/calendar';
 import type { Regime } from '../../shared/regimes/schema';
 import { widgetCatalog } from '../../shared/widgets/catalog';
-import { complianceOptionsSchema, type ComplianceOptions } from '../../shared/widgets/compliance';
-import { tickerOptionsSchema } from '../../shared/widgets/ticker';
+import { complianceOptionsSchema, type ComplianceOptions } from '../../shared/widgets/compliance/definition';
+import { tickerOptionsSchema } from '../../shared/widgets/ticker/definition';
 import { observation, presetWallState, readJson, seededSnapshot } from './fixtures';
 import { startServer, stopServer, TOKEN, type Fake } from './fakeServer';
 import { cleanup, render } from './render';
@@ -250,8 +250,8 @@ describe('compliance model', () => {
 
   it('declares its smallest text honestly: rows at the most rows per page allowed', () => {
     const max = complianceOptionsSchema.shape.rowsPerPage.unwrap().maxValue!;
-    expect(rowFontCqh(max) / 100).toBeGreaterThanOrEqual(widgetCatalog.compliance.smallestTextFraction);
-    expect(rowFontCqh(max) / 100).toBeLessThan(widgetCatalog.compliance.smallestTextFraction + 0.005);
+    expect(rowFontCqh(max) / 100).toBeGreaterThanOrEqual(widgetCatalog.compliance.legibility.smallestTextFraction);
+    expect(rowFontCqh(max) / 100).toBeLessThan(widgetCatalog.compliance.legibility.smallestTextFraction + 0.005);
   });
 
   it('says "no data" with no entries of the kind asked for', () => {

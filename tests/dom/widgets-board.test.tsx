@@ -14,12 +14,12 @@ import { validateLayout } from '../../shared/layout/load';
 import { checkLegibility } from '../../shared/legibility';
 import { wallProfileSchema } from '../../shared/wall/profile';
 import type { Snapshot } from '../../shared/protocol/feed';
-import { widgetCatalog } from '../../shared/widgets/catalog';
-import { clockOptionsSchema } from '../../shared/widgets/clock';
-import { imageOptionsSchema, isMediaPath, mediaUrl } from '../../shared/widgets/image';
-import { noteOptionsSchema } from '../../shared/widgets/note';
-import { tickerOptionsSchema } from '../../shared/widgets/ticker';
-import { complianceOptionsSchema } from '../../shared/widgets/compliance';
+import { widgetCatalog, widgetLegibility } from '../../shared/widgets/catalog';
+import { clockOptionsSchema } from '../../shared/widgets/clock/definition';
+import { imageOptionsSchema, isMediaPath, mediaUrl } from '../../shared/widgets/image/definition';
+import { noteOptionsSchema } from '../../shared/widgets/note/definition';
+import { tickerOptionsSchema } from '../../shared/widgets/ticker/definition';
+import { complianceOptionsSchema } from '../../shared/widgets/compliance/definition';
 import { projectRoot } from '../support/paths';
 import { observation, readJson, seededSnapshot } from './fixtures';
 import { cleanup, render } from './render';
@@ -73,14 +73,13 @@ afterEach(() => {
 });
 
 describe('catalogue and registry', () => {
-  it('registers each board widget with a component, a versioned schema whose defaults parse from {}, and a migration', () => {
+  it('registers each board widget with a component and its shared definition, whose defaults parse from {}', () => {
     for (const type of BOARD) {
       const spec = widgetCatalog[type];
       expect(widgetRegistry[type].component, type).toBeTypeOf('function');
-      expect(spec.optionsVersion).toBe(1);
+      expect(widgetRegistry[type].spec, type).toBe(spec);
       expect(spec.binding).toBe('none');
-      const defaults = spec.optionsSchema.parse({});
-      expect(spec.migrateOptions(1, defaults)).toEqual(defaults);
+      expect(spec.optionsSchema.safeParse({}).success, type).toBe(true);
     }
     expect(complianceOptionsSchema.parse({})).toEqual({
       regimes: 'all',
@@ -91,7 +90,7 @@ describe('catalogue and registry', () => {
       rowsPerPage: 9,
       pageSeconds: 12,
     });
-    expect(tickerOptionsSchema.parse({})).toMatchObject({ thresholds: [], reports: true, mode: 'scroll', speed: 'normal' });
+    expect(tickerOptionsSchema.parse({})).toMatchObject({ thresholds: [], reports: true, motion: { mode: 'scroll', speed: 'normal' } });
     expect(clockOptionsSchema.parse({})).toEqual({ seconds: true, date: true });
     expect(noteOptionsSchema.parse({})).toEqual({ text: '', align: 'start' });
     expect(imageOptionsSchema.parse({})).toEqual({ src: 'media/toan-canh.svg', fit: 'contain' });
@@ -143,7 +142,7 @@ describe('smallestTextFraction is what the stylesheets draw', () => {
     ['image', 'renderer/widgets/image/image.css', 1],
   ] as const)('%s', (type, file, fitMin) => {
     const smallest = Math.min(...fontSizes(file, fitMin)) / 100;
-    const declared = widgetCatalog[type].smallestTextFraction;
+    const declared = widgetCatalog[type].legibility.smallestTextFraction;
     expect(declared).toBeLessThanOrEqual(smallest + 1e-9);
     expect(declared).toBeGreaterThan(smallest - 0.005);
   });
@@ -164,7 +163,7 @@ describe('smallestTextFraction is what the stylesheets draw', () => {
         tile('compliance-7', 'compliance', 7, 14),
       ],
     };
-    const ok = Object.fromEntries(checkLegibility(profile, layout, widgetCatalog).map((r) => [r.tileId, r.ok]));
+    const ok = Object.fromEntries(checkLegibility(profile, layout, widgetLegibility).map((r) => [r.tileId, r.ok]));
     expect(ok).toEqual({
       'ticker-1': true,
       'clock-3': true,
@@ -179,7 +178,7 @@ describe('smallestTextFraction is what the stylesheets draw', () => {
 
   it('compliance: nothing in its CSS is smaller than the rows (computed, see the compliance tests)', () => {
     const sizes = fontSizes('renderer/widgets/compliance/compliance.css', 0.75); // the title may shrink to 0.75
-    expect(Math.min(...sizes) / 100).toBeGreaterThanOrEqual(widgetCatalog.compliance.smallestTextFraction);
+    expect(Math.min(...sizes) / 100).toBeGreaterThanOrEqual(widgetCatalog.compliance.legibility.smallestTextFraction);
   });
 });
 
@@ -377,7 +376,7 @@ describe('ticker: threshold alerts', () => {
   it('page mode shows one alert at a time, in turn, in step with the wall clock', () => {
     vi.setSystemTime(Date.parse('2026-11-26T14:05:10+07:00')); // a multiple of 10 s: page 1 of 2
     const { container } = show(
-      wallWith([{ id: 't', widget: 'ticker', x: 0, y: 10, w: 24, h: 2, options: { thresholds, reports: false, mode: 'page', pageSeconds: 5 } }]),
+      wallWith([{ id: 't', widget: 'ticker', x: 0, y: 10, w: 24, h: 2, options: { thresholds, reports: false, motion: { mode: 'page', seconds: 5 } } }]),
     );
     const el = tileEl(container, 't');
     const page = () => el.querySelector<HTMLElement>('.bt-page')!;

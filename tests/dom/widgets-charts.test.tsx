@@ -12,8 +12,8 @@ import { plotX, plotY, timeSeriesModel, type TsInput } from '../../renderer/widg
 import type { Snapshot } from '../../shared/protocol/feed';
 import type { IndicatorMeta, Observation } from '../../shared/protocol/model';
 import { PROVINCES, provinceByCode } from '../../shared/regions';
-import { comparisonOptionsSchema } from '../../shared/widgets/comparison';
-import { timeseriesOptionsSchema } from '../../shared/widgets/timeseries';
+import { comparisonOptionsSchema } from '../../shared/widgets/comparison/definition';
+import { timeseriesOptionsSchema } from '../../shared/widgets/timeseries/definition';
 import { observation, readJson } from './fixtures';
 import { cleanup, render, text } from './render';
 

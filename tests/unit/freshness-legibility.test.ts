@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLayout } from '../../shared/layout/load';
 import { checkLegibility, formatLegibilityReport, type LegibilityLayout } from '../../shared/legibility';
 import { wallProfileSchema, type WallProfile } from '../../shared/wall/profile';
-import { widgetCatalog } from '../../shared/widgets/catalog';
+import { widgetCatalog, widgetLegibility } from '../../shared/widgets/catalog';
 import { projectRoot } from '../support/paths';
 
 /**
@@ -25,7 +25,7 @@ function presetLayout(): LegibilityLayout {
 
 describe('legibility of the preset layout on the 2×2 55" wall', () => {
   it('every KPI tile of tong-quan-kinh-te-xa-hoi is readable at the profile’s own viewing distance', () => {
-    const results = checkLegibility(wall2x2, presetLayout(), widgetCatalog);
+    const results = checkLegibility(wall2x2, presetLayout(), widgetLegibility);
     expect(wall2x2.viewingDistanceMm).toBeGreaterThanOrEqual(4000);
     expect(results.length).toBeGreaterThan(0);
     expect(results.filter((r) => !r.ok), formatLegibilityReport(results)).toEqual([]);
@@ -36,7 +36,7 @@ describe('legibility of the preset layout on the 2×2 55" wall', () => {
   });
 
   it('and at 4 m, the distance proposed for that profile', () => {
-    expect(checkLegibility(wall2x2, presetLayout(), widgetCatalog, { viewingDistanceMm: 4000 }).every((r) => r.ok)).toBe(true);
+    expect(checkLegibility(wall2x2, presetLayout(), widgetLegibility, { viewingDistanceMm: 4000 }).every((r) => r.ok)).toBe(true);
   });
 
   it('the old 7cqh KPI would not have been (the reason for 10.6cqh)', () => {
@@ -53,7 +53,7 @@ describe('legibility of the preset layout on the 2×2 55" wall', () => {
         { id: 'small', widget: 'comparison', x: 0, y: 0, w: 6, h: 4 },
       ],
     };
-    const [ts, cmp, small] = checkLegibility(wall2x2, layout, widgetCatalog);
+    const [ts, cmp, small] = checkLegibility(wall2x2, layout, widgetLegibility);
     // 6 rows = 680.4 mm; 0.74 × 0.055 × 680.4 = 27.69 mm ≥ 26.18 mm.
     expect(ts!.ok).toBe(true);
     expect(cmp!.ok).toBe(true);
@@ -85,7 +85,7 @@ describe('the declared smallestTextFraction is honest', () => {
   const allowance = 0.1;
 
   it('KPI: nothing below 10.6cqh except the lines shown only where legible', () => {
-    const declared = widgetCatalog.kpi.smallestTextFraction * 100;
+    const declared = widgetCatalog.kpi.legibility.smallestTextFraction * 100;
     const detailOnly = new Set(['.kpi__name-en', '.kpi__basis']);
     const sizes = fontSizes(read('renderer/widgets/kpi/kpi.css'));
     expect(sizes.length).toBeGreaterThan(8);
@@ -100,7 +100,7 @@ describe('the declared smallestTextFraction is honest', () => {
       ['timeseries', ['renderer/widgets/common/chart-base.css', 'renderer/widgets/timeseries/timeseries.css']],
       ['comparison', ['renderer/widgets/common/chart-base.css', 'renderer/widgets/comparison/comparison.css']],
     ] as const) {
-      const declared = widgetCatalog[widget].smallestTextFraction * 100;
+      const declared = widgetCatalog[widget].legibility.smallestTextFraction * 100;
       for (const file of files) {
         for (const { selector, cqh } of fontSizes(read(file))) expect(cqh, `${file} ${selector}`).toBeGreaterThanOrEqual(declared + allowance);
       }

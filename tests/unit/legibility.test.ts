@@ -9,11 +9,12 @@ import {
   COMFORTABLE_READING_ANGLE_DEG,
   formatLegibilityReport,
   minimumLegibleTextMm,
+  minimumLegibleTileHeightMm,
   STANDARD_MINIMUM_ANGLE_DEG,
   type LegibilityLayout,
 } from '../../shared/legibility';
 import { wallProfileSchema, type WallProfile } from '../../shared/wall/profile';
-import { widgetCatalog } from '../../shared/widgets/catalog';
+import { widgetCatalog, widgetLegibility } from '../../shared/widgets/catalog';
 import { projectRoot } from '../support/paths';
 
 const profileFile = (name: string): WallProfile =>
@@ -141,9 +142,19 @@ describe('checkLegibility (hand-checked)', () => {
   });
 
   it('takes the widget catalogue as it is', () => {
-    const [r] = checkLegibility(wall2x2, layout(kpi('a', 0, 0, 4, 3)), widgetCatalog);
-    const fraction = widgetCatalog.kpi.smallestTextFraction;
+    const [r] = checkLegibility(wall2x2, layout(kpi('a', 0, 0, 4, 3)), widgetLegibility);
+    const fraction = widgetCatalog.kpi.legibility.smallestTextFraction;
     expect(r!.smallestTextMm).toBeCloseTo(BE_VIETNAM_PRO_CAP_HEIGHT_EM * fraction * 340.2, 9);
+  });
+
+  it("gives a widget's minimum legible tile height at a distance: the height at which its check just passes", () => {
+    const fraction = widgetCatalog.kpi.legibility.smallestTextFraction;
+    const minimum = minimumLegibleTileHeightMm(fraction, wall2x2.viewingDistanceMm);
+    // 26.2 mm capitals at 5 m, over 0.74 × 0.105 of the tile: the 337 mm of docs/widgets.md
+    expect(minimum).toBeCloseTo(minimumLegibleTextMm(5000) / (0.74 * 0.105), 9);
+    expect(Math.round(minimum)).toBe(337);
+    const [r] = checkLegibility(wall2x2, layout(kpi('a', 0, 0, 4, 3)), widgetLegibility);
+    expect(r!.requiredTileHeightMm).toBeCloseTo(minimum, 9);
   });
 
   it('returns one result per tile, in layout order, and none for an empty layout', () => {

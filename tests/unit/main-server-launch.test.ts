@@ -154,7 +154,7 @@ describe('wall profile file', () => {
     writeFileSync(join(folder, 'bad.json'), '{ nope');
     expect(() => loadWallProfile(join(folder, 'bad.json'))).toThrow(/^--profile: .*bad\.json is not valid JSON/);
     writeFileSync(join(folder, 'wrong.json'), JSON.stringify({ schemaVersion: 1, id: 'x', name: 'x', viewingDistanceMm: 1, screens: [] }));
-    expect(() => loadWallProfile(join(folder, 'wrong.json'))).toThrow(/is not a valid wall profile:\n {2}- screens:/);
+    expect(() => loadWallProfile(join(folder, 'wrong.json'))).toThrow(/is not a valid wall profile:\n {2}- \$\.screens:/);
   });
 });
 

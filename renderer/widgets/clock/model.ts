@@ -1,4 +1,4 @@
-import { WALL_TIME_ZONE } from '../../../shared/widgets/clock';
+import { WALL_TIME_ZONE } from '../../../shared/widgets/clock/definition';
 
 /**
  * Clock text, pure: "14:05:09" (24-hour) and "Thứ Năm, 26/11/2026" in a given IANA time

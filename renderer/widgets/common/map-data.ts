@@ -5,7 +5,7 @@ import { comparePeriods } from '../../../shared/period';
 import { messages, type Bilingual } from '../../../shared/i18n';
 import type { IndicatorMeta, Observation } from '../../../shared/protocol/model';
 import { PROVINCES, PROVINCE_CODES } from '../../../shared/regions';
-import type { MapScheme } from '../../../shared/widgets/map-geo';
+import type { MapScheme } from '../../../shared/widgets/map-common';
 import { periodsKey, type WallStoreState } from '../../store/wallStore';
 import { observationKey } from '../../../shared/protocol/model';
 

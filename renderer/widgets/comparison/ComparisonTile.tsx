@@ -159,7 +159,7 @@ export function ComparisonTile({ tile, rect }: WidgetProps<'comparison'>) {
   const { options } = tile;
   const now = useNow();
   const widthCqh = rect.height > 0 ? (rect.width / rect.height) * 100 : 100;
-  const view = options.view ?? 'bars';
+  const { view } = options;
 
   const read = (state: WallStoreState): readonly unknown[] => {
     if (!code) return [];
@@ -207,8 +207,8 @@ export function ComparisonTile({ tile, rect }: WidgetProps<'comparison'>) {
       data-requested={model.requested}
       data-reported={model.reported}
       data-total={model.total}
-      data-order={options.order ?? 'desc'}
-      data-select={options.select ?? 'top'}
+      data-order={options.order}
+      data-select={options.select}
       data-period={model.period ?? undefined}
       data-stale={model.stale ? 'true' : 'false'}
       data-demo={model.demo ? 'true' : 'false'}

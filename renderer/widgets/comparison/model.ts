@@ -5,7 +5,7 @@ import type { Bilingual } from '../../../shared/i18n';
 import { comparePeriods, previousPeriod } from '../../../shared/period';
 import type { IndicatorMeta, Observation } from '../../../shared/protocol/model';
 import { PROVINCES } from '../../../shared/regions';
-import type { ComparisonOptions } from '../../../shared/widgets/comparison';
+import type { ComparisonOptions } from '../../../shared/widgets/comparison/definition';
 import type { Tone } from '../common/colours';
 import {
   cadenceKey,
@@ -136,13 +136,13 @@ export function comparisonModel(input: CmpInput): ComparisonModel {
     return o && isFiniteNumber(o.value) ? [{ p, o, value: o.value }] : [];
   });
   if (ranked.length === 0) return { ...EMPTY, period, unit, state: 'no-data', problem: null };
-  const desc = (options.order ?? 'desc') === 'desc';
+  const desc = options.order === 'desc';
   ranked.sort((a, b) => (a.value !== b.value ? (desc ? b.value - a.value : a.value - b.value) : collator.compare(a.p.name, b.p.name)));
 
   // How much fits: the header's meta line may wrap (period, unit, coverage, plan).
-  const target = options.showTarget !== false ? targetFor(meta, period) : null;
+  const target = options.showTarget ? targetFor(meta, period) : null;
   const targetLabel = target ? `KH ${targetText(target, unit, options.decimals)}` : null;
-  const view = options.view ?? 'bars';
+  const { view } = options;
   const n = ranked.length;
   const metaItems = [formatPeriod(period, 'vi'), unit, `${n}/${PROVINCES.length} tỉnh, thành`, ...(targetLabel ? [targetLabel] : []), ...(ranked.some((r) => r.o.demo) ? ['DEMO'] : [])];
   const inner = input.widthCqh * 0.94 - 1;
@@ -157,8 +157,8 @@ export function comparisonModel(input: CmpInput): ComparisonModel {
   const capacity = view === 'columns' ? Math.max(1, Math.floor((input.widthCqh - 6) / CMP_SIZES.columnMin)) : Math.max(1, Math.floor(avail / CMP_SIZES.rowMin));
 
   // Which rows: the selection, then as many as fit.
-  const count = Math.min(options.count ?? 10, n);
-  const select = options.select ?? 'top';
+  const count = Math.min(options.count, n);
+  const { select } = options;
   const requested = select === 'all' ? n : select === 'both' ? Math.min(n, count) : count;
   const shown = Math.max(1, Math.min(requested, capacity));
   let indices: number[];

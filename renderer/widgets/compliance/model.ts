@@ -3,7 +3,7 @@ import type { ComplianceStatus } from '../../../shared/compliance/status';
 import { formatPeriod } from '../../../shared/format/date';
 import { comparePeriods, parsePeriod } from '../../../shared/period';
 import type { ComplianceEntryWire, RegimeMeta } from '../../../shared/protocol/compliance';
-import type { ComplianceOptions } from '../../../shared/widgets/compliance';
+import type { ComplianceOptions } from '../../../shared/widgets/compliance/definition';
 import {
   agencyWallName,
   daysLate,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { messages } from '../../../shared/i18n';
-import { mediaUrl } from '../../../shared/widgets/image';
+import { mediaUrl } from '../../../shared/widgets/image/definition';
 import { TileMessage } from '../common/TileMessage';
 import type { WidgetProps } from '../common/types';
 import './image.css';

@@ -104,8 +104,7 @@ export function KpiTile({ tile, rect }: WidgetProps<'kpi'>) {
   const code = tile.binding?.indicators[0] ?? null;
   const region = tile.binding?.region ?? NATIONAL_REGION;
   const { options } = tile;
-  const compare = options.compare ?? 'previous';
-  const sparkCount = options.sparklinePeriods ?? 8;
+  const { compare, sparklinePeriods: sparkCount } = options;
   const meta = useWall((s) => (code ? s.indicators[code] : undefined));
   const latest = useWall((s) => (code ? selectLatest(s, code, region) : undefined));
   const comparison = useWall((s) => (code && latest ? selectComparison(s, code, region, latest.period, compare) : undefined));

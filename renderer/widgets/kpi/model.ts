@@ -4,7 +4,7 @@ import { formatAge, formatPeriod } from '../../../shared/format/date';
 import { freshness, type Freshness } from '../../../shared/freshness';
 import { messages, updatedAgo, versusPeriod, type Bilingual } from '../../../shared/i18n';
 import { parsePeriod } from '../../../shared/period';
-import type { KpiThresholds } from '../../../shared/widgets/kpi';
+import type { KpiThresholds } from '../../../shared/widgets/kpi/definition';
 import type { Tone } from '../common/colours';
 import {
   changeOf,

@@ -9,11 +9,12 @@ import { usePageRotation } from '../common/board-rotation';
 import { TileMessage } from '../common/TileMessage';
 import { useNow } from '../common/useNow';
 import type { WidgetProps } from '../common/types';
+import type { TickerSpeed } from '../../../shared/widgets/ticker/definition';
 import { tickerView, type TickerItem } from './model';
 import './ticker.css';
 
 /** Scrolling speed in em of the ticker's text per second. */
-const SPEED_EM: Record<'slow' | 'normal' | 'fast', number> = { slow: 3, normal: 4.5, fast: 6.5 };
+const SPEED_EM: Record<TickerSpeed, number> = { slow: 3, normal: 4.5, fast: 6.5 };
 
 /**
  * The alert ticker: a fixed "Cảnh báo" label, then the alerts newest first, either
@@ -21,7 +22,8 @@ const SPEED_EM: Record<'slow' | 'normal' | 'fast', number> = { slow: 3, normal: 
  * frame, and React renders only when the alerts change) or one at a time in turn.
  */
 export function TickerTile({ tile }: WidgetProps<'ticker'>) {
-  const options = tile.options;
+  const { options } = tile;
+  const { motion } = options;
   const indicators = useWall((s) => s.indicators);
   const observations = useWall((s) => s.observations);
   const periods = useWall((s) => s.periods);
@@ -40,7 +42,7 @@ export function TickerTile({ tile }: WidgetProps<'ticker'>) {
   if (!view.hasData) return <TileMessage kind="no-data" text={messages.noData} />;
 
   return (
-    <div className={`board-ticker board-ticker--${options.mode}`} data-mode={options.mode} data-items={view.items.length}>
+    <div className={`board-ticker board-ticker--${motion.mode}`} data-mode={motion.mode} data-items={view.items.length}>
       <div className="bt-label" data-field="label">
         <AlertIcon className="bt-label__icon" />
         <span className="bt-label__text">{tile.title?.vi ?? messages.tickerLabel.vi}</span>
@@ -49,10 +51,10 @@ export function TickerTile({ tile }: WidgetProps<'ticker'>) {
         <div className="bt-calm" data-field="no-alerts">
           <StatusIcon status="on-time" /> {messages.tickerNoAlerts.vi}
         </div>
-      ) : options.mode === 'page' ? (
-        <TickerPages items={view.items} seconds={options.pageSeconds} />
+      ) : motion.mode === 'page' ? (
+        <TickerPages items={view.items} seconds={motion.seconds} />
       ) : (
-        <TickerScroll items={view.items} speedEm={SPEED_EM[options.speed]} />
+        <TickerScroll items={view.items} speedEm={SPEED_EM[motion.speed]} />
       )}
     </div>
   );

@@ -3,7 +3,7 @@ import { formatValue } from '../../../shared/format/number';
 import type { ComplianceEntryWire } from '../../../shared/protocol/compliance';
 import type { IndicatorMeta, Observation } from '../../../shared/protocol/model';
 import { regionName } from '../../../shared/regions';
-import type { TickerOptions, TickerThreshold } from '../../../shared/widgets/ticker';
+import type { TickerOptions, TickerThreshold } from '../../../shared/widgets/ticker/definition';
 import { agencyWallName, DAY_MS, daysLate, lateText, overdueText, reportName } from '../common/board-compliance';
 
 /**

@@ -3,7 +3,7 @@ import { messages } from '../../../shared/i18n';
 import { ChartDemoMark, ChartPeriod, ChartTitle, ChartUnit } from '../common/chart-header';
 import { NATIONAL_REGION } from '../../../shared/protocol/codes';
 import type { Observation } from '../../../shared/protocol/model';
-import { TIMESERIES_MAX_SERIES } from '../../../shared/widgets/timeseries';
+import { TIMESERIES_MAX_SERIES } from '../../../shared/widgets/timeseries/definition';
 import { periodsKey, type WallStoreState } from '../../store/wallStore';
 import { useNow } from '../common/useNow';
 import { ChartCanvas, type CanvasSize } from '../common/chart-canvas';

@@ -5,7 +5,7 @@ import { freshness, type Freshness } from '../../../shared/freshness';
 import { messages, type Bilingual } from '../../../shared/i18n';
 import { comparePeriods } from '../../../shared/period';
 import type { IndicatorMeta, Observation } from '../../../shared/protocol/model';
-import { TIMESERIES_MAX_SERIES, type TimeseriesOptions } from '../../../shared/widgets/timeseries';
+import { TIMESERIES_MAX_SERIES, type TimeseriesOptions } from '../../../shared/widgets/timeseries/definition';
 import { seriesColour, seriesDash } from '../common/chart-palette';
 import {
   cadenceKey,
@@ -162,7 +162,7 @@ const labelWidth = (text: string, size: number) => text.length * 0.62 * size;
 
 export function timeSeriesModel(input: TsInput): TimeSeriesModel {
   const { options } = input;
-  const kind = options.kind ?? 'line';
+  const { kind } = options;
   const codes = input.codes.slice(0, TIMESERIES_MAX_SERIES);
   const omitted = input.codes.slice(TIMESERIES_MAX_SERIES);
 
@@ -198,7 +198,7 @@ export function timeSeriesModel(input: TsInput): TimeSeriesModel {
   if (cadence === null || ofCadence.length === 0) return { ...EMPTY, state: 'no-data', problem: null, series, omitted, kind };
   const last = ofCadence.reduce((a, b) => (comparePeriods(a, b) >= 0 ? a : b));
   // The axis starts at the first period any series has a figure for (no empty years on the left).
-  const full = periodAxis(last, cadence, options.periods ?? 12, ofCadence);
+  const full = periodAxis(last, cadence, options.periods, ofCadence);
   const firstHeld = full.findIndex((p) => usable.some(({ s }) => isFiniteNumber(input.lookup(s.code, p)?.value)));
   const axis = firstHeld > 0 ? full.slice(Math.min(firstHeld, full.length - 2)) : full;
   const n = axis.length;
@@ -237,7 +237,7 @@ export function timeSeriesModel(input: TsInput): TimeSeriesModel {
 
   // Plan targets of the first usable series with any, per run of periods sharing a target; and the fixed reference.
   const targetsRaw: Omit<TsTarget, 'y'>[] = [];
-  if (options.showTarget !== false) {
+  if (options.showTarget) {
     const withTargets = usable.find(({ i }) => (input.metas[i]?.targets?.length ?? 0) > 0);
     const meta = withTargets ? input.metas[withTargets.i] : undefined;
     if (meta) {
