@@ -31,6 +31,7 @@ import { attachControl, type ControlNamespace } from './wall/control';
 import { formatErrors, loadLayoutFile, loadProfileFile } from './wall/load';
 import { registerWallRoutes } from './wall/routes';
 import { WallStateStore } from './wall/state';
+import { AuditLog } from './audit/log';
 import { watchLayoutFile, type LayoutWatcher } from './wall/watch';
 
 export interface CreateServerOptions {
@@ -91,6 +92,8 @@ export interface RunningServer {
   compliance: ComplianceService;
   simulator: SimulatorHandle | null;
   wall: WallStateStore;
+  /** Every accepted change: who, when, from where, what (server/audit/log.ts). */
+  audit: AuditLog;
   app: FastifyInstance;
   /** The server's logger (shared/log.ts over pino). */
   log: Logger;
@@ -162,6 +165,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     compliance.start();
     cleanups.push(() => compliance.stop());
 
+    const audit = new AuditLog(store.db, now);
     const tokens = new TokenStore(store.db);
     const admin = resolveBootstrapToken('admin', options.adminToken, options.dataDir);
     const wallToken = resolveBootstrapToken('wall', options.wallToken, options.dataDir);
@@ -281,6 +285,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       compliance,
       simulator,
       wall,
+      audit,
       app,
       log,
       io,

@@ -224,6 +224,31 @@ export const migrations: ReadonlyArray<Migration> = [
       ALTER TABLE agencies_v4 RENAME TO agencies;
     `,
   },
+  {
+    version: 5,
+    name: 'audit log: every accepted change with who, when, from where and what changed',
+    sql: `
+      -- Written in the same transaction as the change it records (server/audit/log.ts);
+      -- rows are never updated. The actor's name is copied in, so a row still says who
+      -- after the account or token is renamed, disabled or revoked.
+      CREATE TABLE audit_log (
+        id          INTEGER PRIMARY KEY,
+        at          TEXT NOT NULL,                -- ISO 8601, UTC
+        actor_kind  TEXT NOT NULL CHECK (actor_kind IN ('person','token','server')),
+        actor_id    INTEGER,                      -- users.id or tokens.id; null for the server
+        actor_name  TEXT NOT NULL,                -- display name or token label at the time
+        address     TEXT,                         -- the request's address; null for the server
+        user_agent  TEXT,
+        action      TEXT NOT NULL,                -- 'layout.save', 'user.create', 'session.login' …
+        object_type TEXT NOT NULL,                -- 'layout', 'user', 'session', 'wall', 'schedule' …
+        object_id   TEXT,
+        diff        TEXT CHECK (diff IS NULL OR json_valid(diff))
+      ) STRICT;
+      CREATE INDEX audit_log_actor  ON audit_log (actor_name, id);
+      CREATE INDEX audit_log_object ON audit_log (object_type, object_id, id);
+      CREATE INDEX audit_log_at     ON audit_log (at);
+    `,
+  },
 ];
 
 export function migrate(db: Db, steps: ReadonlyArray<Migration> = migrations): number[] {
