@@ -14,6 +14,7 @@ import { PROVINCE_CODES } from '../../shared/regions';
 import { readJson } from './fixtures';
 import { cleanup, render, waitUntil } from './render';
 import { provincesTopoPath } from '../support/paths';
+import type { Object3D, Scene } from 'three';
 
 /**
  * The three province maps mounted in the real wall view (2×2 55" profile), with the real
@@ -154,6 +155,8 @@ afterAll(() => {
 
 let loader: BoundaryLoader;
 let renderers: { renders: number; disposed: boolean }[];
+/** Every scene a renderer was asked to draw. */
+let scenes: Set<Scene>;
 let shared: SharedWebgl;
 let glCanvases: HTMLCanvasElement[];
 beforeEach(() => {
@@ -162,6 +165,7 @@ beforeEach(() => {
   loader = createBoundaryLoader({ load: async () => topology, backoff: () => 60_000 });
   setPageBoundaryLoader(loader);
   renderers = [];
+  scenes = new Set();
   glCanvases = [];
   shared = createSharedWebgl({
     createCanvas: () => {
@@ -179,8 +183,9 @@ beforeEach(() => {
         setScissor() {},
         setScissorTest() {},
         setClearColor() {},
-        render() {
+        render(scene) {
           r.renders += 1;
+          scenes.add(scene);
         },
         dispose() {
           r.disposed = true;
@@ -350,9 +355,20 @@ describe('geographic province map', () => {
 
 describe('3D province map', () => {
   const build = async (root: ParentNode) => {
-    await waitUntil(() => expect(root.querySelectorAll('.map-3d[data-provinces-drawn="34"]')).toHaveLength(2), 15_000);
+    await waitUntil(() => expect(root.querySelectorAll('.map-3d:not([data-provinces-drawn="0"])')).toHaveLength(2), 15_000);
     runFrames(2);
   };
+  /** The province codes of the boundary file the maps were given. */
+  const fileCodes = () => (topology as { objects: { provinces: { geometries: { id: string }[] } } }).objects.provinces.geometries.map((g) => g.id).sort();
+  /** For each scene drawn, the provinces it holds a mesh for (meshes are named by province code). */
+  const meshCodes = () =>
+    [...scenes].map((scene) => {
+      const codes = new Set<string>();
+      scene.traverse((o: Object3D) => {
+        if ((o as Object3D & { isMesh?: boolean }).isMesh && o.name) codes.add(o.name);
+      });
+      return [...codes].sort();
+    });
 
   it('draws every 3D tile of the window through ONE WebGL context', async () => {
     const { container } = show(wall(['m3d-a', 'm3d-b']));
@@ -367,6 +383,10 @@ describe('3D province map', () => {
       expect(Number(m.dataset.frames)).toBeGreaterThan(0);
     }
     expect(renderers[0]!.renders).toBeGreaterThanOrEqual(2);
+    // Each tile's scene, as drawn, holds a mesh for every province of the boundary file.
+    expect(fileCodes()).toHaveLength(34);
+    expect(meshCodes()).toEqual([fileCodes(), fileCodes()]);
+    for (const m of maps) expect(m.dataset.provincesDrawn).toBe(String(fileCodes().length));
   }, 30_000);
 
   it('lists and labels the top provinces, highest first', async () => {
