@@ -23,7 +23,7 @@ export function PreviewView({ plan, profile, revision }: { plan: WallPlan; profi
   const hatch = px(10);
 
   return (
-    <div className="wall-screen wall-screen--preview" data-screen-id={PREVIEW_SCREEN_ID} data-scale={t.scale}>
+    <div className="wall-screen wall-screen--preview" data-screen-id={PREVIEW_SCREEN_ID} data-scale={t.scale} data-wall-revision={revision}>
       <div
         className="wall-layer wall-layer--preview"
         style={{

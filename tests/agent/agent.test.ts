@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareAgent, startAgent, type RunningAgent } from '../../main/agent';
 import { IPC } from '../../shared/ipc';
 import { ServerProcess } from '../e2e/support/server';
-import { gdpReport, offlineMarkCoversNoFigure, waitForValue } from '../e2e/support/offline';
+import { offlineMarkCoversNoFigure, waitForKeptSeq } from '../e2e/support/offline';
+import { gdpReport, waitForValue } from '../e2e/support/wall';
 import { projectRoot } from '../support/paths';
 import { createElectronDouble, type ElectronDouble } from './electron-double';
 import { agentOptions, eventually, gridDisplays, pageOf, waitForTiles, windowOf } from './support';
@@ -183,8 +184,8 @@ describe('the display agent, end to end against the Electron double', () => {
     await waitForValue(pageOf(double, 's1'), 'gdp-growth', '6,9');
     const { body: health } = await server.api<{ seq: number }>('GET', '/api/v1/health', undefined, null);
     for (const id of SCREENS) await eventually(() => expect(agent.health.get(id)!.lastSeq).toBe(health.seq), `${id} at seq ${health.seq}`);
-    // Give the pages their write to disk (at most every 5 s), as a wall would have had long before.
-    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    // Each page has written that seq to disk (it writes at most every 5 s), as a wall would have long before.
+    for (const id of SCREENS) await waitForKeptSeq(pageOf(double, id), health.seq);
     await markNotReloaded();
     const restarts = SCREENS.map((id) => agent.health.get(id)!.restarts);
 

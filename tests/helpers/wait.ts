@@ -6,13 +6,7 @@
  * message sent after it) and check that nothing else came before it: a socket delivers in
  * order, so once the marker is in, whatever came before it is in too.
  */
-
-/** What these helpers need of a socket (socket.io's client or server side). */
-interface Events {
-  on(event: string, listener: (payload: never) => void): unknown;
-  once(event: string, listener: (payload: never) => void): unknown;
-  off(event: string, listener: (payload: never) => void): unknown;
-}
+import type { Socket } from 'socket.io-client';
 
 /** How often a poll looks again. Short: a poll is a wait on a condition, not a delay. */
 const POLL_MS = 10;
@@ -49,23 +43,23 @@ export async function waitFor(check: () => boolean, ms = 3000, what = 'condition
 }
 
 /** Resolves with the next `event` on the socket (or rejects after `ms`). */
-export function nextEvent<T>(socket: Events, event: string, ms = 3000): Promise<T> {
+export function nextEvent<T>(socket: Socket, event: string, ms = 3000): Promise<T> {
   return new Promise((resolve, reject) => {
     const listener = (payload: T) => {
       clearTimeout(timer);
       resolve(payload);
     };
     const timer = setTimeout(() => {
-      socket.off(event, listener as (payload: never) => void);
+      socket.off(event, listener);
       reject(new Error(`no "${event}" within ${ms} ms`));
     }, ms);
-    socket.once(event, listener as (payload: never) => void);
+    socket.once(event, listener);
   });
 }
 
 /** Collects every `event` payload from now on. */
-export function collect<T>(socket: Events, event: string): T[] {
+export function collect<T>(socket: Socket, event: string): T[] {
   const seen: T[] = [];
-  socket.on(event, ((payload: T) => void seen.push(payload)) as (payload: never) => void);
+  socket.on(event, (payload: T) => void seen.push(payload));
   return seen;
 }
