@@ -72,7 +72,7 @@ describe('the display agent, end to end against the Electron double', () => {
       for (const risky of ['allowRunningInsecureContent', 'experimentalFeatures', 'enableBlinkFeatures', 'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker']) {
         expect(win.options.webPreferences, `${id}: ${risky}`).not.toHaveProperty(risky);
       }
-      await eventually(() => expect(win.visible && win.alwaysOnTop.level === 'screen-saver').toBe(true), `${id} shown on top`);
+      await eventually(() => expect({ visible: win.visible, level: win.alwaysOnTop.level }).toEqual({ visible: true, level: 'screen-saver' }), `${id} shown on top`);
       // The bridge is the preload's, over the agent's IPC: the page learns its own screen.
       const config = await pageOf(double, id).evaluate(() => window.toancanh!.getWindowConfig());
       expect(config).toEqual({ screenId: id, serverUrl: server.url, token: server.wallToken });
@@ -149,7 +149,7 @@ describe('the display agent, end to end against the Electron double', () => {
     const s2 = windowOf(double, 's2')!;
     s2.setBounds({ x: 1200, width: 700 });
     await eventually(() => expect(s2.getBounds()).toEqual(gridDisplays()[1]!.bounds), 's2 back on its display');
-    expect(agent.health.snapshot().events.some((e) => e.window === 's2' && e.kind === 'off-display')).toBe(true);
+    expect(agent.health.snapshot().events).toContainEqual(expect.objectContaining({ window: 's2', kind: 'off-display' }));
   });
 
   it('reloads a window whose renderer crashed', async () => {

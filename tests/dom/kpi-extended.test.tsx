@@ -224,7 +224,7 @@ describe('KPI: sparkline', () => {
     const s = kpiSparkline([observation('X', '2025-01', 1), undefined, observation('X', '2025-03', 3), observation('X', '2025-04', Number.NaN), observation('X', '2025-05', 2)], null)!;
     expect(s.points.map((p) => p.period)).toEqual(['2025-01', '2025-03', '2025-05']);
     expect(s.path.match(/M/g)).toHaveLength(3);
-    expect(s.points.every((p) => p.x >= 0 && p.x <= 100 && p.y >= 0 && p.y <= 100)).toBe(true);
+    expect(s.points.filter((p) => !(p.x >= 0 && p.x <= 100 && p.y >= 0 && p.y <= 100))).toEqual([]);
     // Higher values are higher up (smaller y).
     expect(s.points[1]!.y).toBeLessThan(s.points[0]!.y);
     expect(kpiSparkline([observation('X', '2025-01', 1)], null)).toBeNull();

@@ -108,7 +108,11 @@ describe.each(catalog.regimes.map((r) => [r.code, r] as const))('regime %s', (_c
     expect(cell).toMatchObject({ column: 2, message: expect.stringContaining('outside the allowed range') });
     expect(csvErrors.map((e) => e.path).sort()).toEqual(['?agency', '?period', 'csv[1].NOT_A_FIELD', cell!.path].sort());
     expect(csvErrors.find((e) => e.path === 'csv[1].NOT_A_FIELD')).toMatchObject({ row: 1, column: r.fields.length + 2 });
-    for (const e of csvErrors) expect(e.message_vi && e.message_en && e.message_vi !== e.message_en).toBe(true);
+    for (const e of csvErrors) {
+      expect(e.message_vi).toMatch(/\S/);
+      expect(e.message_en).toMatch(/\S/);
+      expect(e.message_vi).not.toBe(e.message_en);
+    }
 
     expect(h.server.store.fingerprint()).toEqual(before);
   });
