@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { createServer, type CreateServerOptions, type RunningServer } from '../../server/app';
+import { checkErrorReply } from './error-reply';
 
 /** A temp folder removed by `cleanup`. */
 export function tempDir(prefix = 'toancanh-test-'): string {
@@ -67,6 +68,7 @@ export async function startHarness(options: Partial<CreateServerOptions> = {}): 
       } catch {
         // Not JSON: keep the text.
       }
+      if (path.startsWith('/api/') && response.status >= 400) checkErrorReply(method, path, response.status, parsed);
       return { status: response.status, headers: response.headers, body: parsed as never, text };
     },
     connect(namespace, token, setup) {
