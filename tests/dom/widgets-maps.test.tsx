@@ -5,14 +5,12 @@ import { acceptSnapshot, acceptWallState } from '../../renderer/feed/ingest';
 import { createBoundaryLoader, setPageBoundaryLoader, type BoundaryLoader } from '../../renderer/geo/boundaries';
 import { ApiError } from '../../renderer/api/client';
 import { appError } from '../../shared/errors';
-import { WallStoreProvider } from '../../renderer/store/context';
 import { createWallStore, type WallStore } from '../../renderer/store/wallStore';
-import { WallView } from '../../renderer/wall/WallView';
 import { createSharedWebgl, setSharedWebgl, type RendererLike, type SharedWebgl } from '../../renderer/widgets/common/webgl-shared';
 import type { IndicatorMeta, Observation } from '../../shared/protocol/model';
 import { PROVINCE_CODES } from '../../shared/regions';
 import { readJson } from './fixtures';
-import { cleanup, render, waitUntil } from './render';
+import { cleanup, showWall, tileEl, waitUntil, wallStore } from './render';
 import { provincesTopoPath } from '../support/paths';
 import type { Object3D, Scene } from 'three';
 
@@ -63,12 +61,8 @@ const layout = {
 
 /** The wall with the layout's tiles (or only those named). */
 function wall(only?: string[], observations: Observation[] = figures()): WallStore {
-  const store = createWallStore({ schedule: () => () => {} });
-  expect(acceptSnapshot(store, { seq: 1, serverTime: VINTAGE, indicators: [GROWTH, OTHER], observations })).toBe(true);
   const tiles = only ? layout.tiles.filter((t) => only.includes(t.id)) : layout.tiles;
-  expect(acceptWallState(store, { revision: 1, profile: readJson('assets/profiles/wall-2x2-55in.json'), layout: { ...layout, tiles } })).toBe(true);
-  store.flush();
-  return store;
+  return wallStore({ seq: 1, serverTime: VINTAGE, indicators: [GROWTH, OTHER], observations }, { revision: 1, profile: readJson('assets/profiles/wall-2x2-55in.json'), layout: { ...layout, tiles } });
 }
 
 function change(store: WallStore, seq: number, observation: Observation) {
@@ -78,18 +72,8 @@ function change(store: WallStore, seq: number, observation: Observation) {
   });
 }
 
-const show = (store: WallStore, screenId = 'all') =>
-  render(
-    <WallStoreProvider store={store}>
-      <WallView screenId={screenId} />
-    </WallStoreProvider>,
-  );
-
-const tile = (root: ParentNode, id: string) => {
-  const el = root.querySelector<HTMLElement>(`[data-tile-id="${id}"]`);
-  if (!el) throw new Error(`tile ${id} not mounted`);
-  return el;
-};
+const show = showWall;
+const tile = tileEl;
 const mapOf = (root: ParentNode, id: string) => tile(root, id).querySelector<HTMLElement>('.map')!;
 
 // ------------------------------------------------------------------ stand-ins
