@@ -4,9 +4,9 @@ import { reportAcceptedSchema, validationFailureSchema } from '../../shared/prot
 import { submissionToCsv } from '../../shared/regimes/csv';
 import { exampleSubmission } from '../../shared/regimes/example';
 import { reportersOf } from '../../shared/regimes/reporters';
-import type { Regime } from '../../shared/regimes/schema';
 import { loadCatalog } from '../../server/catalog/load';
 import { startHarness, type Harness } from '../helpers/server-harness';
+import { foreignAgency, SAMPLE_PERIOD, wrongPeriod } from '../support/regimes';
 
 /**
  * Every regime of the catalogue, through the HTTP API of a real server on a real SQLite
@@ -21,17 +21,6 @@ const catalog = loadCatalog();
 /** The server's clock: 16 March 2026, 10:00 in Viet Nam. Every sample period has begun by then. */
 const NOW = Date.parse('2026-03-16T10:00:00+07:00');
 
-/** A period of the regime's kind, in force for every catalogue regime (the provinces' ones start 1 July 2025). */
-const SAMPLE_PERIOD: Record<Regime['periodicity'], string> = {
-  month: '2025-09',
-  quarter: '2025-Q3',
-  'half-year': '2025-H2',
-  'nine-months': '2025-9M',
-  year: '2025',
-  'ad-hoc': '2025-09-25..2025-09-30',
-};
-const wrongPeriod = (r: Regime) => (r.periodicity === 'month' ? '2025-Q3' : '2025-09');
-const foreignAgency = (r: Regime) => (r.reporters === 'all-provinces' ? 'BTC' : r.reporters.includes('BYT') ? 'BCA' : 'BYT');
 
 let h: Harness;
 /** One submitter token per reporting agency. */

@@ -9,23 +9,11 @@ import { reportersOf } from '../../shared/regimes/reporters';
 import type { Regime } from '../../shared/regimes/schema';
 import type { SubmissionError, SubmissionResult } from '../../shared/regimes/submission';
 import { validateSubmission } from '../../shared/regimes/validate-submission';
+import { foreignAgency, SAMPLE_PERIOD, wrongPeriod } from '../support/regimes';
 
 const catalog = loadCatalog();
 const regime = (code: string): Regime => catalog.regimes.find((r) => r.code === code)!;
 
-/** A period of the regime's kind, in force for every catalogue regime (the provinces' ones start 1 July 2025). */
-const SAMPLE_PERIOD: Record<Regime['periodicity'], string> = {
-  month: '2025-09',
-  quarter: '2025-Q3',
-  'half-year': '2025-H2',
-  'nine-months': '2025-9M',
-  year: '2025',
-  'ad-hoc': '2025-09-25..2025-09-30',
-};
-/** A period of another kind than the regime's. */
-const wrongPeriod = (r: Regime) => (r.periodicity === 'month' ? '2025-Q3' : '2025-09');
-/** An agency that exists but does not report under the regime. */
-const foreignAgency = (r: Regime) => (r.reporters === 'all-provinces' ? 'BTC' : r.reporters.includes('BYT') ? 'BCA' : 'BYT');
 
 function errorsOf(result: SubmissionResult): SubmissionError[] {
   if (result.ok) throw new Error('expected the submission to be refused');
