@@ -1,4 +1,6 @@
 import { buildPath, type ParsedRouteReply, type RouteDef, type RouteInput } from '../../shared/api/route';
+import { appError, type AppError } from '../../shared/errors';
+import { errorBodySchema, type ErrorBody } from '../../shared/errors/wire';
 
 /**
  * A small client of the reporting API for the simulator (and anything else in Node that
@@ -19,8 +21,23 @@ export interface CallOptions {
   attempts?: number;
 }
 
+/** A call that failed, with its code from the catalogue (client.unreachable, client.reply_invalid, or the server's own). */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
+  constructor(
+    readonly status: number | null,
+    /** The catalogue's shape; a code the server sent is kept as it came. */
+    readonly error: AppError | ErrorBody['error'],
+    readonly route: string,
+  ) {
+    super(`${route}: ${error.message_en}`);
+  }
+
+  /** A refusal the caller cannot go on from: the server's code when it sent one, else client.http_error. */
+  static refused(route: RouteDef, answer: { status: number; body: unknown }): ApiError {
+    const body = errorBodySchema.safeParse(answer.body);
+    return new ApiError(answer.status, body.success ? body.data.error : appError('client.http_error', { status: answer.status }), route.name);
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -71,7 +88,7 @@ export class ApiClient {
       }
       return answer(route, response.status, text);
     }
-    throw new ApiError(`${route.name} (${route.method} ${url.pathname}): ${(lastError as Error | undefined)?.message ?? 'stopped'}`);
+    throw new ApiError(null, appError('client.unreachable', { detail: (lastError as Error | undefined)?.message ?? 'stopped' }), route.name);
   }
 }
 
@@ -89,7 +106,7 @@ function answer<R extends RouteDef>(route: R, status: number, text: string): Ans
   const checked = spec.schema.safeParse(parsed);
   if (!checked.success) {
     const detail = checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new ApiError(`${route.name}: the ${status} reply does not match the route table: ${detail}`);
+    throw new ApiError(status, appError('client.reply_invalid', { route: route.name, detail }), route.name);
   }
   return { ok: true, status, body: checked.data } as Answer<R>;
 }

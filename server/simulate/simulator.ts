@@ -95,11 +95,11 @@ export function startSimulator(options: SimulatorOptions): SimulatorHandle {
   const run = async () => {
     // --- the catalogue and the national figures to scale from
     const list = await admin.call(routes.catalogue.regimes, {});
-    if (!list.ok) throw new ApiError(`${routes.catalogue.regimes.name} answered ${list.status}`);
+    if (!list.ok) throw ApiError.refused(routes.catalogue.regimes, list);
     const regimes: SimRegime[] = [];
     for (const { code } of list.body.regimes) {
       const detail = await admin.call(routes.catalogue.regime, { params: { code } });
-      if (!detail.ok) throw new ApiError(`${routes.catalogue.regime.name} ${code} answered ${detail.status}`);
+      if (!detail.ok) throw ApiError.refused(routes.catalogue.regime, detail);
       const d = detail.body;
       regimes.push({ code: d.code, periodicity: d.periodicity, window: d.window, deadline: d.deadline, reporters: d.reportersRule, effectiveFrom: d.effectiveFrom, fields: d.fields });
     }
@@ -118,14 +118,14 @@ export function startSimulator(options: SimulatorOptions): SimulatorHandle {
     // --- one demo token per reporting agency
     const agencies = [...new Set(regimes.flatMap((r) => reportersOf(r)))].sort();
     const existing = await admin.call(routes.tokens.list, {});
-    if (!existing.ok) throw new ApiError(`${routes.tokens.list.name} answered ${existing.status} (the simulator needs an admin token)`);
+    if (!existing.ok) throw ApiError.refused(routes.tokens.list, existing); // the simulator needs an admin token
     for (const t of existing.body.tokens) {
       if (t.revokedAt === null && t.label.startsWith(TOKEN_LABEL_PREFIX)) await admin.call(routes.tokens.revoke, { params: { id: String(t.tokenId) } });
     }
     const clients = new Map<string, ApiClient>();
     for (const agency of agencies) {
       const created = await admin.call(routes.tokens.create, { body: { role: 'submitter', agency, label: `${TOKEN_LABEL_PREFIX}${agency}`, demo: true } });
-      if (!created.ok) throw new ApiError(`creating the demo token of ${agency} answered ${created.status}: ${JSON.stringify(created.body)}`);
+      if (!created.ok) throw ApiError.refused(routes.tokens.create, created);
       clients.set(agency, admin.withToken(created.body.token));
     }
 
