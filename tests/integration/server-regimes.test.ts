@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyByCode } from '../../shared/agencies';
 import { reportAcceptedSchema, validationFailureSchema } from '../../shared/protocol/report';
 import { submissionToCsv } from '../../shared/regimes/csv';
-import { exampleSubmission } from '../../shared/regimes/example';
 import { reportersOf } from '../../shared/regimes/reporters';
 import { loadCatalog } from '../../server/catalog/load';
 import { startHarness, type Harness } from '../helpers/server-harness';
-import { foreignAgency, SAMPLE_PERIOD, wrongPeriod } from '../support/regimes';
+import { foreignAgency, regimeSample, wrongPeriod } from '../support/regimes';
 
 /**
  * Every regime of the catalogue, through the HTTP API of a real server on a real SQLite
@@ -44,11 +43,8 @@ it('has a catalogue of at least 15 regimes across at least 8 agencies', () => {
 });
 
 describe.each(catalog.regimes.map((r) => [r.code, r] as const))('regime %s', (_code, r) => {
-  const agency = reportersOf(r)[0]!;
-  const period = SAMPLE_PERIOD[r.periodicity];
-  const valid = () => structuredClone(exampleSubmission(r, agency, period));
-  const target = r.fields[0]!;
-  const outOfRange = target.max !== undefined ? target.max + 1 : target.min! - 1;
+  // The field whose faults we plant is the first (tests/support/regimes.ts).
+  const { agency, period, valid, target, outOfRange } = regimeSample(r);
 
   it('accepts a valid JSON submission from its agency and a valid CSV one from an operator', async () => {
     const json = await h.api('POST', '/api/v1/reports', { token: tokens.get(agency)!, body: valid() });

@@ -9,7 +9,7 @@ import { reportersOf } from '../../shared/regimes/reporters';
 import type { Regime } from '../../shared/regimes/schema';
 import type { SubmissionError, SubmissionResult } from '../../shared/regimes/submission';
 import { validateSubmission } from '../../shared/regimes/validate-submission';
-import { foreignAgency, SAMPLE_PERIOD, wrongPeriod } from '../support/regimes';
+import { foreignAgency, regimeSample, SAMPLE_PERIOD, wrongPeriod } from '../support/regimes';
 
 const catalog = loadCatalog();
 const regime = (code: string): Regime => catalog.regimes.find((r) => r.code === code)!;
@@ -32,12 +32,8 @@ function expectBilingual(errors: SubmissionError[]) {
 }
 
 describe.each(catalog.regimes.map((r) => [r.code, r] as const))('regime %s', (_code, r) => {
-  const agency = reportersOf(r)[0]!;
-  const period = SAMPLE_PERIOD[r.periodicity];
-  const valid = () => structuredClone(exampleSubmission(r, agency, period));
-  // The field whose faults we plant: the first field, and its first value.
-  const target = r.fields[0]!;
-  const outOfRange = target.max !== undefined ? target.max + 1 : target.min! - 1;
+  // The field whose faults we plant is the first (tests/support/regimes.ts).
+  const { agency, period, valid, target, outOfRange } = regimeSample(r);
 
   it('accepts a generated valid JSON submission', () => {
     const result = validateSubmission(r, JSON.parse(JSON.stringify(valid())));
