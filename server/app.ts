@@ -18,6 +18,7 @@ import { StartupError } from './errors';
 import { DEFAULT_FEED_OPTIONS, FeedHub, type FeedNamespace, type FeedOptions } from './feed/hub';
 import { registerGeoRoutes } from './geo';
 import { BODY_LIMIT, installErrorHandling } from './http/errors';
+import { installJsonBodyParser } from './http/json-body';
 import { createRouter } from './http/route';
 import { fastifyLoggerOptions, installRequestLogging, wrapPino } from './log';
 import type { LogFormat, Logger } from '../shared/log';
@@ -26,7 +27,8 @@ import { registerReadRoutes } from './read/routes';
 import { registerReportRoutes } from './reports/routes';
 import { reviseFromSeedFile, seedIfEmpty } from './seed/national';
 import { startSimulator, type SimulatorHandle } from './simulate/simulator';
-import { installSecurityHeaders, registerStatic } from './static';
+import { installSecurityHeaders, registerStatic, securityHeaders } from './static';
+import { namespaceRefusal } from './auth/namespaces';
 import { attachControl, type ControlNamespace } from './wall/control';
 import { formatErrors, loadLayoutFile, loadProfileFile } from './wall/load';
 import { registerWallRoutes } from './wall/routes';
@@ -195,6 +197,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     });
 
     installErrorHandling(app);
+    installJsonBodyParser(app);
     installSecurityHeaders(app);
     installWallAppCors(app);
     installRestGuard(app, tokens, new TokenBuckets(options.rateLimit ?? DEFAULT_RATE_LIMIT));
@@ -207,6 +210,11 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       cors: { origin: [...WALL_APP_ORIGINS], methods: ['GET', 'POST'] },
     });
     cleanups.push(() => io.close());
+    // socket.io answers HTTP itself (handshakes, long polling), past Fastify's onSend hook.
+    const socketHeaders = securityHeaders();
+    io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, socketHeaders));
+    // Clients use /feed and /control only; the root namespace would otherwise accept anyone.
+    io.of('/').use((_socket, next) => next(namespaceRefusal()));
     const feedNsp = io.of(FEED_NAMESPACE) as unknown as FeedNamespace;
     const controlNsp = io.of(CONTROL_NAMESPACE) as unknown as ControlNamespace;
     feedNsp.use(socketGuard(tokens, VIEWER_ROLES));

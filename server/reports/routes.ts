@@ -8,6 +8,7 @@ import type { Principal } from '../auth/tokens';
 import type { ComplianceService } from '../compliance/service';
 import type { Store } from '../db/store';
 import { toSummary, type SubmissionRecord } from '../db/submissions';
+import { MAX_REPLY_ERRORS } from '../../shared/errors/wire';
 import { fail } from '../http/reply';
 import type { Router } from '../http/route';
 import { ingestSubmission } from './ingest';
@@ -58,10 +59,13 @@ export function registerReportRoutes(router: Router, store: Store, compliance: C
     }
 
     const checked = checkReport(input, { principal, regime: (code) => compliance.regime(code), receivedMs: receivedMs ?? nowMs });
-    if (!checked.ok) errors.push(...checked.errors);
+    // Envelope faults first, then the checker's (already bounded) list; never a spread of an
+    // unbounded array into push (a stack overflow for 150,000 faults).
+    const total = errors.length + (checked.ok ? 0 : checked.total);
+    if (!checked.ok) for (const e of checked.errors.slice(0, MAX_REPLY_ERRORS)) errors.push(e);
     if (errors.length > 0 || !checked.ok) {
-      log.info({ code: 'report.refused', agency: principal.agency, errors: errors.length }, 'report refused');
-      fail('report.refused', { count: errors.length }, { errors });
+      log.info({ code: 'report.refused', agency: principal.agency, errors: total }, 'report refused');
+      fail('report.refused', { count: total }, { errors, total });
     }
     // No await between the idempotency look-up and the insert: no other request can slip in.
     const ingested = ingestSubmission(store, compliance, {

@@ -34,6 +34,21 @@ export const httpErrors = {
     vi: 'Nội dung không phải JSON hợp lệ: {detail}',
     en: 'the body is not valid JSON: {detail}',
   },
+  'socket.namespace_closed': {
+    status: 404,
+    vi: 'Kênh socket này không mở; dùng /feed hoặc /control',
+    en: 'this socket namespace is closed; use /feed or /control',
+  },
+  'request.content_encoding_unsupported': {
+    status: 415,
+    vi: 'Content-Encoding {encoding} không được hỗ trợ: gửi nội dung không nén',
+    en: 'Content-Encoding {encoding} is not supported: send the body uncompressed',
+  },
+  'request.json_too_deep': {
+    status: 400,
+    vi: 'JSON lồng nhau quá {max} cấp; không có gì thay đổi',
+    en: 'the JSON nests deeper than {max} levels; nothing was changed',
+  },
   'request.unsupported_media_type': {
     status: 415,
     vi: 'Kiểu nội dung {contentType} không được hỗ trợ: gửi application/json, hoặc text/csv cho báo cáo theo biểu mẫu',
