@@ -263,6 +263,7 @@ export function migrate(db: Db, steps: ReadonlyArray<Migration> = migrations): n
   if (newest > known) {
     throw new StartupError(
       `the database was written by a newer version of Toàn Cảnh (schema ${newest}; this one knows up to ${known}); use a newer server or another --data folder`,
+      'startup.database_newer',
     );
   }
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
