@@ -302,7 +302,16 @@ export function submissionCsvTemplate(regime: Pick<Regime, 'fields'>, agency: st
   return `${rows.join('\r\n')}\r\n`;
 }
 
-const csvCell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+/**
+ * A cell as a spreadsheet will read it: quoted when it holds a quote, comma or line break,
+ * and a text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a
+ * leading apostrophe (OWASP's advice for CSV injection). Numbers, negative ones included,
+ * are written as they are, so that the file reads back as it was written.
+ */
+export function csvCell(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
 
 /**
  * A submission's values in the CSV form of its regime (the inverse of parseSubmissionCsv):
