@@ -220,7 +220,10 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     registerGeoRoutes(router, options.geoPath ?? paths.geo);
     registerTokenRoutes(router, tokens, (tokenId) => {
       for (const nsp of [feedNsp, controlNsp] as const) {
-        for (const socket of nsp.sockets.values()) if (socket.data.principal?.tokenId === tokenId) socket.disconnect(true);
+        for (const socket of nsp.sockets.values()) {
+          const p = socket.data.principal;
+          if (p?.kind === 'token' && p.tokenId === tokenId) socket.disconnect(true);
+        }
       }
     });
     registerReportRoutes(router, store, compliance);

@@ -109,7 +109,7 @@ export function registerReadRoutes(router: Router, store: Store, compliance: Com
 
   router.route(routes.reads.compliance).handle(({ query: q, principal }) => {
     let agencies = q.agency?.map((a) => canonicalAgencyCode(a) ?? a);
-    if (principal.role === 'submitter') {
+    if (principal.roles.includes('submitter')) {
       if (agencies && agencies.some((a) => a !== principal.agency)) fail('compliance.agency_only', { agency: principal.agency ?? '' });
       agencies = [principal.agency!];
     }

@@ -52,7 +52,7 @@ export function checkReport(input: ReportInput, ctx: ReportContext): ReportCheck
 
   // --- the caller's rights: a submitter reports for its own agency
   const agency = typeof envelope.agency === 'string' ? (canonicalAgencyCode(envelope.agency) ?? envelope.agency) : undefined;
-  if (ctx.principal.role === 'submitter' && agency !== undefined && agency !== ctx.principal.agency) {
+  if (ctx.principal.roles.includes('submitter') && agency !== undefined && agency !== ctx.principal.agency) {
     errors.push(fieldError(at('agency'), 'report.agency_not_own', { own: ctx.principal.agency ?? '', agency }));
   }
 
