@@ -7,8 +7,14 @@ import { CONTROL_NAMESPACE } from '../shared/protocol/control';
 import { FEED_NAMESPACE } from '../shared/protocol/feed';
 import { installRestGuard, socketGuard, VIEWER_ROLES } from './auth/guard';
 import { DEFAULT_RATE_LIMIT, TokenBuckets, type RateLimitOptions } from './auth/rate-limit';
+import { DEFAULT_SCRYPT, type ScryptParams } from './auth/passwords';
 import { registerTokenRoutes } from './auth/routes';
-import { resolveBootstrapToken, TokenStore } from './auth/tokens';
+import { registerSessionRoutes } from './auth/session-routes';
+import { DEFAULT_SESSION_OPTIONS, SessionStore, type SessionOptions } from './auth/sessions';
+import { registerUserRoutes } from './auth/user-routes';
+import { DEFAULT_LOCKOUT, UserStore, type LockoutOptions } from './auth/users';
+import { registerAuditRoutes } from './audit/routes';
+import { resolveBootstrapToken, TokenStore, type Principal } from './auth/tokens';
 import { CatalogLoadError, loadCatalog, type Catalog } from './catalog/load';
 import { syncCatalog } from './catalog/sync';
 import { ComplianceService, DEFAULT_COMPLIANCE_OPTIONS, type ComplianceOptions } from './compliance/service';
@@ -70,6 +76,14 @@ export interface CreateServerOptions {
   adminToken?: string;
   wallToken?: string;
   rateLimit?: RateLimitOptions;
+  /** People's sessions: idle (sliding, default 30 min) and absolute (default 12 h) expiry, in ms. */
+  sessions?: Partial<SessionOptions>;
+  /** Wrong passwords in a row that lock an account (default 5) and for how long (default 15 min). */
+  lockout?: Partial<LockoutOptions>;
+  /** Logins per source address (default 10 a minute, bursts of 10). */
+  loginRateLimit?: RateLimitOptions;
+  /** scrypt cost of new password hashes (default N=2^15, r=8, p=1); tests pass lower. */
+  scrypt?: ScryptParams;
   feed?: Partial<FeedOptions>;
   watchDebounceMs?: number;
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -94,12 +108,21 @@ export interface RunningServer {
   wall: WallStateStore;
   /** Every accepted change: who, when, from where, what (server/audit/log.ts). */
   audit: AuditLog;
+  /** Console accounts and their sessions (server/auth/users.ts, sessions.ts). */
+  users: UserStore;
+  sessions: SessionStore;
   app: FastifyInstance;
   /** The server's logger (shared/log.ts over pino). */
   log: Logger;
   io: SocketServer;
   close(): Promise<void>;
 }
+
+/** 10 logins a minute per address, 10 at once: plenty for people, slow for a guesser. */
+export const DEFAULT_LOGIN_RATE_LIMIT: RateLimitOptions = { ratePerSecond: 10 / 60, burst: 10 };
+
+/** How the first admin is made, logged at every start while the store has no account. */
+export const FIRST_ADMIN_HINT = 'npm run serve -- user add --username <name> --name "<display name>" --role admin';
 
 /** socket.io's default is 1 MB; wall clients only send small requests. */
 export const SOCKET_MAX_BUFFER = 64 * 1024;
@@ -167,6 +190,11 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
 
     const audit = new AuditLog(store.db, now);
     const tokens = new TokenStore(store.db);
+    const accounts = {
+      users: new UserStore(store.db, audit, now),
+      sessions: new SessionStore(store.db, now, { ...DEFAULT_SESSION_OPTIONS, ...options.sessions }),
+    };
+    if (accounts.users.count() === 0) log.warn('no console accounts yet: create the first admin with', { command: FIRST_ADMIN_HINT });
     const admin = resolveBootstrapToken('admin', options.adminToken, options.dataDir);
     const wallToken = resolveBootstrapToken('wall', options.wallToken, options.dataDir);
     tokens.installBootstrap('admin', admin.token);
@@ -197,7 +225,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     installErrorHandling(app);
     installSecurityHeaders(app);
     installWallAppCors(app);
-    installRestGuard(app, tokens, new TokenBuckets(options.rateLimit ?? DEFAULT_RATE_LIMIT));
+    installRestGuard(app, tokens, new TokenBuckets(options.rateLimit ?? DEFAULT_RATE_LIMIT), accounts);
 
     // socket.io shares fastify's HTTP server. Browser walls are same-origin; Electron's
     // app://toancanh pages are not, which matters only if a socket falls back to polling.
@@ -209,8 +237,17 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     cleanups.push(() => io.close());
     const feedNsp = io.of(FEED_NAMESPACE) as unknown as FeedNamespace;
     const controlNsp = io.of(CONTROL_NAMESPACE) as unknown as ControlNamespace;
-    feedNsp.use(socketGuard(tokens, VIEWER_ROLES));
-    controlNsp.use(socketGuard(tokens, VIEWER_ROLES));
+    feedNsp.use(socketGuard(tokens, VIEWER_ROLES, accounts));
+    controlNsp.use(socketGuard(tokens, VIEWER_ROLES, accounts));
+    // A revoked token, an ended session, a disabled account: its open sockets go too.
+    const dropSockets = (which: (principal: Principal) => boolean) => {
+      for (const nsp of [feedNsp, controlNsp] as const) {
+        for (const socket of nsp.sockets.values()) {
+          const p = socket.data.principal;
+          if (p && which(p)) socket.disconnect(true);
+        }
+      }
+    };
     new FeedHub(store, log.child({ ns: 'feed' }), { ...DEFAULT_FEED_OPTIONS, ...options.feed }, compliance).attach(feedNsp);
     attachControl(controlNsp, wall, log.child({ ns: 'control' }));
 
@@ -218,14 +255,22 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     const router = createRouter(app, { checkResponses: options.checkResponses ?? false });
     registerReadRoutes(router, store, compliance, catalog.regimes);
     registerGeoRoutes(router, options.geoPath ?? paths.geo);
-    registerTokenRoutes(router, tokens, (tokenId) => {
-      for (const nsp of [feedNsp, controlNsp] as const) {
-        for (const socket of nsp.sockets.values()) {
-          const p = socket.data.principal;
-          if (p?.kind === 'token' && p.tokenId === tokenId) socket.disconnect(true);
-        }
-      }
+    registerTokenRoutes(router, tokens, (tokenId) => dropSockets((p) => p.kind === 'token' && p.tokenId === tokenId));
+    const scrypt = options.scrypt ?? DEFAULT_SCRYPT;
+    const endedSessions = (ids: readonly number[]) => dropSockets((p) => p.kind === 'person' && ids.includes(p.sessionId));
+    registerSessionRoutes(router, store.db, accounts, audit, {
+      lockout: { ...DEFAULT_LOCKOUT, ...options.lockout },
+      loginBuckets: new TokenBuckets(options.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT, () => now()),
+      scrypt,
+      now,
+      onSessionEnded: (id) => endedSessions([id]),
     });
+    registerUserRoutes(router, store.db, accounts, {
+      scrypt,
+      onSessionsEnded: endedSessions,
+      onUserChanged: (userId) => dropSockets((p) => p.kind === 'person' && p.userId === userId),
+    });
+    registerAuditRoutes(router, audit);
     registerReportRoutes(router, store, compliance);
     registerWallRoutes(router, wall, layoutsDir);
     await registerStatic(app, options.rendererDir ?? paths.rendererDir);
@@ -289,6 +334,8 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       simulator,
       wall,
       audit,
+      users: accounts.users,
+      sessions: accounts.sessions,
       app,
       log,
       io,

@@ -35,6 +35,7 @@ const bucketKey = (principal: Principal) => (principal.kind === 'token' ? princi
  */
 export function installRestGuard(app: FastifyInstance, tokens: TokenStore, buckets: TokenBuckets, accounts?: Accounts): void {
   app.decorateRequest('principal', null);
+  app.decorateRequest('session', null);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && !route.config?.route) {
       throw new Error(`route ${String(route.method)} ${route.url} is not registered from the route table (shared/api/)`);
@@ -68,6 +69,7 @@ export function installRestGuard(app: FastifyInstance, tokens: TokenStore, bucke
         }
       }
       principal = resolved.principal;
+      request.session = resolved.session;
     }
     request.principal = principal;
     const limit = buckets.take(bucketKey(principal));

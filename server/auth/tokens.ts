@@ -196,3 +196,8 @@ export function resolveBootstrapToken(
   writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
   return { token, source: 'generated', file };
 }
+
+/** A submitter token reports for its own agency only (people are never submitters). */
+export function isSubmitter(principal: Principal): principal is TokenPrincipal & { role: 'submitter' } {
+  return principal.kind === 'token' && principal.role === 'submitter';
+}
