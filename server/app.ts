@@ -7,7 +7,7 @@ import { CONTROL_NAMESPACE } from '../shared/protocol/control';
 import { FEED_NAMESPACE } from '../shared/protocol/feed';
 import { installRestGuard, socketGuard, VIEWER_ROLES } from './auth/guard';
 import { DEFAULT_RATE_LIMIT, TokenBuckets, type RateLimitOptions } from './auth/rate-limit';
-import { DEFAULT_SCRYPT, type ScryptParams } from './auth/passwords';
+import { DEFAULT_SCRYPT, dummyHash, type ScryptParams } from './auth/passwords';
 import { registerTokenRoutes } from './auth/routes';
 import { registerSessionRoutes } from './auth/session-routes';
 import { DEFAULT_SESSION_OPTIONS, SessionStore, type SessionOptions } from './auth/sessions';
@@ -82,6 +82,8 @@ export interface CreateServerOptions {
   lockout?: Partial<LockoutOptions>;
   /** Logins per source address (default 10 a minute, bursts of 10). */
   loginRateLimit?: RateLimitOptions;
+  /** How often console sockets are checked against their sessions (expired, revoked elsewhere: dropped); default 60 s. */
+  sessionSweepMs?: number;
   /** scrypt cost of new password hashes (default N=2^15, r=8, p=1); tests pass lower. */
   scrypt?: ScryptParams;
   feed?: Partial<FeedOptions>;
@@ -257,6 +259,8 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     registerGeoRoutes(router, options.geoPath ?? paths.geo);
     registerTokenRoutes(router, tokens, (tokenId) => dropSockets((p) => p.kind === 'token' && p.tokenId === tokenId));
     const scrypt = options.scrypt ?? DEFAULT_SCRYPT;
+    // Made now, so the first login with an unknown name costs what the others cost.
+    await dummyHash(scrypt);
     const endedSessions = (ids: readonly number[]) => dropSockets((p) => p.kind === 'person' && ids.includes(p.sessionId));
     registerSessionRoutes(router, store.db, accounts, audit, {
       lockout: { ...DEFAULT_LOCKOUT, ...options.lockout },
@@ -271,6 +275,10 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       onUserChanged: (userId) => dropSockets((p) => p.kind === 'person' && p.userId === userId),
     });
     registerAuditRoutes(router, audit);
+    // A session that expired, or was ended by another process (the user CLI), takes its sockets with it.
+    const sweep = setInterval(() => dropSockets((p) => p.kind === 'person' && !accounts.sessions.isLive(p.sessionId)), options.sessionSweepMs ?? 60_000);
+    sweep.unref();
+    cleanups.push(() => clearInterval(sweep));
     registerReportRoutes(router, store, compliance);
     registerWallRoutes(router, wall, layoutsDir);
     await registerStatic(app, options.rendererDir ?? paths.rendererDir);
@@ -343,6 +351,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
         closing ??= (async () => {
           await simulator?.stop();
           compliance.stop();
+          clearInterval(sweep);
           watcher?.close();
           // Drop the sockets first (their engine would otherwise keep the HTTP server open),
           // then stop HTTP, then close the database once nothing can write.

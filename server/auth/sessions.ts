@@ -51,6 +51,7 @@ export const hashSessionId = (id: string) => createHash('sha256').update(id, 'ut
 export class SessionStore {
   private readonly insertStmt;
   private readonly byHashStmt;
+  private readonly byIdStmt;
   private readonly touchStmt;
   private readonly revokeStmt;
   private readonly revokeUserStmt;
@@ -67,6 +68,7 @@ export class SessionStore {
        VALUES (@hash, @user, @csrf, @now, @now, @idle, @absolute, @address, @agent)`,
     );
     this.byHashStmt = db.prepare<[string], Row>('SELECT * FROM sessions WHERE id_hash = ?');
+    this.byIdStmt = db.prepare<[number], Row>('SELECT * FROM sessions WHERE id = ?');
     this.touchStmt = db.prepare<[string, string, number]>('UPDATE sessions SET last_seen_at = ?, idle_expires_at = ? WHERE id = ?');
     this.revokeStmt = db.prepare<[string, string, number]>('UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL');
     this.revokeUserStmt = db.prepare<[number], { id: number }>('SELECT id FROM sessions WHERE user_id = ? AND revoked_at IS NULL');
@@ -114,6 +116,14 @@ export class SessionStore {
       this.touchStmt.run(iso(t), iso(session.idleExpiresAt), row.id);
     }
     return session;
+  }
+
+  /** Whether a session is neither revoked nor expired (its sockets are swept when not); does not move its expiry. */
+  isLive(sessionId: number): boolean {
+    const row = this.byIdStmt.get(sessionId);
+    if (!row || row.revoked_at !== null) return false;
+    const t = this.now();
+    return t < Date.parse(row.idle_expires_at) && t < Date.parse(row.absolute_expires_at);
   }
 
   revoke(sessionId: number, reason: RevokeReason): boolean {

@@ -239,6 +239,28 @@ describe('people: administration', () => {
     expect((await refusal(personSocket(h, '/feed', p.cookie))).code).toBe('auth.session_expired');
   });
 
+  it('drops a console socket when its session expires, or is ended by another process', async () => {
+    const h = await start({ sessions: { idleMs: 30 * 60_000, absoluteMs: 60 * 60_000 }, sessionSweepMs: 20 });
+    const id = await createUser(h, 'quynh', ['viewer']);
+    const connect = async () => {
+      const p = await signIn(h, 'quynh');
+      const socket = personSocket(h, '/feed', p.cookie);
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', resolve);
+        socket.once('connect_error', reject);
+      });
+      return socket;
+    };
+    const idle = await connect();
+    const dropped = new Promise<string>((resolve) => idle.once('disconnect', resolve));
+    clock += 30 * 60_000;
+    expect(await dropped).toBe('io server disconnect');
+    const other = await connect();
+    const droppedToo = new Promise<string>((resolve) => other.once('disconnect', resolve));
+    h.server.sessions.revokeUser(id, 'disabled'); // as the user CLI does, on the file
+    expect(await droppedToo).toBe('io server disconnect');
+  });
+
   it('keeps at least one active admin', async () => {
     const h = await start();
     const id = await createUser(h, 'admin.hoa', ['admin']);
