@@ -92,7 +92,7 @@ export function registerSessionRoutes(router: Router, db: Db, accounts: Accounts
     const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyHash(options.scrypt)));
     if (!user) {
       failed('unknown', null);
-      log.info({ code: 'auth.login_failed' }, 'login refused');
+      log.warn({ code: 'auth.login_failed' }, 'login refused');
       fail('auth.login_failed');
     }
     // Read again: another login of the same account may have moved the counter meanwhile.
@@ -107,7 +107,7 @@ export function registerSessionRoutes(router: Router, db: Db, accounts: Accounts
         failed('password', current, { failures: counted.failures, ...(counted.lockedUntil ? { lockedUntil: iso(counted.lockedUntil) } : {}) });
         return counted;
       })();
-      log.info({ code: 'auth.login_failed', userId: current.id, failures: outcome.failures, locked: outcome.lockedUntil !== null }, 'login refused');
+      log.warn({ code: 'auth.login_failed', userId: current.id, failures: outcome.failures, locked: outcome.lockedUntil !== null }, 'login refused');
       if (outcome.lockedUntil) lockedFailure(outcome.lockedUntil);
       fail('auth.login_failed');
     }
