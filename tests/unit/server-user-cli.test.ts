@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runUserCli, type UserCliIo } from '../../server/auth/cli';
+import { runUserCli, terminalPassword, type UserCliIo } from '../../server/auth/cli';
 import { login, TEST_SCRYPT } from '../helpers/accounts';
 import { startHarness, tempDir, type Harness } from '../helpers/server-harness';
 
@@ -78,5 +79,22 @@ describe('npm run serve -- user …', () => {
     expect((await login(h, 'vien', 'mật khẩu gõ tay')).status).toBe(401);
     expect((await login(h, 'vien', 'mật khẩu thứ hai')).status).toBe(200);
     expect(await cli(['disable', 'ai-do'])).toMatchObject({ code: 1, err: expect.stringContaining('no account "ai-do"') });
+  });
+
+  it('asks for the password on a terminal without echoing it (raw mode, backspace, Ctrl+C cancels)', async () => {
+    const input = Object.assign(new PassThrough(), { isTTY: true, raw: [] as boolean[], setRawMode(on: boolean) { this.raw.push(on); return this; } });
+    let shown = '';
+    const output = Object.assign(new PassThrough(), { write: (t: string) => ((shown += t), true) });
+    const ask = terminalPassword(input as unknown as NodeJS.ReadStream, output as unknown as NodeJS.WriteStream)!;
+    const typed = ask('Mật khẩu: ');
+    input.write('bí mật x\u007f12');
+    input.write('\r');
+    expect(await typed).toBe('bí mật 12');
+    expect(shown).toBe('Mật khẩu: \n');
+    expect(input.raw).toEqual([true, false]);
+    const cancelled = ask('Mật khẩu: ');
+    input.write('ab\u0003');
+    await expect(cancelled).rejects.toThrow(/cancelled/);
+    expect(terminalPassword(Object.assign(new PassThrough(), { isTTY: false }) as unknown as NodeJS.ReadStream, output as unknown as NodeJS.WriteStream)).toBeNull();
   });
 });
