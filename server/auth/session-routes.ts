@@ -75,7 +75,9 @@ export function registerSessionRoutes(router: Router, db: Db, accounts: Accounts
     const attempted = body.username.slice(0, 200);
     const failed = (reason: string, user: UserRecord | null, extra: Record<string, unknown> = {}) =>
       audit.record({
-        actor: user ? { kind: 'person', id: user.id, name: user.displayName } : { kind: 'person', id: null, name: attempted },
+        // Nobody is signed in: the actor is the name as typed, with no id, never the account's
+        // display name (whoever typed it may not be that person). The account is the object.
+        actor: { kind: 'person', id: null, name: attempted },
         origin: from,
         action: 'session.login_failed',
         objectType: 'user',

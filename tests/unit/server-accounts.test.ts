@@ -71,6 +71,11 @@ describe('people: login, session, logout', () => {
       { username: 'binh', reason: 'password', failures: 1 },
     ]);
     expect(JSON.stringify(h.server.audit.list().rows)).not.toContain('sai mật khẩu');
+    // Nobody signed in: the name as typed, no account as the author.
+    expect(failures.map((r) => r.actor)).toEqual([
+      { kind: 'person', id: null, name: 'khong.co.ai' },
+      { kind: 'person', id: null, name: 'binh' },
+    ]);
     expect(h.server.db.prepare('SELECT COUNT(*) FROM sessions').pluck().get()).toBe(0);
   });
 
