@@ -108,7 +108,7 @@ export const folderRules = {
     why: 'renderer/surface/ is the wall as drawn (tile hosts, the plan of tiles on the canvas, bezel outlines), shared by the wall page and the console editor; it never imports a page.',
   },
   'renderer/console/editor': {
-    folders: ['renderer/log.ts', 'renderer/api', 'renderer/store', 'renderer/surface', 'renderer/widgets/registry.ts', 'renderer/widgets/common', 'shared'],
+    folders: ['renderer/log.ts', 'renderer/api', 'renderer/store', 'renderer/surface', 'renderer/widgets/registry.ts', 'renderer/widgets/common', 'renderer/theme', 'shared'],
     packages: ['react', 'zod'],
     why: 'renderer/console/editor/ is the layout editor the console mounts: it draws the wall through renderer/surface and reads the catalogue through renderer/api; it never imports a page entry.',
   },

@@ -12,7 +12,7 @@ export type Notice =
   | { kind: 'moved' | 'resized' | 'swapped' | 'removed' | 'added'; tileId: string }
   | { kind: 'blocked'; tileId: string; by: string }
   | { kind: 'outside'; tileId: string }
-  | { kind: 'undone' | 'redone' | 'nothing-to-undo' | 'nothing-to-redo' };
+  | { kind: 'undone' | 'redone' | 'nothing-to-undo' | 'nothing-to-redo' | 'no-room' };
 
 export interface EditorState {
   history: History<Layout>;
@@ -103,7 +103,11 @@ function command(state: EditorState, cmd: EditorCommand): EditorState {
   const tile = layout.tiles.find((t) => t.id === state.selected);
   if (!tile) return state;
   if (cmd.kind === 'remove') {
-    return { ...state, history: record(state.history, removeTile(layout, tile.id)), selected: null, notice: { kind: 'removed', tileId: tile.id } };
+    // The selection goes on to the next tile in reading order, so that the keyboard stays on the wall.
+    const order = readingOrder(layout.tiles);
+    const next = order[order.findIndex((t) => t.id === tile.id) + 1] ?? order[order.length - 2];
+    const selected = next && next.id !== tile.id ? next.id : null;
+    return { ...state, history: record(state.history, removeTile(layout, tile.id)), selected, notice: { kind: 'removed', tileId: tile.id } };
   }
   if (cmd.kind === 'move') return place(state, tile.id, { x: tile.x + cmd.dx, y: tile.y + cmd.dy, w: tile.w, h: tile.h }, 'moved');
   const w = tile.w + cmd.dw;

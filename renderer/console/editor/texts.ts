@@ -87,5 +87,7 @@ export function noticeText(notice: Notice, lang: EditorLang): string {
       return vi ? 'Không còn gì để hoàn tác' : 'Nothing to undo';
     case 'nothing-to-redo':
       return vi ? 'Không còn gì để làm lại' : 'Nothing to redo';
+    case 'no-room':
+      return say(t.noRoom, lang);
   }
 }
