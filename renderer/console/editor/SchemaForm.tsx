@@ -214,9 +214,8 @@ export function ObjectFields({
             required={requiredKeys.has(key)}
             ctx={ctx}
             onChange={(v, at) => {
-              const next: Obj = { ...value };
-              if (v === undefined) delete next[key];
-              else next[key] = v;
+              const next: Obj = Object.fromEntries(Object.entries(value).filter(([k]) => k !== key));
+              if (v !== undefined) next[key] = v;
               onChange(Object.keys(next).length === 0 && requiredKeys.size === 0 ? undefined : next, at);
             }}
           />
