@@ -95,7 +95,7 @@ export function EditorCanvas({ layout, profile, selected, warnings, lang, revisi
     const onWall = !active || active === document.body || box.current?.contains(active);
     if (!onWall && !focusRequest.current) return;
     focusRequest.current = false;
-    box.current?.querySelector<HTMLElement>(`[data-handle="${CSS.escape(selected)}"]`)?.focus();
+    box.current?.querySelector<HTMLElement>(`[data-handle="${selected}"]`)?.focus();
   }, [selected, layout, focusRequest]);
 
   const order = useMemo(() => readingOrder(layout.tiles), [layout.tiles]);

@@ -107,7 +107,7 @@ export function LayoutEditor({ layout, profile, onChange, serverErrors = NO_ERRO
     // Escape in a panel goes back to the tile on the wall.
     if (e.key === 'Escape' && state.selected && panel.current?.contains(e.target as Node)) {
       e.preventDefault();
-      root.current?.querySelector<HTMLElement>(`[data-handle="${CSS.escape(state.selected)}"]`)?.focus();
+      root.current?.querySelector<HTMLElement>(`[data-handle="${state.selected}"]`)?.focus();
     }
   };
 
