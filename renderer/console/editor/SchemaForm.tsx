@@ -169,20 +169,20 @@ function TextField({ node, value, path, name, required, ctx, onChange }: FieldPr
   );
 }
 
-function ObjectField({ node, value, path, name, ctx, onChange }: FieldProps) {
+function ObjectField({ node, value, path, name, required: isRequired, ctx, onChange }: FieldProps) {
   const obj: Obj = isObj(value) ? value : {};
   const required = new Set(node.required ?? []);
   return (
     <fieldset className="ed-fieldset" data-path={path}>
       <legend>{labelOf(node, name, ctx.lang)}</legend>
       <Help node={node} path={path} lang={ctx.lang} />
-      <ObjectFields node={node} value={obj} path={path} ctx={ctx} onChange={(next, at) => onChange(next, at)} requiredKeys={required} />
+      <ObjectFields node={node} value={obj} path={path} ctx={ctx} onChange={(next, at) => onChange(next, at)} requiredKeys={required} dropWhenEmpty={!isRequired} />
       <FieldErrors path={path} ctx={ctx} />
     </fieldset>
   );
 }
 
-/** The fields of an object, without its frame; an object left empty of optional values becomes nothing. */
+/** The fields of an object, without its frame. */
 export function ObjectFields({
   node,
   value,
@@ -191,6 +191,7 @@ export function ObjectFields({
   onChange,
   requiredKeys = new Set(node.required ?? []),
   skip = [],
+  dropWhenEmpty = false,
 }: {
   node: SchemaNode;
   value: Obj;
@@ -199,6 +200,8 @@ export function ObjectFields({
   onChange(value: Obj | undefined, path: string): void;
   requiredKeys?: ReadonlySet<string>;
   skip?: ReadonlyArray<string>;
+  /** An optional object left with no value (or only empty texts) is removed rather than kept, invalid. */
+  dropWhenEmpty?: boolean;
 }) {
   return (
     <>
@@ -216,7 +219,7 @@ export function ObjectFields({
             onChange={(v, at) => {
               const next: Obj = Object.fromEntries(Object.entries(value).filter(([k]) => k !== key));
               if (v !== undefined) next[key] = v;
-              onChange(Object.keys(next).length === 0 && requiredKeys.size === 0 ? undefined : next, at);
+              onChange(dropWhenEmpty && Object.values(next).every((x) => x === undefined || x === '') ? undefined : next, at);
             }}
           />
         ))}
