@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { act } from 'react';
+import { createApiClient, type ApiClient } from '../../renderer/api/client';
+import { projectRoot } from '../support/paths';
 
 /** Sets a form control's value the way typing does, so React's onChange sees it. */
 export function typeInto(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string): void {
@@ -26,4 +30,18 @@ export function byLabel<T extends HTMLElement = HTMLInputElement>(root: ParentNo
   const el = found && ((found.ownerDocument.getElementById(found.htmlFor) as T | null) ?? null);
   if (!el) throw new Error(`no control labelled "${label}"`);
   return el;
+}
+
+/** The real catalogue file, answered through the real API client's fetch as the server would. */
+export function catalogueClient(requests: string[] = []): ApiClient {
+  const file = JSON.parse(readFileSync(resolve(projectRoot, 'server/catalog/data/indicators.json'), 'utf8')) as { indicators: Record<string, unknown>[] };
+  const body = JSON.stringify({ indicators: file.indicators.map(({ targets: _t, ...rest }) => rest) });
+  return createApiClient({
+    serverUrl: 'http://wall.test',
+    credential: { kind: 'session', csrfToken: null },
+    fetch: async (url) => {
+      requests.push(String(url));
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+    },
+  });
 }

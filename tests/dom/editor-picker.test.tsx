@@ -1,35 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApiClient } from '../../renderer/api/client';
 import { BindingPicker } from '../../renderer/console/editor/BindingPicker';
 import type { FieldContext } from '../../renderer/console/editor/SchemaForm';
 import { WallStoreProvider } from '../../renderer/store/context';
 import { createWallStore } from '../../renderer/store/wallStore';
 import { acceptSnapshot } from '../../renderer/feed/ingest';
 import type { Binding } from '../../shared/layout/schema';
-import { projectRoot } from '../support/paths';
-import { byLabel, click, typeInto } from './editor-input';
+import { byLabel, catalogueClient, click, typeInto } from './editor-input';
 import { seededSnapshot } from './fixtures';
 import { cleanup, render } from './render';
 
 afterEach(cleanup);
 
-/** The real catalogue file, answered by the real API client's fetch as the server would. */
-const catalogue = JSON.parse(readFileSync(resolve(projectRoot, 'server/catalog/data/indicators.json'), 'utf8')) as { indicators: Record<string, unknown>[] };
-const body = { indicators: catalogue.indicators.map(({ targets: _t, ...rest }) => rest) };
-
 function setup(binding: Binding | undefined, arity: 'one' | 'many' = 'one') {
   const requests: string[] = [];
-  const client = createApiClient({
-    serverUrl: 'http://wall.test',
-    credential: { kind: 'session', csrfToken: null },
-    fetch: async (url) => {
-      requests.push(String(url));
-      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-    },
-  });
+  const client = catalogueClient(requests);
   const store = createWallStore({ schedule: () => () => {} });
   expect(acceptSnapshot(store, seededSnapshot())).toBe(true);
   store.flush();

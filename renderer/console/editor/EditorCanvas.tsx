@@ -161,6 +161,7 @@ export function EditorCanvas({ layout, profile, selected, warnings, lang, revisi
                   }
                   if (e.key === 'Enter' || e.key === ' ') {
                     e.preventDefault();
+                    dispatch({ type: 'select', id: tile.id });
                     onOpen(tile.id);
                     return;
                   }
