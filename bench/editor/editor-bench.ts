@@ -115,7 +115,7 @@ try {
       `- page: the console's layout editor (its test page, tests/e2e/editor-harness, served by the real server with the live feed) at 1920×1080,`,
       `  bench/wall/layout-40.json (40 tiles, every widget type, the 3D map on SwiftShader) on bench/wall/profile-4x2.json, scaled to fit`,
       `- after ${warmupSeconds} s of warm-up: idle: ${idleSeconds} s at rest; dragging: tile \`${TILE}\` swept across the canvas and back by Chromium's mouse for ${dragSeconds} s,`,
-      `  ${moves} pointer moves (one after another, each awaited); the dragged widget re-renders at each grid cell it crosses, the others do not`,
+      `  ${moves} pointer moves (one after another, each awaited); the dragged tile is re-rendered at each grid cell it crosses, the other tiles keep their props (React skips them)`,
       `- 1-minute load average after the run: ${load.join(' / ')}`,
       '',
       markdownTable(header, rows),
