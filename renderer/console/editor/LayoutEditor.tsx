@@ -3,7 +3,7 @@ import type { Layout, Tile } from '../../../shared/layout/schema';
 import type { WallProfile } from '../../../shared/wall/profile';
 import type { AnyWidgetSpec } from '../../../shared/widgets/catalog';
 import type { ApiClient } from '../../api/client';
-import { useWall, useWallStore } from '../../store/context';
+import { useWallStore } from '../../store/context';
 import '../../theme/wall.css';
 import './editor.css';
 import { addTile, firstFreeSpot, newTileId } from './edits';
@@ -17,6 +17,7 @@ import { minimumSize } from './sizes';
 import { noticeText, say, t } from './texts';
 import type { EditorLang, FieldError, Warning } from './types';
 import { editorDataFromStore, publishWarnings } from './warnings';
+import { useDataVersion } from './useDataVersion';
 import { WarningList } from './WarningList';
 
 export interface LayoutEditorProps {
@@ -61,11 +62,11 @@ export function LayoutEditor({ layout, profile, onChange, serverErrors = NO_ERRO
   }, [present, onChange]);
 
   const store = useWallStore();
-  const commits = useWall((s) => s.commits);
+  const dataVersion = useDataVersion(store);
   const warnings = useMemo(() => {
-    void commits; // the data changed: stale and missing figures may have too
+    void dataVersion; // the data changed: stale and missing figures may have too
     return publishWarnings(present, profile, editorDataFromStore(store.api.getState()));
-  }, [present, profile, store, commits]);
+  }, [present, profile, store, dataVersion]);
   const byTile = useMemo(() => {
     const map = new Map<string, Warning[]>();
     for (const w of warnings) if (w.tileId) map.set(w.tileId, [...(map.get(w.tileId) ?? []), w]);

@@ -127,14 +127,14 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case 'command':
       return command(state, action.command);
     case 'select':
-      return state.selected === action.id ? state : { ...state, selected: action.id };
+      return state.selected === action.id ? state : { ...state, selected: action.id, notice: null };
     case 'place':
       return place(state, action.id, action.place, action.how);
     case 'edit':
       return {
         ...state,
         history: record(state.history, action.layout, action.key ?? null),
-        notice: action.notice ?? state.notice,
+        notice: action.notice ?? null,
         selected: action.select === undefined ? state.selected : action.select,
       };
     case 'external':
