@@ -135,8 +135,25 @@ describe('console layout editor', () => {
     expect(focused).not.toBe('gdp-growth');
   });
 
-  it('binds a tile to GDP growth found by typing "tang truong", with its unit, periodicity and latest figure', async () => {
-    await page.locator('[data-handle="gdp-vnd"]').focus();
+  it('a tile removed makes room; a KPI from the palette takes it, asks for its data, and is bound by typing "tang truong"', async () => {
+    await page.locator('[data-handle="trade-total"]').focus();
+    let n = await changes();
+    await page.keyboard.press('Delete');
+    await waitForChanges(n + 1);
+    const freed = { x: 20, y: 0, w: 4, h: 3 };
+    expect((await layoutNow()).tiles.some((t) => t.id === 'trade-total')).toBe(false);
+
+    n = await changes();
+    await page.locator('button[data-add-widget="kpi"]').click();
+    await waitForChanges(n + 1);
+    expect(await tileNow('kpi-1')).toMatchObject({ widget: 'kpi', ...freed });
+    // Focus is on the new tile; without data the schema refuses it: an error on the tile and in the list.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-handle'))).toBe('kpi-1');
+    expect(await page.locator('[data-handle="kpi-1"]').getAttribute('data-warnings')).toContain('schema');
+    const index = (await layoutNow()).tiles.findIndex((t) => t.id === 'kpi-1');
+    expect(await page.locator(`.ed-warnings li[data-severity="error"][data-path="$.tiles[${index}].binding"]`).count()).toBe(1);
+    await page.screenshot({ path: resolve(screenshots, 'console-editor-added.png') });
+
     await page.keyboard.press('Enter');
     const search = page.getByLabel('Tìm chỉ tiêu theo mã hoặc tên (có dấu hoặc không dấu)');
     await search.fill('tang truong');
@@ -144,14 +161,18 @@ describe('console layout editor', () => {
     await choice.waitFor();
     expect(await choice.textContent()).toMatch(/% so với cùng kỳ · hằng quý · Số liệu mới nhất: \d/);
     expect(await page.locator('.ed-result-group[data-field="economic-growth"] h4').textContent()).toBe('Tăng trưởng kinh tế');
-    const n = await changes();
+    n = await changes();
     await choice.click();
     await waitForChanges(n + 1);
-    expect((await tileNow('gdp-vnd')).binding).toEqual({ indicators: ['GDP_GROWTH'], region: 'VN' });
-    // Set an option from the generated panel: compare with the same period last year.
+    expect((await tileNow('kpi-1')).binding).toEqual({ indicators: ['GDP_GROWTH'], region: 'VN' });
+    await page.waitForFunction(() => !(document.querySelector('[data-handle="kpi-1"]')?.getAttribute('data-warnings') ?? '').includes('schema'));
+    // The new tile shows the live figure.
+    await page.waitForFunction(() => /\d/.test(document.querySelector('.ed-canvas .tile[data-tile-id="kpi-1"]')?.textContent ?? ''));
+    // An option from the generated panel: compare with the same period last year.
     await page.getByLabel('So sánh với').selectOption('yoy');
     await waitForChanges(n + 2);
-    expect((await tileNow('gdp-vnd')).options).toMatchObject({ compare: 'yoy' });
+    expect((await tileNow('kpi-1')).options).toMatchObject({ compare: 'yoy' });
+    expect(await page.evaluate(() => window.editorHarness!.warnings().filter((w) => w.severity === 'error'))).toEqual([]);
     await page.screenshot({ path: resolve(screenshots, 'console-editor-bound.png') });
     expect(errors).toEqual([]);
   });

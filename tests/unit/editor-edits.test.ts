@@ -98,8 +98,8 @@ describe('edits', () => {
 
   it('a new tile is as large as its smallest legible text needs on the profile', () => {
     const size = minimumSize(widgetCatalog.kpi, profile, preset.grid);
-    // The preset's KPIs are 4×3 and legible (the widget's own comment says so): 3 rows it needs.
-    expect(size.h).toBe(3);
+    // The preset's KPIs are 4×3 and legible (the widget's own comment says so): that size.
+    expect(size).toEqual({ w: 4, h: 3 });
     expect(minimumSize(widgetCatalog.ticker, profile, preset.grid).w).toBeGreaterThan(size.w);
   });
 });

@@ -231,7 +231,7 @@ const TileHandle = memo(function TileHandle({ tile, rect, selected, dragging, wa
     >
       {count > 0 && (
         <span className="ed-badge" data-severity={errors > 0 ? 'error' : 'warning'} title={about.slice(2)} aria-hidden="true">
-          {errors > 0 ? '⛔' : '⚠'} {count}
+          {errors > 0 ? '!' : '⚠'} {count}
         </span>
       )}
       <span className="ed-resize" data-resize="" title={say(t.resize, lang)} aria-hidden="true" />

@@ -8,7 +8,8 @@ import type { GridSize } from './edits';
  * The width of a new tile of each widget for its height, on the wall (millimetres over
  * millimetres): a ticker is a long line, a clock a short one, a map about square.
  */
-const ASPECT: Readonly<Record<string, number>> = { ticker: 10, clock: 2, note: 1.5, image: 16 / 9, 'map-geo': 1, 'map-tiles': 1, 'map-3d': 1, compliance: 1.2 };
+// kpi: a little narrower than the presets' 4×3-cell KPI on the 2×2 55" wall (406 × 344 mm, 1.18).
+const ASPECT: Readonly<Record<string, number>> = { kpi: 1.15, ticker: 10, clock: 2, note: 1.5, image: 16 / 9, 'map-geo': 1, 'map-tiles': 1, 'map-3d': 1, compliance: 1.2 };
 const DEFAULT_ASPECT = 4 / 3;
 
 /**
