@@ -8,12 +8,13 @@ import type { IndicatorMeta } from '../../../shared/protocol/model';
 import { NATIONAL_REGION_CODE, PROVINCES } from '../../../shared/regions';
 import type { BindingArity } from '../../../shared/widgets/define';
 import type { ApiClient } from '../../api/client';
-import { useWall, useWallStore } from '../../store/context';
+import { useWallStore } from '../../store/context';
 import { selectLatest } from '../../store/selectors';
 import { useCatalogue } from './catalogue';
 import { groupByField, indexIndicators, searchIndicators } from './indicator-search';
 import { FieldErrors, type FieldContext } from './SchemaForm';
 import { childPath, fieldId } from './schema-node';
+import { useDataVersion } from './useDataVersion';
 import { say, t } from './texts';
 
 /** Most results listed at once: the search narrows the rest. */
@@ -37,6 +38,8 @@ interface Props {
 export function BindingPicker({ binding, arity, path, client, ctx, onChange }: Props) {
   const { lang } = ctx;
   const catalogue = useCatalogue(client);
+  const store = useWallStore();
+  const dataVersion = useDataVersion(store);
   const [query, setQuery] = useState('');
   const list = useRef<HTMLDivElement>(null);
   const index = useMemo(() => (catalogue.kind === 'ready' ? indexIndicators(catalogue.indicators) : []), [catalogue]);
@@ -115,7 +118,7 @@ export function BindingPicker({ binding, arity, path, client, ctx, onChange }: P
             <ul>
               {group.indicators.map((meta) => (
                 <li key={meta.code}>
-                  <IndicatorChoice meta={meta} region={region} chosen={chosen.includes(meta.code)} lang={lang} onChoose={() => choose(meta.code)} />
+                  <IndicatorChoice meta={meta} region={region} chosen={chosen.includes(meta.code)} lang={lang} dataVersion={dataVersion} onChoose={() => choose(meta.code)} />
                 </li>
               ))}
             </ul>
@@ -143,9 +146,9 @@ export function BindingPicker({ binding, arity, path, client, ctx, onChange }: P
   );
 }
 
-function IndicatorChoice({ meta, region, chosen, lang, onChoose }: { meta: IndicatorMeta; region: string; chosen: boolean; lang: 'vi' | 'en'; onChoose(): void }) {
+/** One indicator to choose; re-rendered with the picker when `dataVersion` moves (at most once a second), it re-reads its latest figure. */
+function IndicatorChoice({ meta, region, chosen, lang, onChoose }: { meta: IndicatorMeta; region: string; chosen: boolean; lang: 'vi' | 'en'; dataVersion: number; onChoose(): void }) {
   const store = useWallStore();
-  useWall((s) => s.commits); // re-read the latest figure when the feed delivers
   const latest = selectLatest(store.api.getState(), meta.code, region);
   const now = Date.now();
   const periodicity = say(periodicityNames[meta.periodicity], lang);
