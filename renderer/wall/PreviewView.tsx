@@ -20,7 +20,7 @@ export function PreviewView({ plan, profile, revision }: { plan: WallPlan; profi
   const names = useMemo(() => new Map(profile.screens.map((s) => [s.id, s.name])), [profile]);
 
   return (
-    <div className="wall-screen wall-screen--preview" data-screen-id={PREVIEW_SCREEN_ID} data-scale={t.scale}>
+    <div className="wall-screen wall-screen--preview" data-screen-id={PREVIEW_SCREEN_ID} data-scale={t.scale} data-wall-revision={revision}>
       <div
         className="wall-layer wall-layer--preview"
         style={{

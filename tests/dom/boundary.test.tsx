@@ -1,12 +1,10 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { acceptSnapshot, acceptWallState } from '../../renderer/feed/ingest';
-import { WallStoreProvider } from '../../renderer/store/context';
 import { createWallStore, type WallStore } from '../../renderer/store/wallStore';
-import { WallView } from '../../renderer/wall/WallView';
 import type { WallState } from '../../shared/protocol/control';
 import { csvValue, observation, presetWallState, seededSnapshot } from './fixtures';
-import { cleanup, render, text } from './render';
+import { cleanup, showWall, text } from './render';
 
 /**
  * One widget that throws must not take the wall down. The failure here is real: a KPI
@@ -37,12 +35,7 @@ afterEach(() => {
   errors.mockRestore();
 });
 
-const showAll = () =>
-  render(
-    <WallStoreProvider store={store}>
-      <WallView screenId="all" />
-    </WallStoreProvider>,
-  );
+const showAll = () => showWall(store);
 
 describe('tile error boundary', () => {
   it('shows "Lỗi hiển thị" in the failing tile only; the rest of the wall keeps updating', () => {

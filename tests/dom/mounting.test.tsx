@@ -1,14 +1,12 @@
 import { act } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { acceptSnapshot, acceptWallState } from '../../renderer/feed/ingest';
-import { WallStoreProvider } from '../../renderer/store/context';
 import { createWallStore, type WallStore } from '../../renderer/store/wallStore';
-import { WallView } from '../../renderer/wall/WallView';
 import { gridLines, tileRect, wallCanvas, type Rect } from '../../shared/geometry';
 import { layoutSchema, type Layout } from '../../shared/layout/schema';
 import { wallProfileSchema, type WallProfile } from '../../shared/wall/profile';
 import { presetWallState, readJson, seededSnapshot } from './fixtures';
-import { cleanup, render } from './render';
+import { cleanup, showWall } from './render';
 
 /**
  * Each window mounts only the tiles that meet its screen's viewport, each at exactly the
@@ -42,12 +40,7 @@ beforeAll(() => {
 
 afterEach(cleanup);
 
-const show = (screenId: string) =>
-  render(
-    <WallStoreProvider store={store}>
-      <WallView screenId={screenId} />
-    </WallStoreProvider>,
-  );
+const show = (screenId: string) => showWall(store, screenId);
 
 const mountedIds = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>('[data-tile-id]')].map((el) => el.dataset.tileId!).sort();
 

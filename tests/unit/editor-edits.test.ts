@@ -50,9 +50,10 @@ describe('snapping to the grid whose lines meet the screen edges', () => {
     fc.assert(
       fc.property(fc.integer({ min: -20_000, max: 20_000 }), fc.integer({ min: -20_000, max: 20_000 }), (dx, dy) => {
         const p = snapMove(lines, { x: 10, y: 4, w: 4, h: 3 }, dx, dy);
-        expect(p.x >= 0 && p.y >= 0 && p.x + p.w <= 24 && p.y + p.h <= 12).toBe(true);
+        expect({ left: p.x >= 0, top: p.y >= 0, right: p.x + p.w <= 24, bottom: p.y + p.h <= 12 }, JSON.stringify(p)).toEqual({ left: true, top: true, right: true, bottom: true });
         const r = snapResize(lines, { x: 10, y: 4, w: 4, h: 3 }, dx, dy);
-        expect(r.x === 10 && r.y === 4 && r.w >= 1 && r.h >= 1 && r.x + r.w <= 24 && r.y + r.h <= 12).toBe(true);
+        expect({ x: r.x, y: r.y }).toEqual({ x: 10, y: 4 });
+        expect({ width: r.w >= 1, height: r.h >= 1, right: r.x + r.w <= 24, bottom: r.y + r.h <= 12 }, JSON.stringify(r)).toEqual({ width: true, height: true, right: true, bottom: true });
       }),
     );
   });
