@@ -6,15 +6,35 @@ import { TileHost } from './TileHost';
 import { useWindowSize } from './useWindowSize';
 import { PREVIEW_SCREEN_ID } from './boot';
 
+/** One line of screen labels, in CSS pixels (13 px text, its padding, a little air). */
+const LABEL_LINE_PX = 22;
+
+/** The connection badge's height in CSS pixels: its font (wall.css: clamp(12px, 1.5vmin, 28px)), two lines when offline, padding. */
+function statusStripPx(width: number, height: number): number {
+  const font = Math.min(28, Math.max(12, 0.015 * Math.min(width, height)));
+  return Math.ceil(font * 3.6 + 0.024 * Math.min(width, height));
+}
+
 /**
  * `?screen=all`: the whole canvas letterboxed into the window, every tile, each screen's
- * viewport outlined with its name and id, and the strips hidden behind the bezels hatched
- * over the content (what is drawn there is not seen on the wall).
+ * viewport outlined, and the strips hidden behind the bezels hatched over the content
+ * (what is drawn there is not seen on the wall). Screen names sit OUTSIDE the canvas,
+ * never over a tile: the top row's in a strip above the wall, the other rows' in lines
+ * below it (one line per row of screens), and under them a strip for the connection badge.
  */
 export function PreviewView({ plan, profile, revision }: { plan: WallPlan; profile: WallProfile; revision: number }) {
   const size = useWindowSize();
   const { canvas } = plan;
-  const t = previewTransform(canvas, size.width, size.height);
+  const screenRows = [...new Set(canvas.screens.map((s) => s.viewport.y))].sort((a, b) => a - b);
+  const above = LABEL_LINE_PX;
+  const below = (screenRows.length - 1) * LABEL_LINE_PX + statusStripPx(size.width, size.height);
+  const fitted = previewTransform(canvas, size.width, Math.max(0, size.height - above - below));
+  const t = { ...fitted, y: fitted.y + above };
+  const labelAt = (v: { x: number; y: number; width: number }) => {
+    const row = screenRows.indexOf(v.y);
+    const top = row === 0 ? t.y - LABEL_LINE_PX : t.y + canvas.height * t.scale + (row - 1) * LABEL_LINE_PX;
+    return { left: t.x + v.x * t.scale, top, width: v.width * t.scale, height: LABEL_LINE_PX };
+  };
   const px = (css: number) => (t.scale > 0 ? css / t.scale : css); // CSS pixels → canvas pixels
   const names = new Map(profile.screens.map((s) => [s.id, s.name]));
   const gaps =
@@ -80,18 +100,13 @@ export function PreviewView({ plan, profile, revision }: { plan: WallPlan; profi
             />
           ))}
         </svg>
-        {canvas.screens.map(({ screenId, viewport: v }) => (
-          <div
-            key={`label-${screenId}`}
-            className="wall-preview-label"
-            data-preview-label={screenId}
-            style={{ left: v.x, top: v.y, fontSize: px(13) }}
-          >
-            {names.get(screenId) ?? screenId}
-            <small>{screenId}</small>
-          </div>
-        ))}
       </div>
+      {canvas.screens.map(({ screenId, viewport: v }) => (
+        <div key={`label-${screenId}`} className="wall-preview-label" data-preview-label={screenId} style={labelAt(v)}>
+          {names.get(screenId) ?? screenId}
+          <small>{screenId}</small>
+        </div>
+      ))}
       <ConnectionStatus preview />
     </div>
   );

@@ -476,13 +476,20 @@ describe('socket: subscribing with compliance', () => {
       ack({ ok: true, mode: 'snapshot', seq: 100 });
       socket.emit('snapshot', request.compliance ? complianceSnapshot(100) : seededSnapshot(100));
     };
+    // The preset without its board and its ticker (whose overdue reports come from compliance): a layout that shows none asks for none.
+    const withoutBoard = () => {
+      const state = presetWallState(1) as { layout: { tiles: { widget: string }[] } };
+      state.layout.tiles = state.layout.tiles.filter((t) => t.widget !== 'compliance' && t.widget !== 'ticker');
+      return state;
+    };
+    server.wallState = withoutBoard;
     const store = createWallStore();
     connection = connectWall({ serverUrl: `http://127.0.0.1:${server.port}`, token: TOKEN, screenId: 's1', store });
     await vi.waitFor(() => expect(store.api.getState().wall).not.toBeNull(), { timeout: 5000 });
-    // The preset (KPI tiles only) wants none.
     await vi.waitFor(() => expect(store.api.getState().lastSeq).toBe(100));
     expect(server.subscribes.every((s) => s.compliance === undefined)).toBe(true);
-    const state = presetWallState(2) as { layout: { tiles: unknown[] } };
+    const state = withoutBoard() as { revision: number; layout: { tiles: unknown[] } };
+    state.revision = 2;
     state.layout.tiles[0] = { id: 'chap-hanh', widget: 'compliance', x: 0, y: 0, w: 4, h: 3 };
     server.controlSockets.at(-1)!.emit('wallState', state);
     await vi.waitFor(() => expect(server.subscribes.at(-1)?.compliance).toBe(true), { timeout: 5000 });
