@@ -32,6 +32,8 @@ import { namespaceRefusal } from './auth/namespaces';
 import { attachControl, type ControlNamespace } from './wall/control';
 import { formatErrors, loadLayoutFile, loadProfileFile } from './wall/load';
 import { registerWallRoutes } from './wall/routes';
+import { registerTaskRoutes } from './tasks/routes';
+import { TaskStore } from './tasks/store';
 import { WallStateStore } from './wall/state';
 import { AuditLog } from './audit/log';
 import { watchLayoutFile, type LayoutWatcher } from './wall/watch';
@@ -96,6 +98,8 @@ export interface RunningServer {
   wall: WallStateStore;
   /** Every accepted change: who, when, from where, what (server/audit/log.ts). */
   audit: AuditLog;
+  /** Tasks assigned by the Government and the Prime Minister (server/tasks/store.ts). */
+  tasks: TaskStore;
   app: FastifyInstance;
   /** The server's logger (shared/log.ts over pino). */
   log: Logger;
@@ -233,6 +237,8 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     });
     registerReportRoutes(router, store, compliance);
     registerWallRoutes(router, wall, layoutsDir);
+    const tasks = new TaskStore(store.db, audit, now);
+    registerTaskRoutes(router, tasks);
     await registerStatic(app, options.rendererDir ?? paths.rendererDir);
 
     let watcher: LayoutWatcher | null = null;
@@ -294,6 +300,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       simulator,
       wall,
       audit,
+      tasks,
       app,
       log,
       io,

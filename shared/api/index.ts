@@ -3,6 +3,7 @@ import { geoRoutes } from './geo';
 import { healthRoutes } from './health';
 import { readRoutes } from './reads';
 import { reportRoutes } from './reports';
+import { taskRoutes } from './tasks';
 import type { RouteDef } from './route';
 import { tokenRoutes } from './tokens';
 import { wallRoutes } from './wall';
@@ -20,6 +21,7 @@ export const routes = {
   geo: geoRoutes,
   wall: wallRoutes,
   tokens: tokenRoutes,
+  tasks: taskRoutes,
 } as const;
 
 export const allRoutes: readonly RouteDef[] = Object.values(routes).flatMap((area) => Object.values(area) as RouteDef[]);
