@@ -172,6 +172,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     cleanups.push(() => compliance.stop());
 
     const audit = new AuditLog(store.db, now);
+    const tasks = new TaskStore(store, audit);
     const tokens = new TokenStore(store.db);
     const admin = resolveBootstrapToken('admin', options.adminToken, options.dataDir);
     const wallToken = resolveBootstrapToken('wall', options.wallToken, options.dataDir);
@@ -223,7 +224,12 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     const controlNsp = io.of(CONTROL_NAMESPACE) as unknown as ControlNamespace;
     feedNsp.use(socketGuard(tokens, VIEWER_ROLES));
     controlNsp.use(socketGuard(tokens, VIEWER_ROLES));
-    new FeedHub(store, log.child({ ns: 'feed' }), { ...DEFAULT_FEED_OPTIONS, ...options.feed }, compliance).attach(feedNsp);
+    new FeedHub(store, log.child({ ns: 'feed' }), { ...DEFAULT_FEED_OPTIONS, ...options.feed }, {
+      catchUp: () => compliance.catchUp(),
+      snapshotEntries: () => compliance.snapshotEntries(),
+      regimeMetas: () => compliance.regimeMetas(),
+      tasks: () => tasks.list(),
+    }).attach(feedNsp);
     attachControl(controlNsp, wall, log.child({ ns: 'control' }));
 
     // Every /api route comes from the table in shared/api/ (the guard refuses any other).
@@ -237,7 +243,6 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     });
     registerReportRoutes(router, store, compliance);
     registerWallRoutes(router, wall, layoutsDir);
-    const tasks = new TaskStore(store.db, audit, now);
     registerTaskRoutes(router, tasks);
     await registerStatic(app, options.rendererDir ?? paths.rendererDir);
 

@@ -1,8 +1,7 @@
-import { taskTiming } from '../../shared/tasks/status';
+import { taskTiming, vietnamDay } from '../../shared/tasks/status';
 import type { Task, TaskCreate, TaskProgress } from '../../shared/tasks/schema';
 import type { AuditActor, AuditLog, AuditOrigin } from '../audit/log';
-import type { Db } from '../db/open';
-import type { Clock } from '../db/store';
+import type { Store } from '../db/store';
 
 interface TaskRow {
   id: number;
@@ -21,10 +20,6 @@ interface TaskRow {
   updated_at: string;
 }
 
-/** Today in Viet Nam (UTC+7, no daylight saving): the day deadlines are judged on. */
-export function vietnamDay(ms: number): string {
-  return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 export interface TaskChangeBy {
   actor: AuditActor;
@@ -33,26 +28,23 @@ export interface TaskChangeBy {
 
 /**
  * The register of tasks assigned by the Government and the Prime Minister (migration 8).
- * Every change is written with its audit row in one transaction; the status is computed on
- * read from today and the holiday calendar, never stored, so it turns overdue by itself.
- * Listeners hear every accepted change (the feed will push it to the walls).
+ * Every change is one store write: the row, its audit row and a `task` change in the feed's
+ * log, committed together and pushed to the walls right after the commit. The status is
+ * computed on read from today and the holiday calendar, never stored, so a task turns
+ * overdue by itself (the walls recompute it from the same shared rule).
  */
 export class TaskStore {
-  private readonly listeners = new Set<(task: Task) => void>();
+  private readonly db;
 
   constructor(
-    private readonly db: Db,
+    private readonly store: Store,
     private readonly audit: AuditLog,
-    private readonly now: Clock,
-  ) {}
-
-  today(): string {
-    return vietnamDay(this.now());
+  ) {
+    this.db = store.db;
   }
 
-  onChange(listener: (task: Task) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  today(): string {
+    return vietnamDay(this.store.now());
   }
 
   list(filter: { agency?: string; status?: Task['status'] } = {}): Task[] {
@@ -72,8 +64,8 @@ export class TaskStore {
   }
 
   create(input: TaskCreate, by: TaskChangeBy): Task {
-    const at = new Date(this.now()).toISOString();
-    const task = this.db.transaction(() => {
+    const { result: task } = this.store.write((tx) => {
+      const at = tx.now;
       const { lastInsertRowid } = this.db
         .prepare(
           `INSERT INTO tasks (doc_number, doc_date, doc_kind, title_vi, title_en, agency, due_date, demo, created_at, updated_at)
@@ -82,16 +74,16 @@ export class TaskStore {
         .run(input.document.number, input.document.date, input.document.kind, input.title.vi, input.title.en ?? null, input.agency, input.dueDate, input.demo ? 1 : 0, at, at);
       const created = this.get(Number(lastInsertRowid))!;
       this.audit.record({ ...by, action: 'task.create', objectType: 'task', objectId: String(created.id), diff: { after: input } });
+      tx.log({ kind: 'task', task: created });
       return created;
-    })();
-    this.emit(task);
+    });
     return task;
   }
 
   /** The agency's report: progress, a note, the day it was done. Undefined when there is no such task. */
   report(id: number, progress: TaskProgress, by: TaskChangeBy): Task | undefined {
-    const at = new Date(this.now()).toISOString();
-    const task = this.db.transaction(() => {
+    const { result: task } = this.store.write((tx) => {
+      const at = tx.now;
       const before = this.db.prepare('SELECT * FROM tasks WHERE id = ?').get(id) as TaskRow | undefined;
       if (!before) return undefined;
       const completedOn = progress.completedOn === undefined ? before.completed_on : progress.completedOn;
@@ -107,14 +99,10 @@ export class TaskStore {
         objectId: String(id),
         diff: { before: { progress: before.progress, note: before.note, completedOn: before.completed_on }, after: { progress: after.progress, note: after.note, completedOn: after.completedOn } },
       });
+      tx.log({ kind: 'task', task: after });
       return after;
-    })();
-    if (task) this.emit(task);
+    });
     return task;
-  }
-
-  private emit(task: Task): void {
-    for (const listener of this.listeners) listener(task);
   }
 }
 

@@ -55,3 +55,8 @@ export function taskTiming(task: TaskDates, today: string): TaskTiming {
   const overdue = today > effectiveDue;
   return { status: overdue ? 'overdue' : 'in-progress', effectiveDue, movedOver: skipped, workingDaysLate: overdue ? Math.max(1, workingDaysAfter(effectiveDue, today)) : 0 };
 }
+
+/** Today in Viet Nam (UTC+7, no daylight saving), the day deadlines are judged on, for an instant in epoch ms. */
+export function vietnamDay(ms: number): string {
+  return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+}
