@@ -5,7 +5,7 @@ import { WallStoreProvider } from '../../renderer/store/context';
 import { createWallStore, type WallStore } from '../../renderer/store/wallStore';
 import { WallView } from '../../renderer/wall/WallView';
 import type { WallState } from '../../shared/protocol/control';
-import { csvValue, observation, presetWallState, seededSnapshot } from './fixtures';
+import { csvValue, observation, kpiWallState, seededSnapshot } from './fixtures';
 import { cleanup, render, text } from './render';
 
 /**
@@ -28,7 +28,7 @@ beforeEach(() => {
   errors = vi.spyOn(console, 'error').mockImplementation(() => {});
   store = createWallStore({ schedule: () => () => {} });
   acceptSnapshot(store, seededSnapshot());
-  acceptWallState(store, presetWallState(1));
+  acceptWallState(store, kpiWallState(1));
   store.flush();
 });
 
@@ -73,7 +73,7 @@ describe('tile error boundary', () => {
       store.flush();
     });
     expect(text(container.querySelector('[data-tile-id="gdp-vnd"]')!, 'value')).toBe('14.000');
-    expect(container.querySelectorAll('[data-tile-id]')).toHaveLength((presetWallState() as { layout: { tiles: unknown[] } }).layout.tiles.length);
+    expect(container.querySelectorAll('[data-tile-id]')).toHaveLength((kpiWallState() as { layout: { tiles: unknown[] } }).layout.tiles.length);
   });
 
   it('gives the tile another try when a new layout revision arrives', () => {
@@ -85,7 +85,7 @@ describe('tile error boundary', () => {
     const { container } = showAll();
     expect(container.querySelector('[data-tile-id="cpi-avg"]')!.textContent).toContain('Lỗi hiển thị');
     act(() => {
-      acceptWallState(store, presetWallState(3));
+      acceptWallState(store, kpiWallState(3));
     });
     const tile = container.querySelector('[data-tile-id="cpi-avg"]')!;
     expect(tile.textContent).not.toContain('Lỗi hiển thị');

@@ -7,7 +7,7 @@ import { WallView } from '../../renderer/wall/WallView';
 import { NOW_TICK_MS } from '../../renderer/widgets/common/useNow';
 import { kpiView } from '../../renderer/widgets/kpi/model';
 import type { Snapshot } from '../../shared/protocol/feed';
-import { observation, presetWallState, seededSnapshot, SEED_VINTAGE } from './fixtures';
+import { observation, kpiWallState, seededSnapshot, SEED_VINTAGE } from './fixtures';
 import { cleanup, render, text } from './render';
 
 const DAY = 86_400_000;
@@ -19,7 +19,7 @@ function seedUpTo2024(): Snapshot {
   return snapshot;
 }
 
-function wallWith(snapshot: Snapshot, wallState: unknown = presetWallState()): WallStore {
+function wallWith(snapshot: Snapshot, wallState: unknown = kpiWallState()): WallStore {
   const store = createWallStore({ schedule: () => () => {} });
   expect(acceptSnapshot(store, snapshot)).toBe(true);
   expect(acceptWallState(store, wallState)).toBe(true);
@@ -146,7 +146,7 @@ describe('KPI tile with the published national figures', () => {
   it('compares with the same period last year when options.compare is "yoy"', () => {
     const snapshot = seededSnapshot(60);
     snapshot.observations = snapshot.observations.filter((o) => !(o.indicator === 'GDP_GROWTH' && (o.period >= '2025-Q4' || /^\d{4}$/.test(o.period))));
-    const wall = presetWallState() as { layout: { tiles: { id: string; options: { compare: string } }[] } };
+    const wall = kpiWallState() as { layout: { tiles: { id: string; options: { compare: string } }[] } };
     wall.layout.tiles.find((t) => t.id === 'gdp-growth')!.options.compare = 'yoy';
     const { container } = showWall(wallWith(snapshot, wall));
     const growth = tileEl(container, 'gdp-growth');

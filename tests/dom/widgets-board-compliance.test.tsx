@@ -440,7 +440,7 @@ describe('store and subscription: compliance', () => {
   it('wants compliance for a compliance board or a ticker of reports, and subscribes to the ticker’s threshold indicators', () => {
     const store = storeWith(seededSnapshot(1), [{ id: 'c', widget: 'clock', x: 0, y: 0, w: 4, h: 2 }]);
     expect(selectWantsCompliance(store.api.getState())).toBe(false);
-    expect(acceptWallState(store, wallStateWith([{ id: 't', widget: 'ticker', x: 0, y: 0, w: 24, h: 1, options: { reports: false, thresholds: [{ indicator: 'CPI_AVG', when: 'above', value: 4 }] } }]))).toBe(true);
+    expect(acceptWallState(store, wallStateWith([{ id: 't', widget: 'ticker', x: 0, y: 0, w: 24, h: 1, options: { reports: false, tasks: false, thresholds: [{ indicator: 'CPI_AVG', when: 'above', value: 4 }] } }]))).toBe(true);
     expect(selectWantsCompliance(store.api.getState())).toBe(false);
     expect(selectBoundIndicators(store.api.getState())).toEqual(['CPI_AVG']);
     expect(acceptWallState(store, wallStateWith([{ id: 'b', widget: 'compliance', x: 0, y: 0, w: 12, h: 8 }]))).toBe(true);
@@ -479,7 +479,7 @@ describe('socket: subscribing with compliance', () => {
     // The preset without its board and its ticker (whose overdue reports come from compliance): a layout that shows none asks for none.
     const withoutBoard = () => {
       const state = presetWallState(1) as { layout: { tiles: { widget: string }[] } };
-      state.layout.tiles = state.layout.tiles.filter((t) => t.widget !== 'compliance' && t.widget !== 'ticker');
+      state.layout.tiles = state.layout.tiles.filter((t) => t.widget !== 'compliance' && t.widget !== 'ticker' && t.widget !== 'tasks');
       return state;
     };
     server.wallState = withoutBoard;
