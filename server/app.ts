@@ -38,6 +38,8 @@ import { namespaceRefusal } from './auth/namespaces';
 import { attachControl, type ControlNamespace } from './wall/control';
 import { formatErrors, loadLayoutFile, loadProfileFile } from './wall/load';
 import { registerWallRoutes } from './wall/routes';
+import { registerTaskRoutes } from './tasks/routes';
+import { TaskStore } from './tasks/store';
 import { WallStateStore } from './wall/state';
 import { AuditLog } from './audit/log';
 import { watchLayoutFile, type LayoutWatcher } from './wall/watch';
@@ -115,6 +117,8 @@ export interface RunningServer {
   /** Console accounts and their sessions (server/auth/users.ts, sessions.ts). */
   users: UserStore;
   sessions: SessionStore;
+  /** Tasks assigned by the Government and the Prime Minister (server/tasks/store.ts). */
+  tasks: TaskStore;
   app: FastifyInstance;
   /** The server's logger (shared/log.ts over pino). */
   log: Logger;
@@ -193,6 +197,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     cleanups.push(() => compliance.stop());
 
     const audit = new AuditLog(store.db, now);
+    const tasks = new TaskStore(store, audit);
     const tokens = new TokenStore(store.db);
     const accounts = {
       users: new UserStore(store.db, audit, now),
@@ -258,7 +263,12 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
         }
       }
     };
-    new FeedHub(store, log.child({ ns: 'feed' }), { ...DEFAULT_FEED_OPTIONS, ...options.feed }, compliance).attach(feedNsp);
+    new FeedHub(store, log.child({ ns: 'feed' }), { ...DEFAULT_FEED_OPTIONS, ...options.feed }, {
+      catchUp: () => compliance.catchUp(),
+      snapshotEntries: () => compliance.snapshotEntries(),
+      regimeMetas: () => compliance.regimeMetas(),
+      tasks: () => tasks.list(),
+    }).attach(feedNsp);
     attachControl(controlNsp, wall, log.child({ ns: 'control' }));
 
     // Every /api route comes from the table in shared/api/ (the guard refuses any other).
@@ -289,6 +299,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     cleanups.push(() => clearInterval(sweep));
     registerReportRoutes(router, store, compliance);
     registerWallRoutes(router, wall, layoutsDir);
+    registerTaskRoutes(router, tasks);
     await registerStatic(app, options.rendererDir ?? paths.rendererDir);
 
     let watcher: LayoutWatcher | null = null;
@@ -352,6 +363,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       audit,
       users: accounts.users,
       sessions: accounts.sessions,
+      tasks,
       app,
       log,
       io,

@@ -4,6 +4,7 @@ import { geoRoutes } from './geo';
 import { healthRoutes } from './health';
 import { readRoutes } from './reads';
 import { reportRoutes } from './reports';
+import { taskRoutes } from './tasks';
 import type { RouteDef } from './route';
 import { sessionRoutes } from './session';
 import { tokenRoutes } from './tokens';
@@ -26,6 +27,7 @@ export const routes = {
   session: sessionRoutes,
   users: userRoutes,
   audit: auditRoutes,
+  tasks: taskRoutes,
 } as const;
 
 export const allRoutes: readonly RouteDef[] = Object.values(routes).flatMap((area) => Object.values(area) as RouteDef[]);

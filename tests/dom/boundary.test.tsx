@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { acceptSnapshot, acceptWallState } from '../../renderer/feed/ingest';
 import { createWallStore, type WallStore } from '../../renderer/store/wallStore';
 import type { WallState } from '../../shared/protocol/control';
-import { csvValue, observation, presetWallState, seededSnapshot } from './fixtures';
+import { csvValue, kpiWallState, observation, seededSnapshot } from './fixtures';
 import { cleanup, showWall, text } from './render';
 
 /**
@@ -26,7 +26,7 @@ beforeEach(() => {
   errors = vi.spyOn(console, 'error').mockImplementation(() => {});
   store = createWallStore({ schedule: () => () => {} });
   acceptSnapshot(store, seededSnapshot());
-  acceptWallState(store, presetWallState(1));
+  acceptWallState(store, kpiWallState(1));
   store.flush();
 });
 
@@ -66,7 +66,7 @@ describe('tile error boundary', () => {
       store.flush();
     });
     expect(text(container.querySelector('[data-tile-id="gdp-vnd"]')!, 'value')).toBe('14.000');
-    expect(container.querySelectorAll('[data-tile-id]')).toHaveLength((presetWallState() as { layout: { tiles: unknown[] } }).layout.tiles.length);
+    expect(container.querySelectorAll('[data-tile-id]')).toHaveLength((kpiWallState() as { layout: { tiles: unknown[] } }).layout.tiles.length);
   });
 
   it('gives the tile another try when a new layout revision arrives', () => {
@@ -78,7 +78,7 @@ describe('tile error boundary', () => {
     const { container } = showAll();
     expect(container.querySelector('[data-tile-id="cpi-avg"]')!.textContent).toContain('Lỗi hiển thị');
     act(() => {
-      acceptWallState(store, presetWallState(3));
+      acceptWallState(store, kpiWallState(3));
     });
     const tile = container.querySelector('[data-tile-id="cpi-avg"]')!;
     expect(tile.textContent).not.toContain('Lỗi hiển thị');

@@ -151,4 +151,16 @@ export function wallStateWith(
   };
 }
 
+/**
+ * The earlier KPI-only overview (23 KPI tiles, kept as a fixture): the widget tests that need
+ * many KPI tiles of known ids use it, not the briefing preset, which changes with content.
+ */
+export function kpiWallState(revision = 1): unknown {
+  return {
+    revision,
+    profile: readJson('assets/profiles/wall-2x2-55in.json'),
+    layout: readJson('tests/dom/fixtures/kpi-overview.layout.json'),
+  };
+}
+
 export type { WallState };

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { NOW_TICK_MS } from '../../renderer/widgets/common/useNow';
 import { kpiView } from '../../renderer/widgets/kpi/model';
 import type { Snapshot } from '../../shared/protocol/feed';
-import { observation, presetWallState, seededSnapshot, SEED_VINTAGE } from './fixtures';
+import { kpiWallState, observation, seededSnapshot, SEED_VINTAGE } from './fixtures';
 import { atFixedTime, showWall, text, tileEl, wallStore } from './render';
 
 const DAY = 86_400_000;
@@ -15,7 +15,7 @@ function seedUpTo2024(): Snapshot {
   return snapshot;
 }
 
-const wallWith = (snapshot: Snapshot, wallState: unknown = presetWallState()) => wallStore(snapshot, wallState);
+const wallWith = (snapshot: Snapshot, wallState: unknown = kpiWallState()) => wallStore(snapshot, wallState);
 
 atFixedTime(Date.parse(SEED_VINTAGE) + 3 * DAY + 5 * 60_000);
 
@@ -114,7 +114,7 @@ describe('KPI tile with the published national figures', () => {
   it('compares with the same period last year when options.compare is "yoy"', () => {
     const snapshot = seededSnapshot(60);
     snapshot.observations = snapshot.observations.filter((o) => !(o.indicator === 'GDP_GROWTH' && (o.period >= '2025-Q4' || /^\d{4}$/.test(o.period))));
-    const wall = presetWallState() as { layout: { tiles: { id: string; options: { compare: string } }[] } };
+    const wall = kpiWallState() as { layout: { tiles: { id: string; options: { compare: string } }[] } };
     wall.layout.tiles.find((t) => t.id === 'gdp-growth')!.options.compare = 'yoy';
     const { container } = showWall(wallWith(snapshot, wall));
     const growth = tileEl(container, 'gdp-growth');

@@ -71,7 +71,7 @@ describe('tile mounting per screen', () => {
 
     for (const el of container.querySelectorAll<HTMLElement>('[data-tile-id]')) {
       const r = rects.get(el.dataset.tileId!)!;
-      expect(el.dataset.widget).toBe('kpi');
+      expect(el.dataset.widget).toBe(layout.tiles.find((t) => t.id === el.dataset.tileId)!.widget);
       expect(el.style.position).toBe('absolute');
       expect(el.style.boxSizing).toBe('border-box');
       expect([el.style.left, el.style.top, el.style.width, el.style.height]).toEqual([`${r.x}px`, `${r.y}px`, `${r.width}px`, `${r.height}px`]);
@@ -116,8 +116,8 @@ describe('tile mounting per screen', () => {
     expect(container.querySelector('[data-preview="bezel-gaps"]')?.getAttribute('fill-rule')).toBe('evenodd');
     const layer = root.querySelector<HTMLElement>('.wall-layer')!;
     expect(layer.style.width).toBe(`${canvas.width}px`);
-    expect(layer.style.transform).toMatch(/^translate\([\d.]+px, [\d.]+px\) scale\(0\.3\d+\)$/);
-    expect(root.querySelector('.conn-status')?.textContent).toContain('Tổng quan kinh tế – xã hội');
+    expect(layer.style.transform).toMatch(/^translate\([\d.]+px, [\d.]+px\) scale\(0\.\d+\)$/);
+    expect(root.querySelector('.conn-status')?.textContent).toContain(layout.title.vi);
   });
 
   it('an unknown screen id mounts nothing and says so', () => {

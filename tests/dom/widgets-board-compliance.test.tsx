@@ -402,7 +402,7 @@ describe('store and subscription: compliance', () => {
   it('wants compliance for a compliance board or a ticker of reports, and subscribes to the ticker’s threshold indicators', () => {
     const store = storeWith(seededSnapshot(1), [{ id: 'c', widget: 'clock', x: 0, y: 0, w: 4, h: 2 }]);
     expect(selectWantsCompliance(store.api.getState())).toBe(false);
-    expect(acceptWallState(store, boardState([{ id: 't', widget: 'ticker', x: 0, y: 0, w: 24, h: 1, options: { reports: false, thresholds: [{ indicator: 'CPI_AVG', when: 'above', value: 4 }] } }]))).toBe(true);
+    expect(acceptWallState(store, boardState([{ id: 't', widget: 'ticker', x: 0, y: 0, w: 24, h: 1, options: { reports: false, tasks: false, thresholds: [{ indicator: 'CPI_AVG', when: 'above', value: 4 }] } }]))).toBe(true);
     expect(selectWantsCompliance(store.api.getState())).toBe(false);
     expect(selectBoundIndicators(store.api.getState())).toEqual(['CPI_AVG']);
     expect(acceptWallState(store, boardState([{ id: 'b', widget: 'compliance', x: 0, y: 0, w: 12, h: 8 }]))).toBe(true);
@@ -438,13 +438,20 @@ describe('socket: subscribing with compliance', () => {
       ack({ ok: true, mode: 'snapshot', seq: 100 });
       socket.emit('snapshot', request.compliance ? complianceSnapshot(100) : seededSnapshot(100));
     };
+    // The preset without its board and its ticker (whose overdue reports come from compliance): a layout that shows none asks for none.
+    const withoutBoard = () => {
+      const state = presetWallState(1) as { layout: { tiles: { widget: string }[] } };
+      state.layout.tiles = state.layout.tiles.filter((t) => t.widget !== 'compliance' && t.widget !== 'ticker' && t.widget !== 'tasks');
+      return state;
+    };
+    server.wallState = withoutBoard;
     const store = createWallStore();
     connection = connectWall({ serverUrl: `http://127.0.0.1:${server.port}`, token: TOKEN, screenId: 's1', store });
     await vi.waitFor(() => expect(store.api.getState().wall).not.toBeNull(), { timeout: 5000 });
-    // The preset (KPI tiles only) wants none.
     await vi.waitFor(() => expect(store.api.getState().lastSeq).toBe(100));
     expect(server.subscribes.filter((s) => s.compliance !== undefined)).toEqual([]);
-    const state = presetWallState(2) as { layout: { tiles: unknown[] } };
+    const state = withoutBoard() as { revision: number; layout: { tiles: unknown[] } };
+    state.revision = 2;
     state.layout.tiles[0] = { id: 'chap-hanh', widget: 'compliance', x: 0, y: 0, w: 4, h: 3 };
     server.controlSockets.at(-1)!.emit('wallState', state);
     await vi.waitFor(() => expect(server.subscribes.at(-1)?.compliance).toBe(true), { timeout: 5000 });

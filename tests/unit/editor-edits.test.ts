@@ -15,7 +15,9 @@ import { projectRoot } from '../support/paths';
 
 const read = (file: string): unknown => JSON.parse(readFileSync(resolve(projectRoot, file), 'utf8'));
 const profile = wallProfileSchema.parse(read('assets/profiles/wall-2x2-55in.json'));
-const presetResult = validateLayout(read('layouts/tong-quan-kinh-te-xa-hoi.json'));
+// A full 24-tile layout of known ids (the earlier KPI overview, kept as a fixture): the
+// briefing preset changes with content.
+const presetResult = validateLayout(read('tests/dom/fixtures/kpi-overview.layout.json'));
 if (!presetResult.ok) throw new Error('preset invalid');
 const preset: Layout = presetResult.value;
 const canvas = wallCanvas(profile);

@@ -189,6 +189,7 @@ export default function Map3dView({ tile, rect }: WidgetProps<'map-3d'>) {
     <div
       ref={rootRef}
       className="map map-3d"
+      data-text-size={o.textSize}
       data-indicator={indicator}
       data-highlight={o.highlight}
       data-geo-state={boundaries.status}
