@@ -1,9 +1,11 @@
 import { catalogueRoutes } from './catalogue';
 import { geoRoutes } from './geo';
 import { healthRoutes } from './health';
+import { libraryRoutes } from './library';
 import { readRoutes } from './reads';
 import { reportRoutes } from './reports';
 import type { RouteDef } from './route';
+import { scheduleRoutes } from './schedule';
 import { tokenRoutes } from './tokens';
 import { wallRoutes } from './wall';
 
@@ -20,6 +22,8 @@ export const routes = {
   geo: geoRoutes,
   wall: wallRoutes,
   tokens: tokenRoutes,
+  library: libraryRoutes,
+  schedule: scheduleRoutes,
 } as const;
 
 export const allRoutes: readonly RouteDef[] = Object.values(routes).flatMap((area) => Object.values(area) as RouteDef[]);
