@@ -11,6 +11,13 @@ import type { RouteDef } from '../../shared/api/route';
 import type { Publisher } from './schedule';
 import type { Author, LayoutLibrary } from './store';
 
+/** A version path parameter: a positive integer, or the 404 of a version that does not exist. */
+function versionParam(id: string, text: string): number {
+  const n = /^[1-9]\d{0,9}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n)) fail('layout.version_not_found', { id, version: text });
+  return n;
+}
+
 const author = (ctx: Pick<RouteContext<RouteDef>, 'request'> & { principal: NonNullable<RouteContext<RouteDef>['principal']> }): Author => ({
   actor: actorOf(ctx.principal),
   origin: originOf(ctx.request),
@@ -83,10 +90,10 @@ export function registerLibraryRoutes(router: Router, library: LayoutLibrary, pu
   router.route(r.delete).handle((ctx) => ({ status: 200, body: library.delete(ctx.params.id, author(ctx), (id) => publisher.uses(id)) }));
   router.route(r.undelete).handle((ctx) => ({ status: 200, body: library.undelete(ctx.params.id, author(ctx)) }));
   router.route(r.versions).handle(({ params }) => ({ status: 200, body: { layoutId: params.id, versions: library.versions(params.id) } }));
-  router.route(r.version).handle(({ params }) => ({ status: 200, body: library.version(params.id, params.version) }));
+  router.route(r.version).handle(({ params }) => ({ status: 200, body: library.version(params.id, versionParam(params.id, params.version)) }));
 
   router.route(r.export).handle(({ params, reply }) => {
-    const { document } = library.version(params.id, params.version);
+    const { document } = library.version(params.id, versionParam(params.id, params.version));
     // A file an editor or `library.import` reads back as is.
     reply.header('content-disposition', `attachment; filename="${params.id}-v${params.version}.json"`);
     return { status: 200, body: document };
@@ -97,7 +104,7 @@ export function registerLibraryRoutes(router: Router, library: LayoutLibrary, pu
     body: { layoutId: params.id, from: query.from, to: query.to, diff: library.diff(params.id, query.from, query.to) },
   }));
 
-  router.route(r.restoreVersion).handle((ctx) => ({ status: 201, body: library.restoreVersion(ctx.params.id, ctx.params.version, ctx.body, author(ctx)) }));
+  router.route(r.restoreVersion).handle((ctx) => ({ status: 201, body: library.restoreVersion(ctx.params.id, versionParam(ctx.params.id, ctx.params.version), ctx.body, author(ctx)) }));
 
   const s = routes.schedule;
   router.route(s.publish).handle((ctx) => {

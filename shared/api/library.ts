@@ -70,8 +70,9 @@ export const importedReplySchema = savedReplySchema.extend({
   renamedFrom: z.string().nullable(),
 });
 
-const idParams = z.object({ id: layoutIdSchema });
-const versionParams = z.object({ id: layoutIdSchema, version: versionNumber });
+// Loose on purpose: an id or version that names nothing is a 404 (layout.not_found, layout.version_not_found), not a 400.
+const idParams = z.object({ id: z.string().min(1).max(64) });
+const versionParams = z.object({ id: z.string().min(1).max(64), version: z.string().min(1).max(12) });
 
 export const libraryRoutes = {
   list: defineRoute({
