@@ -30,12 +30,12 @@ beforeAll(async () => {
   alice = await token('operator', 'Nguyễn Văn A');
   bob = await token('operator', 'Trần Thị B');
   viewer = await token('wall', 'tường chính');
-});
+}, 30_000);
 afterAll(async () => {
   await h?.cleanup();
 });
 
-describe('the layout library', () => {
+describe('the layout library', { timeout: 30_000 }, () => {
   it('imports the presets of layouts/ as read-only templates, and refuses saving over one', async () => {
     const list = await h.api<{ layouts: LayoutSummary[] }>('GET', '/api/v1/library/layouts', { token: viewer });
     expect(list.status).toBe(200);
