@@ -125,9 +125,8 @@ export class Publisher {
   publishDocument(document: Parameters<LayoutLibrary['saveFromOutside']>[0], author: Author, reason: string): ReturnType<WallStateStore['setLayout']> {
     return this.db.transaction(() => {
       const stored = this.library.saveFromOutside(document, author, reason);
-      if (stored.version !== null) {
-        this.audit.record({ ...author, action: 'layout.publish', objectType: 'layout', objectId: document.id, diff: { version: stored.version, via: reason } });
-      }
+      // Unversioned too (a template's id with other content): every accepted change has its row.
+      this.audit.record({ ...author, action: 'layout.publish', objectType: 'layout', objectId: document.id, diff: { version: stored.version, created: stored.created, via: reason } });
       const since = new Date(this.now()).toISOString();
       this.db.prepare('UPDATE schedule SET override = ? WHERE id = 1').run(JSON.stringify({ by: author.actor.name, since, until: nextBoundary(this.schedule().slots, this.now())?.at ?? null } satisfies Override));
       return this.wall.setLayout(document, { by: author.actor.name, reason, layoutVersion: stored.version, live: { source: 'manual', slotId: null } });
@@ -217,7 +216,14 @@ export class Publisher {
     if (!want) return;
     const current = this.wall.record();
     // Already live for this reason: a save during the slot does not switch the wall.
-    if (current.live.source === want.source && current.live.slotId === want.slotId && current.layout.id === want.layoutId) return;
+    if (
+      current.live.source === want.source &&
+      current.live.slotId === want.slotId &&
+      current.layout.id === want.layoutId &&
+      (want.version === null || current.layoutVersion === want.version)
+    ) {
+      return;
+    }
     const layout = this.library.find(want.layoutId);
     if (!layout || layout.deletedAt) {
       this.log.warn('schedule: the layout of this slot is missing or in the bin; the wall keeps what it shows', { slot: want.slotId, layout: want.layoutId });
