@@ -105,6 +105,10 @@ describe('the layout library', { timeout: 30_000 }, () => {
     expect((await h.api<ErrorReply>('GET', '/api/v1/library/layouts/hop-giao-ban/versions/9', { token: viewer })).status).toBe(404);
     expect((await h.api<ErrorReply>('GET', '/api/v1/library/layouts/nothing/versions', { token: viewer })).body.error.code).toBe('layout.not_found');
 
+    // A version is never changed, not even by a stray statement.
+    expect(() => h.server.db.prepare("UPDATE layout_versions SET note = 'sửa' WHERE layout_id = 'hop-giao-ban'").run()).toThrow(/never changed/);
+    expect(() => h.server.db.prepare("DELETE FROM layout_versions WHERE layout_id = 'hop-giao-ban'").run()).toThrow(/never deleted/);
+
     // The save's audit row carries the diff.
     const save = h.server.audit.list({ objectId: 'hop-giao-ban' }).rows.find((r) => r.action === 'layout.save')!;
     expect(save.actor.name).toBe('Nguyễn Văn A');
