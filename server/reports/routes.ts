@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { routes } from '../../shared/api';
 import { fieldError, type FieldError } from '../../shared/errors';
 import type { ReportAccepted } from '../../shared/protocol/report';
-import type { Principal } from '../auth/tokens';
+import { isSubmitter, type Principal } from '../auth/tokens';
 import type { ComplianceService } from '../compliance/service';
 import type { Store } from '../db/store';
 import { toSummary, type SubmissionRecord } from '../db/submissions';
@@ -85,7 +85,7 @@ export function registerReportRoutes(router: Router, store: Store, compliance: C
   });
 
   router.route(routes.reports.submissions).handle(async ({ principal, query: q }) => {
-    if (principal.role === 'submitter' && q.agency !== undefined && q.agency !== principal.agency) {
+    if (isSubmitter(principal) && q.agency !== undefined && q.agency !== principal.agency) {
       fail('submission.agency_only', { agency: principal.agency ?? '' });
     }
     let before: { receivedAt: string; id: string } | undefined;
@@ -97,7 +97,7 @@ export function registerReportRoutes(router: Router, store: Store, compliance: C
     const limit = q.limit ?? 100;
     const rows = store.submissions.list({
       regime: q.regime,
-      agency: principal.role === 'submitter' ? principal.agency! : q.agency,
+      agency: isSubmitter(principal) ? principal.agency! : q.agency,
       period: q.period,
       demo: q.demo === undefined ? undefined : q.demo === '1' || q.demo === 'true',
       receivedFrom: q.from === undefined ? undefined : bound(q.from, 'start'),
@@ -122,7 +122,7 @@ export function registerReportRoutes(router: Router, store: Store, compliance: C
 }
 
 function mayRead(principal: Principal, record: SubmissionRecord): boolean {
-  return principal.role !== 'submitter' || principal.agency === record.agency;
+  return !isSubmitter(principal) || principal.agency === record.agency;
 }
 
 /**

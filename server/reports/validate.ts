@@ -4,7 +4,7 @@ import { validateSubmissionCsv } from '../../shared/regimes/csv';
 import type { Regime } from '../../shared/regimes/schema';
 import type { NormalizedSubmission, SubmissionStatus } from '../../shared/regimes/submission';
 import { validateSubmission } from '../../shared/regimes/validate-submission';
-import type { Principal } from '../auth/tokens';
+import { isSubmitter, type Principal } from '../auth/tokens';
 
 /**
  * Checks a report against its regime (shared/regimes/validate-submission.ts and csv.ts) and
@@ -52,7 +52,7 @@ export function checkReport(input: ReportInput, ctx: ReportContext): ReportCheck
 
   // --- the caller's rights: a submitter reports for its own agency
   const agency = typeof envelope.agency === 'string' ? (canonicalAgencyCode(envelope.agency) ?? envelope.agency) : undefined;
-  if (ctx.principal.role === 'submitter' && agency !== undefined && agency !== ctx.principal.agency) {
+  if (isSubmitter(ctx.principal) && agency !== undefined && agency !== ctx.principal.agency) {
     errors.push(fieldError(at('agency'), 'report.agency_not_own', { own: ctx.principal.agency ?? '', agency }));
   }
 

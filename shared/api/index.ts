@@ -1,3 +1,4 @@
+import { auditRoutes } from './audit';
 import { catalogueRoutes } from './catalogue';
 import { geoRoutes } from './geo';
 import { healthRoutes } from './health';
@@ -6,7 +7,9 @@ import { readRoutes } from './reads';
 import { reportRoutes } from './reports';
 import type { RouteDef } from './route';
 import { scheduleRoutes } from './schedule';
+import { sessionRoutes } from './session';
 import { tokenRoutes } from './tokens';
+import { userRoutes } from './users';
 import { wallRoutes } from './wall';
 
 /**
@@ -24,6 +27,9 @@ export const routes = {
   tokens: tokenRoutes,
   library: libraryRoutes,
   schedule: scheduleRoutes,
+  session: sessionRoutes,
+  users: userRoutes,
+  audit: auditRoutes,
 } as const;
 
 export const allRoutes: readonly RouteDef[] = Object.values(routes).flatMap((area) => Object.values(area) as RouteDef[]);
