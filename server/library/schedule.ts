@@ -122,14 +122,14 @@ export class Publisher {
    * layout and published, in one transaction. A template's or a binned layout's id with a
    * document that differs is published without a version (templates stay read-only).
    */
-  publishDocument(document: Parameters<LayoutLibrary['saveFromOutside']>[0], author: Author, reason: string): ReturnType<WallStateStore['setLayout']> {
+  publishDocument(document: Parameters<LayoutLibrary['saveFromOutside']>[0], author: Author, reason: string, by = author.actor.name): ReturnType<WallStateStore['setLayout']> {
     return this.db.transaction(() => {
       const stored = this.library.saveFromOutside(document, author, reason);
       // Unversioned too (a template's id with other content): every accepted change has its row.
       this.audit.record({ ...author, action: 'layout.publish', objectType: 'layout', objectId: document.id, diff: { version: stored.version, created: stored.created, via: reason } });
       const since = new Date(this.now()).toISOString();
       this.db.prepare('UPDATE schedule SET override = ? WHERE id = 1').run(JSON.stringify({ by: author.actor.name, since, until: nextBoundary(this.schedule().slots, this.now())?.at ?? null } satisfies Override));
-      return this.wall.setLayout(document, { by: author.actor.name, reason, layoutVersion: stored.version, live: { source: 'manual', slotId: null } });
+      return this.wall.setLayout(document, { by, reason, layoutVersion: stored.version, live: { source: 'manual', slotId: null } });
     })();
   }
 

@@ -1,5 +1,5 @@
 import type { LayoutSummary, VersionInfo } from '../../shared/api/library';
-import { canonical, diffLayouts, type LayoutDiff } from '../../shared/layout/diff';
+import { canonical, diffLayouts, summariseDiff, type LayoutDiff } from '../../shared/layout/diff';
 import { validateLayout } from '../../shared/layout/load';
 import type { Layout, LocalizedText } from '../../shared/layout/schema';
 import type { AuditActor, AuditLog, AuditOrigin } from '../audit/log';
@@ -248,10 +248,9 @@ export class LayoutLibrary {
     this.db.transaction(() => {
       for (const preset of presets) {
         const row = this.db.prepare<[string], LayoutRow>('SELECT * FROM layouts WHERE id = ?').get(preset.id);
-        const author: Author = { actor: { kind: 'server', id: null, name: 'server' }, origin: { address: null, userAgent: null } };
         if (!row) {
+          // The server's own start-up, not a change through the console or the API: logged by the caller, not audited.
           this.insertLayout(preset, `bố cục mẫu từ layouts/${preset.id}.json`, 'server', true);
-          this.audit.record({ ...author, action: 'layout.import', objectType: 'layout', objectId: preset.id, diff: { template: true, file: `layouts/${preset.id}.json` } });
           out.added.push(preset.id);
         } else if (!row.template) {
           out.clashes.push(preset.id);
@@ -259,8 +258,7 @@ export class LayoutLibrary {
           const before = this.version(row.id, row.head_version).document;
           const saved = this.appendVersion(row, preset, `bố cục mẫu cập nhật từ layouts/${preset.id}.json`, 'server');
           this.db.prepare('UPDATE layouts SET title = ? WHERE id = ?').run(JSON.stringify(preset.title), row.id);
-          this.audit.record({ ...author, action: 'layout.save', objectType: 'layout', objectId: row.id, diff: { template: true, version: saved.version.version, ...diffLayouts(before, preset) } });
-          out.updated.push(preset.id);
+          out.updated.push(`${preset.id} v${saved.version.version} (${summariseDiff(diffLayouts(before, preset))})`);
         }
       }
     })();

@@ -34,7 +34,7 @@ export function registerWallRoutes(router: Router, wall: WallStateStore, layouts
   router.route(routes.wall.setLayout).handle(({ body, log, principal, request }) => {
     const checked = validateLayout(body);
     if (!checked.ok) fail('wall.layout_invalid', { count: checked.total }, { errors: asFieldErrors(checked.errors), total: checked.total });
-    const { state, changed } = publisher.publishDocument(checked.value, { actor: actorOf(principal), origin: originOf(request) }, 'PUT /api/v1/wall/layout');
+    const { state, changed } = publisher.publishDocument(checked.value, { actor: actorOf(principal), origin: originOf(request) }, 'PUT /api/v1/wall/layout', changeBy(principal, '').by);
     log.info({ layout: state.layout.id, revision: state.revision, changed }, 'layout set');
     return { status: 200, body: state };
   });
@@ -63,7 +63,7 @@ export function registerWallRoutes(router: Router, wall: WallStateStore, layouts
     if (!existsSync(file)) fail('wall.preset_not_found', { id });
     const loaded = loadLayoutFile(file);
     if (!loaded.ok) fail('wall.preset_invalid', { id }, { errors: asFieldErrors(loaded.errors), total: loaded.total });
-    const { state, changed } = publisher.publishDocument(loaded.value, { actor: actorOf(principal), origin: originOf(request) }, `POST /api/v1/wall/layout/activate ${id}`);
+    const { state, changed } = publisher.publishDocument(loaded.value, { actor: actorOf(principal), origin: originOf(request) }, `POST /api/v1/wall/layout/activate ${id}`, changeBy(principal, '').by);
     log.info({ layout: state.layout.id, revision: state.revision, changed }, 'preset activated');
     return { status: 200, body: state };
   });
