@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { messages } from '../../shared/i18n';
 import { ConnectionStatus } from './ConnectionStatus';
+import { DisplayNotice, type DisplayMismatch } from './DisplayNotice';
 import { Notice } from './Notice';
 import { findScreen, fitViewport, tilesOnScreen, type WallPlan } from './plan';
 import { TileHost } from './TileHost';
@@ -12,7 +13,17 @@ import { useWindowSize } from './useWindowSize';
  * −viewport. Only the tiles that meet this viewport are mounted; the others never exist
  * in this window.
  */
-export function ScreenView({ plan, screenId, revision }: { plan: WallPlan; screenId: string; revision: number }) {
+export function ScreenView({
+  plan,
+  screenId,
+  revision,
+  displayMismatch,
+}: {
+  plan: WallPlan;
+  screenId: string;
+  revision: number;
+  displayMismatch?: DisplayMismatch | undefined;
+}) {
   const size = useWindowSize();
   const screen = findScreen(plan.canvas, screenId);
   const tiles = useMemo(() => tilesOnScreen(plan, screenId), [plan, screenId]);
@@ -54,6 +65,7 @@ export function ScreenView({ plan, screenId, revision }: { plan: WallPlan; scree
         </div>
       </div>
       <ConnectionStatus preview={false} />
+      {displayMismatch ? <DisplayNotice mismatch={displayMismatch} /> : null}
     </div>
   );
 }
