@@ -36,6 +36,8 @@ import { startSimulator, type SimulatorHandle } from './simulate/simulator';
 import { installSecurityHeaders, registerStatic, securityHeaders } from './static';
 import { namespaceRefusal } from './auth/namespaces';
 import { attachControl, type ControlNamespace } from './wall/control';
+import { WallCommands } from './wall/commands';
+import { registerSetupRoutes } from './wall/setup-routes';
 import { formatErrors, loadLayoutFile, loadProfileFile } from './wall/load';
 import { registerWallRoutes } from './wall/routes';
 import { WallStateStore } from './wall/state';
@@ -259,7 +261,8 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       }
     };
     new FeedHub(store, log.child({ ns: 'feed' }), { ...DEFAULT_FEED_OPTIONS, ...options.feed }, compliance).attach(feedNsp);
-    attachControl(controlNsp, wall, log.child({ ns: 'control' }));
+    const commands = new WallCommands(now);
+    attachControl(controlNsp, wall, log.child({ ns: 'control' }), commands);
 
     // Every /api route comes from the table in shared/api/ (the guard refuses any other).
     const router = createRouter(app, { checkResponses: options.checkResponses ?? false });
@@ -289,6 +292,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     cleanups.push(() => clearInterval(sweep));
     registerReportRoutes(router, store, compliance);
     registerWallRoutes(router, wall, layoutsDir);
+    registerSetupRoutes(router, commands, audit);
     await registerStatic(app, options.rendererDir ?? paths.rendererDir);
 
     let watcher: LayoutWatcher | null = null;
