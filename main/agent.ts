@@ -282,7 +282,14 @@ export async function startAgent(electron: AgentElectron, options: AgentOptions)
   const wall = new WallWindows({
     BrowserWindow: electron.BrowserWindow,
     preloadPath: options.paths.preload,
-    configFor: (plan) => ({ screenId: plan.screenId, serverUrl, token, ...(plan.mismatch ? { displayMismatch: plan.mismatch } : {}) }),
+    configFor: (plan) => ({
+      screenId: plan.screenId,
+      serverUrl,
+      token,
+      displayId: plan.displayId,
+      ...(host ? { host: host.slice(0, 120) } : {}),
+      ...(plan.mismatch ? { displayMismatch: plan.mismatch } : {}),
+    }),
     devTools: !app.isPackaged,
     log,
     health,

@@ -8,6 +8,8 @@ export const windowConfigSchema = z.object({
   screenId: z.string().min(1).max(40),
   serverUrl: z.url(),
   token: z.string().min(16).max(200),
+  host: z.string().max(120).optional(),
+  displayId: z.number().int().optional(),
   displayMismatch: z
     .object({
       kind: z.enum(['orientation', 'size']),

@@ -108,7 +108,7 @@ export function App({ store = defaultWallStore }: { store?: WallStore }) {
       );
       break;
     case 'running':
-      body = <WallView screenId={phase.config.screenId} displayMismatch={phase.config.displayMismatch} />;
+      body = <WallView screenId={phase.config.screenId} agent={phase.config} />;
       break;
   }
   return <WallStoreProvider store={store}>{body}</WallStoreProvider>;

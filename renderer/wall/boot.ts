@@ -26,6 +26,8 @@ export interface BootConfig {
   bridge: ToanCanhBridge | null;
   /** From the display agent: this display does not fit the screen (shown as a technician notice). */
   displayMismatch?: WindowConfig['displayMismatch'];
+  host?: string;
+  displayId?: number;
 }
 
 declare global {
@@ -68,9 +70,9 @@ export async function resolveBootConfig(win: Window = window): Promise<BootConfi
     if (!parsed.success) {
       throw new Error(`the display agent gave an invalid window configuration: ${parsed.error.issues.map((i) => `${jsonPath(i.path)}: ${i.message}`).join('; ')}`);
     }
-    const { screenId, serverUrl, token, displayMismatch } = parsed.data;
+    const { screenId, serverUrl, token, displayMismatch, host, displayId } = parsed.data;
     // A token typed after a rejection (kept for this session) beats the agent's one.
-    return { screenId, serverUrl, token: storedToken(win) ?? token, source: 'bridge', bridge, ...(displayMismatch ? { displayMismatch } : {}) };
+    return { screenId, serverUrl, token: storedToken(win) ?? token, source: 'bridge', bridge, ...(displayMismatch ? { displayMismatch } : {}), ...(host ? { host } : {}), ...(displayId !== undefined ? { displayId } : {}) };
   }
   return {
     screenId: screenIdFromSearch(win.location.search),
