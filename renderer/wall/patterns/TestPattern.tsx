@@ -73,7 +73,7 @@ export function CanvasPattern({ pattern, canvas, viewingDistanceMm }: { pattern:
           </div>
           {ladder.rungs.map((r) => (
             <div key={r.capMm} className={r.legible ? 'pattern-ladder__rung' : 'pattern-ladder__rung pattern-ladder__rung--small'} data-legible={r.legible} style={{ fontSize: r.fontPx }}>
-              {r.legible ? '✓' : '✗'} Đọc được từ chỗ ngồi? {r.capMm.toFixed(1)} mm
+              {r.legible ? '✓' : '✗'} Hà Nội {r.capMm.toFixed(1)} mm
             </div>
           ))}
         </div>
