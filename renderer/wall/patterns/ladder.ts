@@ -1,7 +1,7 @@
 import { BE_VIETNAM_PRO_CAP_HEIGHT_EM, minimumLegibleTextMm } from '../../../shared/legibility';
 
 /** Cap heights of the ladder's rungs, as multiples of the smallest comfortably legible one. */
-const RUNGS = [0.5, 0.7, 1, 1.4, 2, 3];
+const RUNGS = [0.5, 0.7, 1, 1.4, 2, 2.8];
 
 export interface Rung {
   /** Cap height on the wall, mm. */
