@@ -101,7 +101,12 @@ export const folderRules = {
     why: "server/ runs under plain Node (npm run serve) as well as Electron's utilityProcess: no Electron, never the agent or the page; the page talks to it over HTTP and the feed.",
   },
 
-  'renderer/wall': rendererEntry('renderer/wall/'),
+  'renderer/wall': { ...rendererEntry('renderer/wall/'), folders: [...rendererEntry('renderer/wall/').folders, 'renderer/wall/patterns'] },
+  'renderer/wall/patterns': {
+    folders: ['shared'],
+    packages: ['react'],
+    why: 'renderer/wall/patterns/ draws the technician\'s identify screen and test patterns from the geometry alone: no store, no sockets.',
+  },
   'renderer/surface': {
     folders: ['renderer/log.ts', 'renderer/store', 'renderer/widgets/registry.ts', 'renderer/widgets/common', 'shared'],
     packages: ['react'],

@@ -282,7 +282,14 @@ export async function startAgent(electron: AgentElectron, options: AgentOptions)
   const wall = new WallWindows({
     BrowserWindow: electron.BrowserWindow,
     preloadPath: options.paths.preload,
-    configFor: (screenId) => ({ screenId, serverUrl, token }),
+    configFor: (plan) => ({
+      screenId: plan.screenId,
+      serverUrl,
+      token,
+      displayId: plan.displayId,
+      ...(host ? { host: host.slice(0, 120) } : {}),
+      ...(plan.mismatch ? { displayMismatch: plan.mismatch } : {}),
+    }),
     devTools: !app.isPackaged,
     log,
     health,
@@ -325,6 +332,12 @@ export async function startAgent(electron: AgentElectron, options: AgentOptions)
       }
     }
     const plan = planWindows({ displays, primaryDisplayId: screen.getPrimaryDisplay().id, profile, preview: config.preview, host });
+    for (const { screenId, displayId, mismatch } of plan.mismatches) {
+      log.warn(
+        `${why}: screen ${screenId} on display ${displayId}: ${mismatch.kind === 'orientation' ? 'orientation differs' : 'size differs'} ` +
+          `(screen ${mismatch.expected.width}×${mismatch.expected.height} px as hung, display ${mismatch.actual.width}×${mismatch.actual.height} px); drawn letterboxed`,
+      );
+    }
     if (plan.unassigned.length > 0) log.warn(`${why}: screens without a display: ${plan.unassigned.join(', ')}`);
     if (plan.dark.length > 0) log.info(`${why}: displays left dark: ${plan.dark.join(', ')}`);
     if (plan.elsewhere.length > 0) log.info(`${why}: screens of other hosts: ${plan.elsewhere.join(', ')}`);

@@ -1,4 +1,5 @@
 import { IPC, windowStatusSchema, type WindowConfig, type WindowStatus } from '../shared/ipc';
+import { jsonPath } from '../shared/validation/errors';
 import { APP_ORIGIN } from './app-origin';
 import type { AgentIpcEvent, AgentIpcMain, AgentWebContents } from './electron-api';
 import { isTrustedSender } from './ipc-guard';
@@ -52,7 +53,7 @@ export function registerIpc({ ipcMain, configFor, onStatus, log }: IpcDependenci
     const parsed = windowStatusSchema.safeParse(payload);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      log.warn(`IPC ${IPC.reportStatus}: invalid status from ${describeSender(event)}: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`);
+      log.warn(`IPC ${IPC.reportStatus}: invalid status from ${describeSender(event)}: ${issue ? `${jsonPath(issue.path)}: ${issue.message}` : 'invalid'}`);
       return;
     }
     const config = configFor(event.sender);

@@ -1,4 +1,5 @@
 import type { WindowStatus } from '../shared/ipc';
+import type { DisplayMismatch } from './window-plan';
 
 /**
  * What the agent knows about each of its windows, for the technician: restarts, the last
@@ -21,7 +22,8 @@ export type HealthEventKind =
   | 'recycled'
   | 'gpu-gone'
   | 'relaunch'
-  | 'off-display';
+  | 'off-display'
+  | 'display-mismatch';
 
 export interface HealthEvent {
   at: number;
@@ -48,6 +50,8 @@ export interface WindowHealth {
   lastSeq: number | null;
   layoutId: string | null;
   restored: boolean | null;
+  /** The display does not fit the screen (size or orientation): a warning for the health board. */
+  displayMismatch: DisplayMismatch | null;
 }
 
 const FAILURES: ReadonlySet<HealthEventKind> = new Set(['renderer-gone', 'unresponsive', 'paint-stalled', 'load-failed', 'gpu-gone']);
@@ -63,7 +67,7 @@ export class HealthRegistry {
     private readonly onEvent: (event: HealthEvent) => void = () => undefined,
   ) {}
 
-  opened(key: string, screenId: string, displayId: number): void {
+  opened(key: string, screenId: string, displayId: number, displayMismatch: DisplayMismatch | null = null): void {
     const previous = this.windows.get(key);
     this.windows.set(key, {
       key,
@@ -82,8 +86,13 @@ export class HealthRegistry {
       lastSeq: null,
       layoutId: null,
       restored: null,
+      displayMismatch,
     });
     this.event(key, 'opened', `display ${displayId}`);
+    if (displayMismatch) {
+      const { kind, expected, actual } = displayMismatch;
+      this.event(key, 'display-mismatch', `${kind}: screen ${expected.width}×${expected.height} px, display ${actual.width}×${actual.height} px`);
+    }
   }
 
   closed(key: string, why: string): void {

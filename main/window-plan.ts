@@ -20,6 +20,17 @@ export interface WindowPlan {
   fullscreen: true;
   frameless: true;
   displayId: number;
+  /** The display does not have the screen's resolution or orientation (the picture is letterboxed). */
+  mismatch?: DisplayMismatch;
+}
+
+/** A display that does not fit the screen it shows: reported, logged and shown on the screen. */
+export interface DisplayMismatch {
+  kind: 'orientation' | 'size';
+  /** The screen's pixels as it hangs (rotation applied). */
+  expected: { width: number; height: number };
+  /** The display's physical pixels (bounds × scale factor). */
+  actual: { width: number; height: number };
 }
 
 export interface PlanInput {
@@ -42,9 +53,11 @@ export interface Plan {
   dark: number[];
   /** Profile screens pinned to another host. */
   elsewhere: string[];
+  /** Windows whose display does not fit their screen (also on each window's plan). */
+  mismatches: { screenId: string; displayId: number; mismatch: DisplayMismatch }[];
 }
 
-function windowOn(screenId: string, display: Display): WindowPlan {
+function windowOn(screenId: string, display: Display, mismatch?: DisplayMismatch): WindowPlan {
   return {
     key: screenId,
     screenId,
@@ -52,7 +65,80 @@ function windowOn(screenId: string, display: Display): WindowPlan {
     fullscreen: true,
     frameless: true,
     displayId: display.id,
+    ...(mismatch ? { mismatch } : {}),
   };
+}
+
+/**
+ * Whether a display fits its screen: the same orientation, and the same physical pixels
+ * within one (scale factors such as 1.25 round). A misfit still draws, letterboxed, but
+ * the technician has to know.
+ */
+export function displayMismatch(screen: Screen, display: Display): DisplayMismatch | undefined {
+  const sideways = screen.rotation === 90 || screen.rotation === 270;
+  const expected = sideways
+    ? { width: screen.resolution.height, height: screen.resolution.width }
+    : { width: screen.resolution.width, height: screen.resolution.height };
+  const actual = { width: Math.round(display.bounds.width * display.scaleFactor), height: Math.round(display.bounds.height * display.scaleFactor) };
+  const portrait = (r: { width: number; height: number }) => r.height > r.width;
+  if (expected.width !== expected.height && actual.width !== actual.height && portrait(expected) !== portrait(actual)) {
+    return { kind: 'orientation', expected, actual };
+  }
+  if (Math.abs(expected.width - actual.width) > 1 || Math.abs(expected.height - actual.height) > 1) return { kind: 'size', expected, actual };
+  return undefined;
+}
+
+/** A screen's active area on the wall in mm as it hangs, for matching by geometry. */
+function wallRect(screen: Screen): Rectangle {
+  const sideways = screen.rotation === 90 || screen.rotation === 270;
+  const b = screen.bezelMm;
+  const bezel = sideways ? { left: b.bottom, top: b.left } : { left: b.left, top: b.top };
+  const width = sideways ? screen.activeAreaMm.height : screen.activeAreaMm.width;
+  const height = sideways ? screen.activeAreaMm.width : screen.activeAreaMm.height;
+  const at = screen.placement.kind === 'free' ? { x: screen.placement.xMm, y: screen.placement.yMm } : { x: 0, y: 0 };
+  return { x: at.x + bezel.left, y: at.y + bezel.top, width, height };
+}
+
+/** Rectangles scaled into the unit square of their common bounding box. */
+function normalised(rects: readonly Rectangle[]): Rectangle[] {
+  const left = Math.min(...rects.map((r) => r.x));
+  const top = Math.min(...rects.map((r) => r.y));
+  const width = Math.max(...rects.map((r) => r.x + r.width)) - left || 1;
+  const height = Math.max(...rects.map((r) => r.y + r.height)) - top || 1;
+  return rects.map((r) => ({ x: (r.x - left) / width, y: (r.y - top) / height, width: r.width / width, height: r.height / height }));
+}
+
+/**
+ * Free-placed screens onto displays by geometry: the wall (active areas in mm) and the
+ * desktop (display bounds) each scaled to a unit square, then pairs taken greedily by the
+ * largest overlap, ties by the nearest centres. Not by the frames' top-left corners: a
+ * tall portrait screen centred between two landscape ones has its corner above both and
+ * went to the wrong monitor.
+ */
+function matchByGeometry(screens: readonly Screen[], displays: readonly Display[]): [Screen, Display][] {
+  if (screens.length === 0 || displays.length === 0) return [];
+  const wall = normalised(screens.map(wallRect));
+  const desk = normalised(displays.map((d) => d.bounds));
+  const pairs: { s: number; d: number; overlap: number; distance: number }[] = [];
+  wall.forEach((w, s) =>
+    desk.forEach((k, d) => {
+      const ox = Math.max(0, Math.min(w.x + w.width, k.x + k.width) - Math.max(w.x, k.x));
+      const oy = Math.max(0, Math.min(w.y + w.height, k.y + k.height) - Math.max(w.y, k.y));
+      const distance = Math.hypot(w.x + w.width / 2 - (k.x + k.width / 2), w.y + w.height / 2 - (k.y + k.height / 2));
+      pairs.push({ s, d, overlap: ox * oy, distance });
+    }),
+  );
+  pairs.sort((a, b) => b.overlap - a.overlap || a.distance - b.distance || a.s - b.s || a.d - b.d);
+  const usedS = new Set<number>();
+  const usedD = new Set<number>();
+  const out: [Screen, Display][] = [];
+  for (const { s, d } of pairs) {
+    if (usedS.has(s) || usedD.has(d)) continue;
+    usedS.add(s);
+    usedD.add(d);
+    out.push([screens[s]!, displays[d]!]);
+  }
+  return out;
 }
 
 /** Placement in reading order, for screens that are matched to displays by order. */
@@ -62,7 +148,7 @@ function placementOrder(screen: Screen): [number, number] {
 
 export function planWindows(input: PlanInput): Plan {
   const { displays, profile } = input;
-  if (displays.length === 0) return { mode: 'wall', windows: [], unassigned: [], dark: [], elsewhere: [] };
+  if (displays.length === 0) return { mode: 'wall', windows: [], unassigned: [], dark: [], elsewhere: [], mismatches: [] };
 
   const ours = (screen: Screen): boolean => input.host === undefined || screen.display?.host === undefined || screen.display.host === input.host;
   const localScreens = profile ? profile.screens.filter(ours) : [];
@@ -78,6 +164,7 @@ export function planWindows(input: PlanInput): Plan {
       unassigned: [],
       dark: displays.filter((d) => d !== primary).map((d) => d.id),
       elsewhere,
+      mismatches: [],
     };
   }
 
@@ -101,19 +188,25 @@ export function planWindows(input: PlanInput): Plan {
     const index = screen.display?.index;
     if (index !== undefined) claim(screen, ordered[index]);
   }
-  const unpinned = localScreens
-    .filter((s) => s.display?.displayId === undefined && s.display?.index === undefined)
-    .map((screen, i) => ({ screen, i, order: placementOrder(screen) }))
-    .sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.i - b.i);
-  const free = ordered.filter((d) => !claimed.has(d));
-  for (const { screen } of unpinned) claim(screen, free.shift());
+  const unpinnedScreens = localScreens.filter((s) => s.display?.displayId === undefined && s.display?.index === undefined);
+  if (unpinnedScreens.some((s) => s.placement.kind === 'free')) {
+    for (const [screen, display] of matchByGeometry(unpinnedScreens, ordered.filter((d) => !claimed.has(d)))) claim(screen, display);
+  } else {
+    const unpinned = unpinnedScreens
+      .map((screen, i) => ({ screen, i, order: placementOrder(screen) }))
+      .sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.i - b.i);
+    const free = ordered.filter((d) => !claimed.has(d));
+    for (const { screen } of unpinned) claim(screen, free.shift());
+  }
 
+  const windows = localScreens.flatMap((screen) => {
+    const display = assigned.get(screen);
+    return display ? [windowOn(screen.id, display, displayMismatch(screen, display))] : [];
+  });
   return {
     mode: 'wall',
-    windows: localScreens.flatMap((screen) => {
-      const display = assigned.get(screen);
-      return display ? [windowOn(screen.id, display)] : [];
-    }),
+    windows,
+    mismatches: windows.flatMap((w) => (w.mismatch ? [{ screenId: w.screenId, displayId: w.displayId, mismatch: w.mismatch }] : [])),
     unassigned: localScreens.filter((s) => !assigned.has(s)).map((s) => s.id),
     dark: ordered.filter((d) => !claimed.has(d)).map((d) => d.id),
     elsewhere,

@@ -36,7 +36,7 @@ export interface WallWindowsOptions {
   BrowserWindow: AgentBrowserWindowConstructor;
   preloadPath: string;
   /** WindowConfig of a screen: the same server and token for all, a different screenId. */
-  configFor(screenId: string): WindowConfig;
+  configFor(plan: WindowPlan): WindowConfig;
   devTools: boolean;
   log: Logger;
   health: HealthRegistry;
@@ -227,7 +227,7 @@ export class WallWindows {
     const managed: Managed = {
       window,
       plan,
-      config: this.options.configFor(plan.screenId),
+      config: this.options.configFor(plan),
       contentsId: contents.id,
       supervisor: new Supervisor(this.options.now, timing.restartPolicy),
       restartTimer: null,
@@ -236,7 +236,7 @@ export class WallWindows {
     };
     this.byKey.set(plan.key, managed);
     this.byContents.set(contents.id, managed);
-    health.opened(plan.key, plan.screenId, plan.displayId);
+    health.opened(plan.key, plan.screenId, plan.displayId, plan.mismatch ?? null);
 
     window.once('ready-to-show', () => {
       window.show();

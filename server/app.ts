@@ -36,6 +36,8 @@ import { startSimulator, type SimulatorHandle } from './simulate/simulator';
 import { installSecurityHeaders, registerStatic, securityHeaders } from './static';
 import { namespaceRefusal } from './auth/namespaces';
 import { attachControl, type ControlNamespace } from './wall/control';
+import { WallCommands } from './wall/commands';
+import { registerSetupRoutes } from './wall/setup-routes';
 import { formatErrors, loadLayoutFile, loadProfileFile } from './wall/load';
 import { registerWallRoutes } from './wall/routes';
 import { registerTaskRoutes } from './tasks/routes';
@@ -283,7 +285,8 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       regimeMetas: () => compliance.regimeMetas(),
       tasks: () => tasks.list(),
     }).attach(feedNsp);
-    attachControl(controlNsp, wall, log.child({ ns: 'control' }));
+    const commands = new WallCommands(now);
+    attachControl(controlNsp, wall, log.child({ ns: 'control' }), commands);
     attachPresence(controlNsp, log.child({ ns: 'presence' }), now);
 
     // Every /api route comes from the table in shared/api/ (the guard refuses any other).
@@ -316,6 +319,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     registerWallRoutes(router, wall, layoutsDir, publisher);
     registerTaskRoutes(router, tasks);
     registerLibraryRoutes(router, library, publisher);
+    registerSetupRoutes(router, commands, audit);
     await registerStatic(app, options.rendererDir ?? paths.rendererDir);
 
     let watcher: LayoutWatcher | null = null;

@@ -14,6 +14,14 @@ export interface WindowConfig {
   screenId: string;
   serverUrl: string;
   token: string;
+  /**
+   * The display does not fit the screen (main/window-plan.ts displayMismatch): the page
+   * shows a small technician notice. Pixels as hung (expected) and as the display has them.
+   */
+  /** The agent's host name and the display this window is on (for identify). */
+  host?: string;
+  displayId?: number;
+  displayMismatch?: { kind: 'orientation' | 'size'; expected: { width: number; height: number }; actual: { width: number; height: number } };
 }
 
 /**

@@ -8,6 +8,15 @@ export const windowConfigSchema = z.object({
   screenId: z.string().min(1).max(40),
   serverUrl: z.url(),
   token: z.string().min(16).max(200),
+  host: z.string().max(120).optional(),
+  displayId: z.number().int().optional(),
+  displayMismatch: z
+    .object({
+      kind: z.enum(['orientation', 'size']),
+      expected: z.object({ width: z.number().int().min(0).max(100_000), height: z.number().int().min(0).max(100_000) }),
+      actual: z.object({ width: z.number().int().min(0).max(100_000), height: z.number().int().min(0).max(100_000) }),
+    })
+    .optional(),
 }) satisfies z.ZodType<WindowConfig>;
 
 /** A clock reading: a whole millisecond count that fits a Date. */

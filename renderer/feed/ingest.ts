@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { changeBatchSchema, snapshotSchema, subscribeReplySchema, type SubscribeReply } from '../../shared/protocol/feed';
-import { wallStateSchema } from '../../shared/protocol/control';
+import { identifyEventSchema, testPatternEventSchema, wallStateSchema } from '../../shared/protocol/control';
 import { issuesToErrors } from '../../shared/layout/load';
 import type { WallStore } from '../store/wallStore';
 import { rendererLog } from '../log';
@@ -50,6 +50,26 @@ export function acceptWallState(store: WallStore, payload: unknown): boolean {
     return false;
   }
   store.setWallState(parsed.data);
+  return true;
+}
+
+/** /control `identify` and `testPattern`: validated; a malformed one changes nothing on screen. */
+export function acceptCommand(store: WallStore, kind: 'identify' | 'testPattern', payload: unknown): boolean {
+  if (kind === 'identify') {
+    const parsed = identifyEventSchema.safeParse(payload);
+    if (!parsed.success) {
+      refuse('identify', parsed.error);
+      return false;
+    }
+    store.setCommand({ identify: parsed.data });
+    return true;
+  }
+  const parsed = testPatternEventSchema.safeParse(payload);
+  if (!parsed.success) {
+    refuse('test pattern', parsed.error);
+    return false;
+  }
+  store.setCommand({ testPattern: parsed.data });
   return true;
 }
 

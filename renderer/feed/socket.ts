@@ -14,7 +14,7 @@ import {
 } from '../../shared/protocol/control';
 import type { WallStore } from '../store/wallStore';
 import { selectBoundIndicators, selectWantsCompliance } from '../store/selectors';
-import { acceptChanges, acceptSnapshot, acceptWallState, parseSubscribeReply } from './ingest';
+import { acceptChanges, acceptCommand, acceptSnapshot, acceptWallState, parseSubscribeReply } from './ingest';
 import { rendererLog } from '../log';
 
 /**
@@ -202,6 +202,12 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
   });
   control.on('wallState', (payload: unknown) => {
     acceptWallState(store, payload);
+  });
+  control.on('identify', (payload: unknown) => {
+    acceptCommand(store, 'identify', payload);
+  });
+  control.on('testPattern', (payload: unknown) => {
+    acceptCommand(store, 'testPattern', payload);
   });
 
   const connection: WallConnection = {

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ChangeBatch, Snapshot } from '../../shared/protocol/feed';
-import type { WallState } from '../../shared/protocol/control';
+import type { IdentifyEvent, TestPatternEvent, WallState } from '../../shared/protocol/control';
 import { observationKey, type IndicatorMeta, type Observation } from '../../shared/protocol/model';
 import { complianceKey, type ComplianceEntryWire, type RegimeMeta } from '../../shared/protocol/compliance';
 import type { Task } from '../../shared/tasks/schema';
@@ -65,6 +65,9 @@ export interface WallStoreState {
   source: 'none' | 'disk' | 'server';
   /** Date.now() of the last moment the data was known to match the server; null: never. */
   syncedAt: number | null;
+  /** The technician's current identify and test pattern from /control (null: none yet). */
+  identify: IdentifyEvent | null;
+  testPattern: TestPatternEvent | null;
 }
 
 export type Scheduler = (flush: () => void) => () => void;
@@ -83,6 +86,8 @@ export interface WallStore {
   /** Whether a commit is waiting for the next frame. */
   hasPending(): boolean;
   setWallState(state: WallState): void;
+  /** A newer identify or test-pattern command (an older seq is ignored). */
+  setCommand(command: { identify: IdentifyEvent } | { testPattern: TestPatternEvent }): void;
   setConnection(patch: Partial<ConnectionState>): void;
   /**
    * The last good state from disk, taken as if received (the feed then resumes from its
@@ -164,6 +169,8 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
     connection: initialConnection(),
     source: 'none',
     syncedAt: null,
+    identify: null,
+    testPattern: null,
   }));
 
   let pending: Pending | null = null;
@@ -299,6 +306,14 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
       for (const change of fresh) if (change.seq > top) top = change.seq;
       p.seq = base === null ? top : Math.max(base, top);
       p.fromDisk = null;
+    },
+    setCommand(command) {
+      const s = api.getState();
+      if ('identify' in command) {
+        if (!s.identify || command.identify.seq > s.identify.seq || command.identify.seq === 0) api.setState({ identify: command.identify });
+      } else if (!s.testPattern || command.testPattern.seq > s.testPattern.seq || command.testPattern.seq === 0) {
+        api.setState({ testPattern: command.testPattern });
+      }
     },
     setWallState(state) {
       api.setState({ wall: { profile: state.profile, layout: state.layout, revision: state.revision } });

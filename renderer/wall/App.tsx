@@ -108,7 +108,7 @@ export function App({ store = defaultWallStore }: { store?: WallStore }) {
       );
       break;
     case 'running':
-      body = <WallView screenId={phase.config.screenId} />;
+      body = <WallView screenId={phase.config.screenId} agent={phase.config} />;
       break;
   }
   return <WallStoreProvider store={store}>{body}</WallStoreProvider>;

@@ -4,7 +4,7 @@ import { useWall } from '../store/context';
 import { isConnected } from '../store/wallStore';
 
 const CORNERS = ['bottom-right', 'top-right', 'bottom-left', 'top-left'] as const;
-type Corner = (typeof CORNERS)[number];
+export type Corner = (typeof CORNERS)[number];
 
 function overlaps(a: DOMRect, b: DOMRect): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -27,7 +27,7 @@ function boxes(scope: ParentNode, selector: string): DOMRect[] {
  * first where it covers no figure, else bottom-right. Measured once per change of the
  * text, not per frame.
  */
-function chooseCorner(badge: HTMLElement): Corner {
+export function chooseCorner(badge: HTMLElement): Corner {
   const scope = badge.closest('.wall-screen') ?? badge.ownerDocument;
   for (const avoid of [boxes(scope, '[data-tile-id] [data-field]'), boxes(scope, FIGURE_SELECTOR)]) {
     for (const corner of CORNERS) {

@@ -1,6 +1,17 @@
 import { useMemo } from 'react';
 import { messages } from '../../shared/i18n';
 import { ConnectionStatus } from './ConnectionStatus';
+import { DisplayNotice, type DisplayMismatch } from './DisplayNotice';
+import { useWall } from '../store/context';
+import { IdentifyOverlay } from './patterns/Identify';
+import { CanvasPattern, ScreenCheckerboard } from './patterns/TestPattern';
+
+/** What the display agent told this window (none in a plain browser). */
+export interface AgentFacts {
+  host?: string | undefined;
+  displayId?: number | undefined;
+  displayMismatch?: DisplayMismatch | undefined;
+}
 import { Notice } from './Notice';
 import { findScreen, fitViewport, tilesOnScreen, type WallPlan } from '../surface/plan';
 import { TileHost } from '../surface/TileHost';
@@ -12,8 +23,24 @@ import { useWindowSize } from './useWindowSize';
  * −viewport. Only the tiles that meet this viewport are mounted; the others never exist
  * in this window.
  */
-export function ScreenView({ plan, screenId, revision }: { plan: WallPlan; screenId: string; revision: number }) {
+export function ScreenView({
+  plan,
+  screenId,
+  revision,
+  agent = {},
+}: {
+  plan: WallPlan;
+  screenId: string;
+  revision: number;
+  agent?: AgentFacts;
+}) {
   const size = useWindowSize();
+  const testPattern = useWall((s) => s.testPattern);
+  const identify = useWall((s) => s.identify);
+  const viewingDistanceMm = useWall((s) => s.wall?.profile.viewingDistanceMm ?? 4000);
+  const forThis = (screens: readonly string[] | undefined) => screens === undefined || screens.includes(screenId);
+  const pattern = testPattern?.pattern && forThis(testPattern.screens) ? testPattern.pattern : null;
+  const identifyUntil = identify && identify.until > 0 && forThis(identify.screens) ? identify.until : 0;
   const screen = findScreen(plan.canvas, screenId);
   const tiles = useMemo(() => tilesOnScreen(plan, screenId), [plan, screenId]);
 
@@ -35,7 +62,14 @@ export function ScreenView({ plan, screenId, revision }: { plan: WallPlan; scree
   const { viewport } = screen;
   const fit = fitViewport(viewport, size.width, size.height);
   return (
-    <div className="wall-screen" data-screen-id={screenId} data-scale={fit.scale} data-wall-revision={revision}>
+    <div
+      className="wall-screen"
+      data-screen-id={screenId}
+      data-scale={fit.scale}
+      data-wall-revision={revision}
+      data-pattern-seq={testPattern?.seq ?? undefined}
+      data-identify-seq={identify?.seq ?? undefined}
+    >
       <div
         className="wall-layer"
         style={{
@@ -51,9 +85,23 @@ export function ScreenView({ plan, screenId, revision }: { plan: WallPlan; scree
           {tiles.map((placed) => (
             <TileHost key={placed.tile.id} placed={placed} revision={revision} />
           ))}
+          {pattern && pattern !== 'checkerboard' ? <CanvasPattern pattern={pattern} canvas={plan.canvas} viewingDistanceMm={viewingDistanceMm} /> : null}
         </div>
       </div>
+      {pattern === 'checkerboard' ? <ScreenCheckerboard /> : null}
       <ConnectionStatus preview={false} />
+      {agent.displayMismatch ? <DisplayNotice mismatch={agent.displayMismatch} /> : null}
+      {identifyUntil > 0 ? (
+        <IdentifyOverlay
+          until={identifyUntil}
+          facts={{
+            screenId,
+            host: agent.host ?? window.location.host,
+            displayId: agent.displayId ?? null,
+            resolution: { width: Math.round(size.width * window.devicePixelRatio), height: Math.round(size.height * window.devicePixelRatio) },
+          }}
+        />
+      ) : null}
     </div>
   );
 }

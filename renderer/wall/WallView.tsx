@@ -8,9 +8,10 @@ import { PreviewView } from './PreviewView';
 import { ScreenView } from './ScreenView';
 import { PREVIEW_SCREEN_ID } from './boot';
 import { rendererLog } from '../log';
+import type { AgentFacts } from './ScreenView';
 
 /** The wall as this window shows it: one screen, or the preview of all of them. */
-export function WallView({ screenId }: { screenId: string }) {
+export function WallView({ screenId, agent = {} }: { screenId: string; agent?: AgentFacts }) {
   const wall = useWall((s) => s.wall);
   const planned = useMemo((): { plan: WallPlan } | { error: string } | null => {
     if (!wall) return null;
@@ -39,6 +40,6 @@ export function WallView({ screenId }: { screenId: string }) {
   return screenId === PREVIEW_SCREEN_ID ? (
     <PreviewView plan={planned.plan} profile={wall.profile} revision={wall.revision} />
   ) : (
-    <ScreenView plan={planned.plan} screenId={screenId} revision={wall.revision} />
+    <ScreenView plan={planned.plan} screenId={screenId} revision={wall.revision} agent={agent} />
   );
 }

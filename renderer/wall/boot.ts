@@ -1,4 +1,5 @@
-import { windowConfigSchema, type ToanCanhBridge } from '../../shared/ipc';
+import { windowConfigSchema, type ToanCanhBridge, type WindowConfig } from '../../shared/ipc';
+import { jsonPath } from '../../shared/validation/errors';
 import { storedToken, storeToken } from '../api/endpoint';
 
 export { forgetToken, storedToken, storeToken, TOKEN_STORAGE_KEY } from '../api/endpoint';
@@ -23,6 +24,10 @@ export interface BootConfig {
   token: string | null;
   source: 'bridge' | 'browser';
   bridge: ToanCanhBridge | null;
+  /** From the display agent: this display does not fit the screen (shown as a technician notice). */
+  displayMismatch?: WindowConfig['displayMismatch'];
+  host?: string;
+  displayId?: number;
 }
 
 declare global {
@@ -63,11 +68,11 @@ export async function resolveBootConfig(win: Window = window): Promise<BootConfi
   if (bridge) {
     const parsed = windowConfigSchema.safeParse(await bridge.getWindowConfig());
     if (!parsed.success) {
-      throw new Error(`the display agent gave an invalid window configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new Error(`the display agent gave an invalid window configuration: ${parsed.error.issues.map((i) => `${jsonPath(i.path)}: ${i.message}`).join('; ')}`);
     }
-    const { screenId, serverUrl, token } = parsed.data;
+    const { screenId, serverUrl, token, displayMismatch, host, displayId } = parsed.data;
     // A token typed after a rejection (kept for this session) beats the agent's one.
-    return { screenId, serverUrl, token: storedToken(win) ?? token, source: 'bridge', bridge };
+    return { screenId, serverUrl, token: storedToken(win) ?? token, source: 'bridge', bridge, ...(displayMismatch ? { displayMismatch } : {}), ...(host ? { host } : {}), ...(displayId !== undefined ? { displayId } : {}) };
   }
   return {
     screenId: screenIdFromSearch(win.location.search),

@@ -3,6 +3,7 @@ import type { Namespace } from 'socket.io';
 import { appError } from '../../shared/errors';
 import { controlHelloSchema, type ControlClientToServer, type ControlHelloReply, type ControlServerToClient } from '../../shared/protocol/control';
 import type { SocketAuthData } from '../auth/guard';
+import type { WallCommands } from './commands';
 import type { WallStateStore } from './state';
 
 export type ControlNamespace = Namespace<ControlClientToServer, ControlServerToClient, Record<string, never>, SocketAuthData & { hello?: unknown }>;
@@ -12,9 +13,14 @@ export type ControlNamespace = Namespace<ControlClientToServer, ControlServerToC
  * and every accepted change afterwards. `hello` tells the server who is on the other end
  * (logged; the display agent's screen mapping will build on it).
  */
-export function attachControl(nsp: ControlNamespace, wall: WallStateStore, log: Logger): () => void {
+export function attachControl(nsp: ControlNamespace, wall: WallStateStore, log: Logger, commands?: WallCommands): () => void {
   nsp.on('connection', (socket) => {
     socket.emit('wallState', wall.get());
+    // The technician's current commands, so a page that (re)connects mid-test shows them too.
+    if (commands) {
+      socket.emit('identify', commands.identifyNow);
+      socket.emit('testPattern', commands.testPatternNow);
+    }
     socket.on('hello', (raw, ack) => {
       const reply = (r: ControlHelloReply) => {
         if (typeof ack === 'function') ack(r);
@@ -31,5 +37,13 @@ export function attachControl(nsp: ControlNamespace, wall: WallStateStore, log: 
       reply({ ok: true });
     });
   });
-  return wall.onChange((state) => nsp.emit('wallState', state));
+  const stopState = wall.onChange((state) => nsp.emit('wallState', state));
+  const stopCommands = commands?.onCommand((event) => {
+    if ('identify' in event) nsp.emit('identify', event.identify);
+    else nsp.emit('testPattern', event.testPattern);
+  });
+  return () => {
+    stopState();
+    stopCommands?.();
+  };
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { routes } from '../../shared/api';
-import { fieldError, validationError, type FieldError } from '../../shared/errors';
+import { fieldError, isErrorCode, validationError, type FieldError } from '../../shared/errors';
 import { validateLayout, type ValidationError } from '../../shared/layout/load';
 import { fail } from '../http/reply';
 import type { Router } from '../http/route';
@@ -12,8 +12,17 @@ import type { WallChange, WallStateStore } from './state';
 import type { Publisher } from '../library/schedule';
 import { actorOf, originOf } from '../audit/actor';
 
-/** A layout's or profile's faults (JSON paths, English from the schemas) as field errors. */
-const asFieldErrors = (errors: readonly ValidationError[]): FieldError[] => errors.map((e) => validationError(e.path, e.message));
+/**
+ * A layout's or profile's faults as field errors: with their own code and both texts when
+ * the validator gave them (a profile's overlaps, rotations…), else zod's English under
+ * validation.invalid.
+ */
+const asFieldErrors = (errors: readonly ValidationError[]): FieldError[] =>
+  errors.map((e) =>
+    e.code !== undefined && isErrorCode(e.code) && e.message_vi !== undefined
+      ? { path: e.path, code: e.code, message_vi: e.message_vi, message_en: e.message, message: e.message }
+      : validationError(e.path, e.message),
+  );
 
 /** Who asked, for the wall state's record: a person by name, or a token by role and label. */
 function changeBy(principal: Principal, reason: string): WallChange {

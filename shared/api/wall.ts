@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { layoutSchema } from '../layout/schema';
-import { wallStateSchema } from '../protocol/control';
-import { OPERATOR_ROLES, VIEWER_ROLES } from '../protocol/roles';
+import { commandScreensSchema, identifyEventSchema, testPatternEventSchema, testPatternNameSchema, wallStateSchema } from '../protocol/control';
+import { OPERATOR_ROLES, SETUP_ROLES, VIEWER_ROLES } from '../protocol/roles';
 import { wallProfileSchema } from '../wall/profile';
 import { defineRoute, json } from './route';
 
@@ -11,7 +11,45 @@ export const presetInfoSchema = z.object({
 });
 export const layoutListSchema = z.object({ layouts: z.array(presetInfoSchema), active: z.string() });
 
+/** Identify for `seconds` (1 s … 1 h), on some screens or the whole wall. */
+export const identifyRequestSchema = z.object({ seconds: z.number().int().min(1).max(3600).default(30), screens: commandScreensSchema }).strict();
+export const testPatternRequestSchema = z.object({ pattern: testPatternNameSchema, screens: commandScreensSchema }).strict();
+
 export const wallRoutes = {
+  identify: defineRoute({
+    name: 'wall.identify',
+    method: 'POST',
+    path: '/api/v1/wall/identify',
+    access: SETUP_ROLES,
+    summary: 'Every targeted screen shows its id, host, display and resolution, huge, for `seconds` (audited).',
+    body: { schema: identifyRequestSchema, check: 'route' },
+    replies: { 200: json(identifyEventSchema) },
+  }),
+  identifyStop: defineRoute({
+    name: 'wall.identify_stop',
+    method: 'DELETE',
+    path: '/api/v1/wall/identify',
+    access: SETUP_ROLES,
+    summary: 'Dismiss identify on every screen (audited).',
+    replies: { 200: json(identifyEventSchema) },
+  }),
+  testPattern: defineRoute({
+    name: 'wall.test_pattern',
+    method: 'PUT',
+    path: '/api/v1/wall/test-pattern',
+    access: SETUP_ROLES,
+    summary: 'Draw a test pattern on the wall canvas, on some screens or all (audited).',
+    body: { schema: testPatternRequestSchema, check: 'route' },
+    replies: { 200: json(testPatternEventSchema) },
+  }),
+  testPatternStop: defineRoute({
+    name: 'wall.test_pattern_stop',
+    method: 'DELETE',
+    path: '/api/v1/wall/test-pattern',
+    access: SETUP_ROLES,
+    summary: 'Back to the layout on every screen (audited).',
+    replies: { 200: json(testPatternEventSchema) },
+  }),
   state: defineRoute({
     name: 'wall.state',
     method: 'GET',

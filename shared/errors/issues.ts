@@ -29,7 +29,11 @@ export function issuesToFieldErrors(issues: ReadonlyArray<z.core.$ZodIssue>, sty
     for (const path of issuePath(issue, style)) {
       if (out.length >= limit) return out;
       const code = issue.code === 'custom' ? (issue.params as { errorCode?: unknown } | undefined)?.errorCode : undefined;
-      if (isErrorCode(code)) {
+      const vi = issue.code === 'custom' ? (issue.params as { message_vi?: unknown } | undefined)?.message_vi : undefined;
+      if (isErrorCode(code) && typeof vi === 'string') {
+        // Raised with its texts already filled (shared/wall/profile.ts profileIssue).
+        out.push({ path, code, message_vi: vi, message_en: issue.message, message: issue.message });
+      } else if (isErrorCode(code)) {
         const text = errorText(code as never);
         out.push({ path, code, message_vi: text.vi, message_en: text.en, message: text.en });
       } else {

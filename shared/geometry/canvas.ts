@@ -64,6 +64,7 @@ export function wallCanvas(profile: WallProfile): WallCanvas {
   if (!pitch) throw new Error('geometry: a wall profile without screens');
   pitch = reducePitch(pitch);
 
+  const free = screens.some((s) => s.placement.kind === 'free');
   const raw = framePositions(screens, hung);
   const left = Math.min(...raw.map((p) => p.x));
   const top = Math.min(...raw.map((p) => p.y));
@@ -80,13 +81,19 @@ export function wallCanvas(profile: WallProfile): WallCanvas {
     // position: active areas that do not overlap on the wall cannot overlap on the canvas,
     // and a screen of the canvas pitch gets exactly its resolution (the exact arithmetic
     // of ./units guarantees left + pixels rounds to round(left) + pixels).
-    const x = unitsToPixelEdge(activeLeft, pitch);
-    const y = unitsToPixelEdge(activeTop, pitch);
+    //
+    // Free placement keeps the exact (fractional) position instead: a freely placed
+    // screen's edge has no grid line to agree with, and rounding its origin on its own
+    // would add a second rounding to every tile edge drawn on it (up to 1.4 px measured).
+    // The layout grid is then the only thing rounded (see ./grid), once.
+    const edge = free ? unitsToPixels : unitsToPixelEdge;
+    const x = edge(activeLeft, pitch);
+    const y = edge(activeTop, pitch);
     const viewport = {
       x,
       y,
-      width: unitsToPixelEdge(activeLeft + h.activeWidth, pitch) - x,
-      height: unitsToPixelEdge(activeTop + h.activeHeight, pitch) - y,
+      width: edge(activeLeft + h.activeWidth, pitch) - x,
+      height: edge(activeTop + h.activeHeight, pitch) - y,
     };
     return {
       screenId: screen.id,
@@ -106,6 +113,7 @@ export function wallCanvas(profile: WallProfile): WallCanvas {
   return {
     width: mulDivCeil(right, pitch.pixels, pitch.units),
     height: mulDivCeil(bottom, pitch.pixels, pitch.units),
+    extent: { width: unitsToPixels(right, pitch), height: unitsToPixels(bottom, pitch) },
     mmPerPixel: pitch.units / pitch.pixels / UNITS_PER_MM,
     screens: viewports,
   };

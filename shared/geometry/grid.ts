@@ -9,8 +9,13 @@ function split(from: number, to: number, count: number): number[] {
   return Array.from({ length: count + 1 }, (_, i) => from + mulDivRound(i, to - from, count));
 }
 
-function uniform(size: number, count: number): Axis {
-  const lines = split(0, size, count);
+/**
+ * `count` equal steps over the wall's exact extent (fractional canvas pixels), each line
+ * rounded once to a whole pixel. Not over the rounded-up canvas width: that stretched the
+ * grid by up to a pixel at the far edge.
+ */
+function uniform(extent: number, count: number): Axis {
+  const lines = Array.from({ length: count + 1 }, (_, i) => Math.round((i * extent) / count));
   return { starts: lines, ends: [...lines] };
 }
 
@@ -74,7 +79,7 @@ export function gridLines(canvas: WallCanvas, profile: WallProfile, grid: GridSi
     return count % extents.length === 0 ? aligned(extents, count) : uniform(size, count);
   };
 
-  return { columns: axis(grid.columns, canvas.width, 'column'), rows: axis(grid.rows, canvas.height, 'row') };
+  return { columns: axis(grid.columns, canvas.extent.width, 'column'), rows: axis(grid.rows, canvas.extent.height, 'row') };
 }
 
 /** A tile's rectangle on the canvas, in canvas pixels. */

@@ -9,7 +9,10 @@ export interface Rect {
 /** One screen's part of the wall canvas. */
 export interface ScreenViewport {
   screenId: string;
-  /** The screen's active area on the wall canvas, in integer canvas pixels. */
+  /**
+   * The screen's active area on the wall canvas, in canvas pixels: whole pixels on a
+   * grid-placed wall, exact (fractional) with free placement (see ./canvas).
+   */
   viewport: Rect;
   /** Screen pixels per canvas pixel (1 when the screen has the wall's finest pixel pitch). */
   scale: number;
@@ -22,8 +25,11 @@ export interface ScreenViewport {
 
 /** The whole wall as one canvas, bezel gaps included (bezel compensation). */
 export interface WallCanvas {
+  /** Whole canvas pixels (the extent rounded up): the size of the drawing surface. */
   width: number;
   height: number;
+  /** The wall's exact extent in canvas pixels, frames included; the layout grid spreads over this. */
+  extent: { width: number; height: number };
   /** Millimetres on the wall per canvas pixel. */
   mmPerPixel: number;
   screens: ScreenViewport[];

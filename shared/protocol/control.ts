@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { layoutSchema } from '../layout/schema';
-import { wallProfileSchema } from '../wall/profile';
+import { screenIdSchema, wallProfileSchema } from '../wall/profile';
 
 /** The /control namespace: wall state (profile + active layout), owned by the server. */
 export const CONTROL_NAMESPACE = '/control';
@@ -49,9 +49,38 @@ export type Presence = z.infer<typeof presenceSchema>;
 
 export type OpenLayoutReply = { ok: true; presence: Presence | null } | { ok: false; error: string; code: string; message_vi: string };
 
+/** The screens a command is for: absent = the whole wall. Bounded like a profile's screens. */
+export const commandScreensSchema = z.array(screenIdSchema).min(1).max(64).optional();
+
+/** A clock reading in ms since 1970 that fits a Date. */
+const epochMs = z.number().int().min(0).max(8.64e15);
+
+/**
+ * Identify: every targeted screen shows, huge, its screen id, host, display and resolution
+ * until `until` (server clock, ms) or until a newer identify (`until` 0) dismisses it.
+ * `seq` increases with every command, so a page (and a test) can tell a new one apart.
+ */
+export const identifyEventSchema = z
+  .object({ seq: z.number().int().min(0), until: epochMs, screens: commandScreensSchema, by: z.string().max(200).optional() })
+  .strict();
+export type IdentifyEvent = z.infer<typeof identifyEventSchema>;
+
+export const TEST_PATTERNS = ['alignment-grid', 'checkerboard', 'colour-bars', 'grey-ramp', 'text-ladder'] as const;
+export const testPatternNameSchema = z.enum(TEST_PATTERNS);
+export type TestPatternName = z.infer<typeof testPatternNameSchema>;
+
+/** A test pattern drawn on the wall canvas (null: back to the layout). */
+export const testPatternEventSchema = z
+  .object({ seq: z.number().int().min(0), pattern: testPatternNameSchema.nullable(), screens: commandScreensSchema, by: z.string().max(200).optional() })
+  .strict();
+export type TestPatternEvent = z.infer<typeof testPatternEventSchema>;
+
 export interface ControlServerToClient {
   wallState: (state: WallState) => void;
   presence: (presence: Presence) => void;
+  /** Sent on connect (the current one) and on every command. */
+  identify: (event: IdentifyEvent) => void;
+  testPattern: (event: TestPatternEvent) => void;
 }
 
 export interface ControlClientToServer {

@@ -23,6 +23,8 @@ export const OPERATOR_ROLES: readonly Role[] = ['operator', 'admin'];
 /** Roles that submit reports and read submissions (a submitter: its own agency's). */
 export const SUBMIT_ROLES: readonly Role[] = ['submitter', 'operator', 'admin'];
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
+/** Roles that set up the hardware: identify screens, show test patterns. */
+export const SETUP_ROLES: readonly Role[] = ['technician', 'operator', 'admin'];
 /** Every role: the catalogue is readable by anyone signed in or holding a token. */
 export const ALL_ROLES: readonly Role[] = roleSchema.options;
 /** People of every role (and admin/operator tokens): the audit log, one's own session and password. */

@@ -14,7 +14,11 @@ const MAX_MESSAGE_CHARS = 500;
 export interface ValidationError {
   /** JSON path into the document, e.g. `$.tiles[3].x`. */
   path: string;
+  /** English. */
   message: string;
+  /** A catalogue code (shared/errors) and the Vietnamese text, when the validator has them. */
+  code?: string;
+  message_vi?: string;
 }
 
 /** `errors` holds at most MAX_LISTED_ERRORS entries; `total` counts every distinct one found. */
@@ -50,15 +54,17 @@ export class ErrorList {
 
   constructor(private readonly limit = MAX_LISTED_ERRORS) {}
 
-  add(path: string, message: string): void {
+  add(path: string, message: string, coded?: { code: string; message_vi: string }): void {
     const key = `${path}\u0000${message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    if (this.listed.length < this.limit) this.listed.push({ path, message: clip(message) });
+    if (this.listed.length < this.limit) {
+      this.listed.push({ path, message: clip(message), ...(coded ? { code: coded.code, message_vi: clip(coded.message_vi) } : {}) });
+    }
   }
 
   addAll(errors: Iterable<ValidationError>): void {
-    for (const e of errors) this.add(e.path, e.message);
+    for (const e of errors) this.add(e.path, e.message, e.code !== undefined && e.message_vi !== undefined ? { code: e.code, message_vi: e.message_vi } : undefined);
   }
 
   get total(): number {
@@ -83,7 +89,14 @@ export function refuse(errors: ReadonlyArray<ValidationError>): Refusal {
 
 /** Every issue zod found, each with its JSON path. */
 export function issuesToErrors(issues: ReadonlyArray<z.core.$ZodIssue>): ValidationError[] {
-  return issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message }));
+  return issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message, ...codedOf(issue) }));
+}
+
+/** The code and Vietnamese text an issue was raised with (`params: { errorCode, message_vi }`), if any. */
+export function codedOf(issue: z.core.$ZodIssue): { code: string; message_vi: string } | Record<string, never> {
+  if (issue.code !== 'custom') return {};
+  const params = issue.params as { errorCode?: unknown; message_vi?: unknown } | undefined;
+  return typeof params?.errorCode === 'string' && typeof params.message_vi === 'string' ? { code: params.errorCode, message_vi: params.message_vi } : {};
 }
 
 export function parseJsonText(text: string): LoadResult<unknown> {

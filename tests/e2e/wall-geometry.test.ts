@@ -6,6 +6,7 @@ import { wallCanvas } from '../../shared/geometry';
 import { projectRoot } from '../support/paths';
 import { launchChromium } from './support/browser';
 import { ServerProcess } from './support/server';
+import { predictTilesOnScreens } from '../support/mm-prediction';
 import { openScreenPages, predictedTiles, readLayout, readProfile, tileBoxes, type ScreenPage } from './support/wall';
 
 const artifacts = resolve(projectRoot, 'test-results/wall-geometry');
@@ -22,7 +23,11 @@ describe.each([
   { name: '2×2 wall, 8 mm bezels, tiles across bezels', profileFile: 'assets/profiles/wall-2x2-55in.json', layoutFile: acrossBezels },
   { name: '2×2 wall, 8 mm bezels, preset layout', profileFile: 'assets/profiles/wall-2x2-55in.json', layoutFile: presetLayout },
   { name: '3×1 wall with a portrait screen, tiles across bezels', profileFile: 'assets/profiles/wall-3x1-portrait.json', layoutFile: acrossBezels },
-])('$name', ({ name, profileFile, layoutFile }) => {
+  { name: '2×2 wall of 4K panels, tiles across bezels', profileFile: 'tests/e2e/fixtures/wall-2x2-4k.profile.json', layoutFile: acrossBezels, mmTolerance: 1 },
+  // Free placement: one rounding (the grid line, ≤ 0.5 px), plus Chromium's layout unit (1/64 px) on a fractional position.
+  { name: 'free placement, three staggered 1080p screens', profileFile: 'tests/e2e/fixtures/wall-free-1080p.profile.json', layoutFile: acrossBezels, mmTolerance: 0.5 + 1 / 64 },
+  { name: 'free placement, mixed sizes with a portrait panel', profileFile: 'tests/e2e/fixtures/wall-free-mixed.profile.json', layoutFile: acrossBezels, mmTolerance: 0.5 + 1 / 64 },
+])('$name', ({ name, profileFile, layoutFile, mmTolerance = 1 }) => {
   const profile = readProfile(profileFile);
   const layout = readLayout(layoutFile);
   const canvas = wallCanvas(profile);
@@ -76,6 +81,27 @@ describe.each([
         }
       }
     }
+  });
+
+  it(`puts every tile's element box within ${mmTolerance.toFixed(3)} px of a prediction from millimetres alone`, async () => {
+    const expected = predictTilesOnScreens(profile, layout.grid, layout.tiles);
+    let compared = 0;
+    for (const { page, screenId } of pages) {
+      for (const [tileId, box] of await tileBoxes(page)) {
+        const want = expected.find((e) => e.screenId === screenId && e.tileId === tileId)?.box;
+        expect(want, `${screenId} ${tileId} is predicted on this screen`).toBeDefined();
+        for (const [got, exact, edge] of [
+          [box.x, want!.x, 'left'],
+          [box.y, want!.y, 'top'],
+          [box.x + box.width, want!.x + want!.width, 'right'],
+          [box.y + box.height, want!.y + want!.height, 'bottom'],
+        ] as const) {
+          expect(Math.abs(got - exact), `${screenId} ${tileId} ${edge}: ${got} vs ${exact.toFixed(3)}`).toBeLessThanOrEqual(mmTolerance);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 
   it('lines a tile that spans screens up across the bezel', async () => {

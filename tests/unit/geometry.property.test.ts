@@ -36,12 +36,16 @@ const panelArb: fc.Arbitrary<Panel> = fc.oneof(
       pitchX: fc.integer({ min: 100, max: 1500 }),
       pitchY: fc.option(fc.integer({ min: 100, max: 1500 }), { nil: undefined }),
     })
+    // Sizes are given as the panel is built, before rotation (a portrait screen is a rotated
+    // one), in one orientation for pixels and millimetres: the profile refuses anything else.
+    .map(({ width, height, pitchX, pitchY }) => ({ width: Math.max(width, height), height: Math.min(width, height), pitchX, pitchY }))
     .map(({ width, height, pitchX, pitchY }) => ({
       resolution: { width, height },
       activeAreaMm: { width: (width * pitchX) / 1000, height: (height * (pitchY ?? pitchX)) / 1000 },
       square: pitchY === undefined || pitchY === pitchX,
       pitchMicrons: pitchX,
-    })),
+    }))
+    .filter((p) => p.resolution.width === p.resolution.height || p.activeAreaMm.width >= p.activeAreaMm.height),
 );
 
 /** Millimetres up to maxTenths / 10: often 0, else in tenths or hundredths. */
@@ -227,24 +231,32 @@ function expectedActive(canvas: WallCanvas, profile: WallProfile, id: string): R
 const fractionArb = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 
 describe('wallCanvas properties', () => {
-  it('viewports are integer, inside the canvas, never overlap, and the rest is exactly the bezel/gap area', () => {
+  it('viewports are integer (grid walls) or exact (free), inside the canvas, never overlap, and the rest is exactly the bezel/gap area', () => {
     fc.assert(
       fc.property(wallArb, fc.array(fc.tuple(fractionArb, fractionArb), { minLength: 50, maxLength: 50 }), (profile, samples) => {
         const canvas = wallCanvas(profile);
+        const grid = profile.screens.every((s) => s.placement.kind === 'grid');
         const whole = { x: 0, y: 0, width: canvas.width, height: canvas.height };
         expect([canvas.width, canvas.height].filter((n) => !Number.isInteger(n))).toEqual([]);
         const viewports = canvas.screens.map((s) => s.viewport);
         for (const v of viewports) {
-          expect([v.x, v.y, v.width, v.height].filter((n) => !Number.isInteger(n))).toEqual([]);
-          expect(v.width).toBeGreaterThanOrEqual(1);
-          expect(v.height).toBeGreaterThanOrEqual(1);
-          expect(inside(v, whole)).toBe(true);
+          // Free placement keeps exact positions (rounding them added a second rounding to every tile edge).
+          if (grid) expect([v.x, v.y, v.width, v.height].filter((n) => !Number.isInteger(n))).toEqual([]);
+          expect(v.width).toBeGreaterThanOrEqual(grid ? 1 : 0);
+          expect(v.height).toBeGreaterThanOrEqual(grid ? 1 : 0);
+          expect(inside(v, whole, 1e-6)).toBe(true);
         }
-        viewports.forEach((a, i) => viewports.slice(i + 1).forEach((b) => expect(intersect(a, b)).toBeNull()));
+        const tolerance = grid ? 0 : 1e-6;
+        viewports.forEach((a, i) =>
+          viewports.slice(i + 1).forEach((b) => {
+            const both = intersect(a, b);
+            if (both) expect(Math.min(both.width, both.height)).toBeLessThanOrEqual(tolerance);
+          }),
+        );
         // Sum of viewport areas + gap area = canvas area, the gap area counted cell by cell.
         const { covered, uncovered } = coverage(whole, viewports);
-        expect(covered + uncovered).toBe(area(whole));
-        expect(viewports.reduce((sum, v) => sum + area(v), 0) + uncovered).toBe(area(whole));
+        expect(covered + uncovered).toBeCloseTo(area(whole), 3);
+        expect(viewports.reduce((sum, v) => sum + area(v), 0) + uncovered).toBeCloseTo(area(whole), 3);
 
         // Each viewport edge is its active-area edge rounded: within half a pixel.
         const active = canvas.screens.map((s) => expectedActive(canvas, profile, s.screenId));
@@ -433,8 +445,8 @@ describe('grid and tile properties', () => {
         const parts = screenParts(canvas, rect);
         const { covered, uncovered } = coverage(rect, canvas.screens.map((s) => s.viewport));
         const onScreens = parts.reduce((sum, p) => sum + area(p.part), 0);
-        expect(onScreens).toBe(covered);
-        expect(onScreens + uncovered).toBe(area(rect));
+        expect(onScreens).toBeCloseTo(covered, 3);
+        expect(onScreens + uncovered).toBeCloseTo(area(rect), 3);
 
         for (const screen of canvas.screens) {
           const part = parts.find((p) => p.screenId === screen.screenId);
@@ -443,8 +455,8 @@ describe('grid and tile properties', () => {
             continue;
           }
           expect(area(part.part)).toBeGreaterThan(0);
-          expect(inside(part.part, rect)).toBe(true);
-          expect(inside(part.part, screen.viewport)).toBe(true);
+          expect(inside(part.part, rect, 1e-6)).toBe(true);
+          expect(inside(part.part, screen.viewport, 1e-6)).toBe(true);
           // The part, taken into the screen's pixels, lies on the screen.
           const s = screen.scale;
           const onScreen = {
@@ -469,8 +481,8 @@ describe('grid and tile properties', () => {
         const canvas = wallCanvas(profile);
         const lines = gridLines(canvas, profile, grid);
         for (const [key, count, size] of [
-          ['column', grid.columns, canvas.width],
-          ['row', grid.rows, canvas.height],
+          ['column', grid.columns, Math.round(canvas.extent.width)],
+          ['row', grid.rows, Math.round(canvas.extent.height)],
         ] as const) {
           const axis = key === 'column' ? lines.columns : lines.rows;
           expect(axis.starts).toHaveLength(count + 1);

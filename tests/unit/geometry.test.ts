@@ -231,13 +231,14 @@ describe('gridLines and tileRect', () => {
     expect(lines.rows.ends[6]).toBe(1093);
   });
 
-  it('spreads free-placed walls uniformly over the whole canvas', () => {
+  it("spreads free-placed walls uniformly over the wall's exact extent", () => {
     const free = profile([{ id: 'a', ...fhd, bezelMm: bezel8, placement: { kind: 'free', xMm: 0, yMm: 0 } }]);
     const freeCanvas = wallCanvas(free);
     const lines = gridLines(freeCanvas, free, { columns: 2, rows: 1 });
-    // 1225.6 / 0.63 = 1945.40 → canvas 1946; half 973.
-    expect(lines.columns).toEqual({ starts: [0, 973, 1946], ends: [0, 973, 1946] });
-    expect(lines.rows).toEqual({ starts: [0, freeCanvas.height], ends: [0, freeCanvas.height] });
+    // 1225.6 / 0.63 = 1945.40 (the canvas is 1946 wide, but the wall ends at 1945.40); half 972.70 → 973.
+    expect(lines.columns).toEqual({ starts: [0, 973, 1945], ends: [0, 973, 1945] });
+    // 696.4 / 0.63 = 1105.40 → 1105.
+    expect(lines.rows).toEqual({ starts: [0, 1105], ends: [0, 1105] });
   });
 
   it('rounds interior lines and refuses tiles outside the grid', () => {

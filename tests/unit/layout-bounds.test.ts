@@ -100,7 +100,7 @@ describe('the structure limits never refuse a valid document', () => {
   it('a profile of 64 screens is accepted', () => {
     const profile = JSON.parse(readFileSync(resolve(projectRoot, 'assets/profiles/wall-2x2-55in.json'), 'utf8')) as { screens: Record<string, unknown>[] };
     const screen = profile.screens[0]!;
-    const screens = Array.from({ length: 64 }, (_, i) => ({ ...screen, id: `s${i}`, placement: { kind: 'grid', row: Math.floor(i / 8), column: i % 8 } }));
+    const screens = Array.from({ length: 64 }, (_, i) => ({ ...screen, id: `s${i}`, display: { index: i }, placement: { kind: 'grid', row: Math.floor(i / 8), column: i % 8 } }));
     const result = validateWallProfile({ ...profile, screens });
     if (!result.ok) throw new Error(formatErrors('64 screens', result.errors, result.total));
   });

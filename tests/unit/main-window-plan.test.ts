@@ -160,3 +160,37 @@ describe('plan diff', () => {
     expect(diff.close).toEqual([]);
   });
 });
+
+describe('window plan: free placement and display fit', () => {
+  const landscape = { resolution: { width: 1920, height: 1080 }, activeAreaMm: { width: 1209.6, height: 680.4 }, bezelMm: { top: 3, right: 3, bottom: 3, left: 3 } };
+  const freeScreen = (id: string, xMm: number, yMm: number, rotation: 0 | 90 = 0): ScreenInput => ({ id, ...landscape, rotation, placement: { kind: 'free', xMm, yMm } });
+
+  it('matches unpinned free screens by geometry: a tall portrait screen centred between two landscape ones gets the middle display', () => {
+    // Wall: landscape left and right at mid-height, a portrait panel in the middle whose
+    // frame corner (y = 0) is above both: by corner order it came first and took the left monitor.
+    const profile = profileOf([freeScreen('left', 0, 264.6), freeScreen('middle', 1215.6, 0, 90), freeScreen('right', 1902, 264.6)]);
+    const displays = [display(1, 0, 420), display(2, 1920, 0, 1080, 1920), display(3, 3000, 420)];
+    const plan = planWindows({ displays, profile, preview: false });
+    expect(placement(plan.windows)).toEqual({ left: 1, middle: 2, right: 3 });
+    expect(plan.mismatches).toEqual([]);
+  });
+
+  it('warns when a display has another orientation or size than its screen, and still draws it', () => {
+    const profile = profileOf([screen('a', 0, 0), { ...screen('b', 0, 1), rotation: 90 }, screen('c', 0, 2)]);
+    const displays = [display(1, 0, 0), display(2, 1920, 0), display(3, 3840, 0, 1280, 720)];
+    const plan = planWindows({ displays, profile, preview: false });
+    expect(placement(plan.windows)).toEqual({ a: 1, b: 2, c: 3 });
+    expect(plan.mismatches).toEqual([
+      { screenId: 'b', displayId: 2, mismatch: { kind: 'orientation', expected: { width: 1080, height: 1920 }, actual: { width: 1920, height: 1080 } } },
+      { screenId: 'c', displayId: 3, mismatch: { kind: 'size', expected: { width: 1920, height: 1080 }, actual: { width: 1280, height: 720 } } },
+    ]);
+    expect(plan.windows.find((w) => w.screenId === 'c')!.mismatch?.kind).toBe('size');
+    expect(plan.windows.find((w) => w.screenId === 'a')!.mismatch).toBeUndefined();
+  });
+
+  it('counts physical pixels: a 4K panel at 200 % fits a 3840-pixel screen', () => {
+    const profile = profileOf([{ ...screen('k', 0, 0), resolution: { width: 3840, height: 2160 } }, screen('l', 0, 1)]);
+    const plan = planWindows({ displays: [display(1, 0, 0, 1920, 1080, { scaleFactor: 2 }), display(2, 1920, 0)], profile, preview: false });
+    expect(plan.mismatches).toEqual([]);
+  });
+});
