@@ -101,6 +101,7 @@ export const folderRules = {
   },
 
   'renderer/wall': rendererEntry('renderer/wall/'),
+  'renderer/info': rendererEntry('renderer/info/'),
   'renderer/log.ts': {
     folders: ['shared'],
     packages: [],

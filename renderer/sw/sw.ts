@@ -1,8 +1,9 @@
 /**
- * The browser wall's service worker, served at /wall/sw.js (scope /wall/). It keeps what
- * a kiosk needs to draw its page during an outage: the page shell (/wall/, whatever the
- * ?screen=), the hashed bundles, styles and fonts under /assets/, and the province
- * boundary file. Data and wall state are not its business: the page keeps them in
+ * The browser pages' service worker, served at /wall/sw.js (scope /wall/) and, the same
+ * file, at /info/sw.js (scope /info/, the information page): the page it serves is the
+ * folder it is served from. It keeps what a kiosk (or a phone) needs to draw its page
+ * during an outage: the page shell (/wall/, whatever the ?screen=), the hashed bundles,
+ * styles and fonts under /assets/, and the province boundary file. Data and wall state are not its business: the page keeps them in
  * IndexedDB (renderer/offline/last-good.ts) and resumes the feed from their seq.
  *
  *  - pages and the boundary file: network first, the kept copy when the network fails;
@@ -37,8 +38,12 @@ interface WorkerScope {
 export {};
 
 const scope = self as unknown as WorkerScope;
-const CACHE = 'toancanh-wall-shell-v1';
-const SHELL_PATH = '/wall/';
+/** '/wall/' or '/info/': the folder this script was served from. */
+const SHELL_PATH = scope.location.pathname.replace(/[^/]*$/, '');
+const PAGE = SHELL_PATH.replace(/\//g, '') || 'wall';
+/** Each page its own cache (toancanh-wall-shell-v1 as before for the wall), so one never deletes the other's. */
+const CACHE_PREFIX = `toancanh-${PAGE}-`;
+const CACHE = `${CACHE_PREFIX}shell-v1`;
 const BOUNDARY_PATH = '/api/v1/geo/provinces';
 /** A page request that takes longer than this falls back to the kept shell. */
 const NETWORK_TIMEOUT_MS = 4_000;
@@ -48,8 +53,12 @@ const ownOrigin = scope.location.origin;
 
 /** One key per page whatever its ?screen= or fragment: the shell is the same file. */
 function keyOf(url: URL): string {
-  if (url.pathname === '/wall/' || url.pathname === '/wall/index.html') return `${ownOrigin}${SHELL_PATH}`;
+  if (isShell(url)) return `${ownOrigin}${SHELL_PATH}`;
   return `${url.origin}${url.pathname}`;
+}
+
+function isShell(url: URL): boolean {
+  return url.pathname === SHELL_PATH || url.pathname === `${SHELL_PATH}index.html`;
 }
 
 function isKeptAsset(url: URL): boolean {
@@ -58,7 +67,7 @@ function isKeptAsset(url: URL): boolean {
 
 function isNetworkFirst(url: URL, request: Request): boolean {
   if (url.origin !== ownOrigin) return false;
-  return request.mode === 'navigate' || url.pathname === '/wall/' || url.pathname === '/wall/index.html' || url.pathname === BOUNDARY_PATH;
+  return request.mode === 'navigate' || isShell(url) || url.pathname === BOUNDARY_PATH;
 }
 
 async function keep(key: string, response: Response): Promise<void> {
@@ -109,7 +118,7 @@ scope.addEventListener('install', (event) => {
 scope.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name !== CACHE && name.startsWith('toancanh-wall-')) await caches.delete(name);
+      for (const name of await caches.keys()) if (name !== CACHE && name.startsWith(CACHE_PREFIX)) await caches.delete(name);
       await scope.clients.claim();
     })(),
   );
