@@ -23,11 +23,11 @@ export function ProvenanceSheet({ headline, lang, now, onClose }: { headline: He
   const agency = p.agency ? agencyByCode(p.agency) : undefined;
   const vintage = new Date(o.vintage);
   const rows: [string, string, string][] = [
-    ['agency', text.agency[lang], p.agency ? `${agency ? agency.name[lang] : p.agency} (${p.agency})` : '—'],
+    ['agency', text.agency[lang], p.agency ? (agency ? `${agency.name[lang]} — ${p.agency}` : p.agency) : '—'],
     ['regime', text.regime[lang], p.regime ?? '—'],
     p.submissionId ? ['submitted-at', text.submittedAt[lang], formatDateTime(vintage)] : ['released-at', text.releasedAt[lang], `${formatDateTime(vintage)} — ${text.seeded[lang]}`],
     ['status', text.status[lang], o.status === 'estimate' ? messages.estimate[lang] : messages.official[lang]],
-    ['vintage', text.vintage[lang], `${o.vintage} (${formatAge(now - vintage.getTime(), lang)})`],
+    ['vintage', text.vintage[lang], `${formatDateTime(vintage)} (${formatAge(now - vintage.getTime(), lang)})`],
     ...(p.revision !== undefined ? [['revision', text.revision[lang], String(p.revision)] as [string, string, string]] : []),
     ...(p.source ? [['source', text.source[lang], p.source] as [string, string, string]] : []),
     ...(p.submissionId ? [['submission', text.submission[lang], p.submissionId] as [string, string, string]] : []),

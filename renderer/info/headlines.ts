@@ -190,9 +190,10 @@ function headlineOf(meta: IndicatorMeta, nationalCode: string, latest: Observati
  * The headline figures of each of the nine fields, for the nation ("VN") or one province.
  * Candidates are the field's national indicators in catalogue order, those with a plan
  * target first (the plan is what leadership follow); with a province picked, each shows the
- * province's twin where the province has a figure, else the nation's (marked), and the
- * field's province-only indicators (no national twin: online applications…) join in. A
- * candidate without any figure is skipped; at most HEADLINES_PER_FIELD a field.
+ * province's twin where the province has a figure, else the nation's (marked), the field's
+ * province-only indicators (no national twin: online applications…) join in, and the
+ * province's own figures come before the nation's. A candidate without any figure is
+ * skipped; at most HEADLINES_PER_FIELD a field.
  */
 export function selectHeadlines(catalogue: readonly IndicatorMeta[], index: ObservationIndex, region: string, now: number): FieldHeadlines[] {
   const byCode = new Map(catalogue.map((m) => [m.code, m] as const));
@@ -202,22 +203,23 @@ export function selectHeadlines(catalogue: readonly IndicatorMeta[], index: Obse
     const national = inField.filter((m) => m.scope !== 'province');
     const provinceOnly = region === NATIONAL ? [] : inField.filter((m) => m.scope === 'province' && !twinned.has(m.code));
     const ranked = [...national.filter((m) => (m.targets?.length ?? 0) > 0), ...national.filter((m) => (m.targets?.length ?? 0) === 0), ...provinceOnly];
-    const headlines: Headline[] = [];
+    const candidates: Headline[] = [];
     for (const meta of ranked) {
-      if (headlines.length >= HEADLINES_PER_FIELD) break;
       if (region !== NATIONAL) {
         const twinCode = meta.scope === 'province' ? meta.code : provinceTwin(meta.code, byCode);
         const twin = twinCode ? byCode.get(twinCode) : undefined;
         const own = twin ? latestObservation(index.get(twin.code)?.get(region)) : null;
         if (twin && own) {
-          headlines.push(headlineOf(twin, meta.code, own, index, region, false, now));
+          candidates.push(headlineOf(twin, meta.code, own, index, region, false, now));
           continue;
         }
         if (meta.scope === 'province') continue;
       }
       const nation = latestObservation(index.get(meta.code)?.get(NATIONAL));
-      if (nation) headlines.push(headlineOf(meta, meta.code, nation, index, region, region !== NATIONAL, now));
+      if (nation) candidates.push(headlineOf(meta, meta.code, nation, index, region, region !== NATIONAL, now));
     }
+    // A province's view shows its own figures first; the nation's fill the rest.
+    const headlines = [...candidates.filter((c) => !c.nationalFallback), ...candidates.filter((c) => c.nationalFallback)].slice(0, HEADLINES_PER_FIELD);
     return { code: field.code, name: field.name, headlines };
   });
 }
