@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { routes } from '../../shared/api';
+// The session's routes alone, not the whole table: the page loads only the schemas it uses.
+import { sessionRoutes } from '../../shared/api/session';
 import type { Bilingual } from '../../shared/i18n';
 import { ApiError, createApiClient, type ApiClient } from '../api/client';
 import type { KeptStore } from '../offline/kept-store';
@@ -109,7 +110,7 @@ export function useInfoController(win: Window = window) {
     void (async () => {
       if (wasSignedIn() && (await showKept(regionRef.current)) && !cancelled) patch({ phase: 'ready' });
       try {
-        const session = await clientRef.current.call(routes.session.current, {});
+        const session = await clientRef.current.call(sessionRoutes.current, {});
         if (cancelled) return;
         clientRef.current = clientRef.current.withCredential({ kind: 'session', csrfToken: session.body.csrfToken });
         markSignedIn(true);
@@ -147,7 +148,7 @@ export function useInfoController(win: Window = window) {
     async (username: string, password: string) => {
       patch({ busy: true, loginProblem: null });
       try {
-        const session = await clientRef.current.call(routes.session.login, { body: { username, password } });
+        const session = await clientRef.current.call(sessionRoutes.login, { body: { username, password } });
         clientRef.current = clientRef.current.withCredential({ kind: 'session', csrfToken: session.body.csrfToken });
         markSignedIn(true);
         patch({ phase: 'ready', busy: false });
@@ -162,7 +163,7 @@ export function useInfoController(win: Window = window) {
 
   const logout = useCallback(async () => {
     try {
-      await clientRef.current.call(routes.session.logout, {});
+      await clientRef.current.call(sessionRoutes.logout, {});
     } catch (error) {
       log.warn('signing out failed', { err: error });
     }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { routes } from '../../shared/api';
+// The routes this page reads, not the whole table: the page loads only the schemas it uses.
+import { catalogueRoutes } from '../../shared/api/catalogue';
+import { readRoutes } from '../../shared/api/reads';
 import { complianceStatusSchema } from '../../shared/protocol/compliance';
 import { indicatorMetaSchema, observationSchema, type IndicatorMeta, type Observation } from '../../shared/protocol/model';
 import type { ApiClient } from '../api/client';
@@ -50,9 +52,9 @@ export function sumCompliance(summary: readonly { counts: Partial<Record<z.infer
 export async function fetchInfoData(client: ApiClient, region: string, now: () => number = Date.now): Promise<InfoData> {
   const regions = region === NATIONAL ? [NATIONAL] : [NATIONAL, region];
   const [catalogue, observations, compliance] = await Promise.all([
-    client.call(routes.catalogue.indicators, {}),
-    client.call(routes.reads.observations, { query: { region: regions.join(',') } }),
-    client.call(routes.reads.compliance, { query: { summary: 'regime', ...(region === NATIONAL ? {} : { agency: `P${region}` }) } }),
+    client.call(catalogueRoutes.indicators, {}),
+    client.call(readRoutes.observations, { query: { region: regions.join(',') } }),
+    client.call(readRoutes.compliance, { query: { summary: 'regime', ...(region === NATIONAL ? {} : { agency: `P${region}` }) } }),
   ]);
   const indicators: IndicatorMeta[] = catalogue.body.indicators;
   const figures: Observation[] = observations.body.observations;
