@@ -5,7 +5,9 @@ import type { Bilingual } from '../../shared/i18n';
 import { ApiError, createApiClient, type ApiClient } from '../api/client';
 import type { KeptStore } from '../offline/kept-store';
 import { rendererLog } from '../log';
+import { PROVINCES } from '../../shared/regions';
 import { fetchInfoData, infoKey, openInfoCache, type InfoData } from './data';
+import { NATIONAL } from './headlines';
 import { markSignedIn, readRegion, saveRegion, wasSignedIn } from './prefs';
 import { text } from './text';
 
@@ -74,7 +76,7 @@ export function useInfoController(win: Window = window) {
       patch({ phase: 'login', data: null, live: false, offline: false, loginProblem: problem, busy: false });
       // The kept figures belong to a session: none stay on a phone nobody is signed in to.
       const db = await cache();
-      for (const region of new Set([regionRef.current, 'VN'])) await db?.remove(infoKey(serverUrl, region)).catch(() => undefined);
+      for (const region of [NATIONAL, ...PROVINCES.map((p) => p.code)]) await db?.remove(infoKey(serverUrl, region)).catch(() => undefined);
     },
     [cache, patch, serverUrl],
   );
