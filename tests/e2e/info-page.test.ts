@@ -143,6 +143,13 @@ describe('the information page on a phone', () => {
       await page.keyboard.press('Escape');
       await sheet.waitFor({ state: 'detached' });
     }
+    // With the keyboard alone: Enter on a focused card opens its sheet, Escape closes it and focus is back on the card.
+    await cards.nth(1).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="provenance"]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="provenance"]').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-headline]')?.getAttribute('data-headline'))).toBe(shown[1]!.code);
   });
 
   it("switches to Đà Nẵng's figures where the province has them", async () => {
