@@ -65,8 +65,9 @@ describe('the information page on a phone', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    h = await startHarness({ scrypt: TEST_SCRYPT, indicatorsCsv: indicatorsCsvPath });
+    h = await startHarness({ scrypt: TEST_SCRYPT, indicatorsCsv: indicatorsCsvPath, lockout: { attempts: 3, lockMs: 60_000 } });
     await createUser(h, VIEWER, ['viewer'], 'Lãnh đạo');
+    await createUser(h, 'khoa', ['viewer'], 'Tài khoản sẽ bị khóa');
     for (const [period, revenue, retail, iip] of [['2026-10', 20150.5, 60210, 9.2], ['2026-11', 22480.25, 66115, 10.4]] as const) {
       const r = await h.api('POST', '/api/v1/reports', { body: daNangReport(period, revenue, retail, iip) });
       expect(r.status, r.text).toBe(201);
@@ -94,6 +95,17 @@ describe('the information page on a phone', () => {
     await page.press('#info-password', 'Enter');
     await page.waitForSelector('[data-field="login-error"]');
     expect(await page.locator('[data-field="login-error"]').innerText()).toBe(errorCatalogue['auth.login_failed'].vi);
+    // The third wrong password in a row locks the account: 423, with when it opens again.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await page.fill('#info-username', 'khoa');
+      await page.fill('#info-password', `sai mật khẩu ${attempt}`);
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/session') && r.request().method() === 'POST');
+      await page.press('#info-password', 'Enter');
+      expect((await answered).status()).toBe(attempt < 3 ? 401 : 423);
+    }
+    const locked = errorCatalogue['auth.account_locked'].vi.split('{until}')[0]!;
+    await page.waitForFunction((text) => document.querySelector('[data-field="login-error"]')?.textContent?.startsWith(text), locked);
+    expect(await page.locator('[data-field="login-error"]').innerText()).toMatch(/mở lại lúc \S+/);
     await page.click('[data-testid="language"]');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     expect(await page.locator('#info-login-title').innerText()).toBe('Sign in');
