@@ -44,6 +44,18 @@ function problemOf(error: unknown): Bilingual {
   return text.loadFailed;
 }
 
+/**
+ * The kept figures are asked for as this module loads, before React's first render, so
+ * opening IndexedDB overlaps with mounting the page (what a cached first view waits on).
+ */
+let cacheOpening: Promise<KeptStore<InfoData> | null> | null = null;
+const sharedCache = () => (cacheOpening ??= openInfoCache());
+let early: { key: string; record: Promise<InfoData | null> } | null = null;
+if (typeof window !== 'undefined' && wasSignedIn()) {
+  const key = infoKey(window.location.origin, readRegion());
+  early = { key, record: sharedCache().then((db) => db?.read(key) ?? null).catch(() => null) };
+}
+
 const isUnreachable = (error: unknown) => error instanceof ApiError && (error.status === null || error.code === 'client.unreachable');
 const isSignedOut = (error: unknown) => error instanceof ApiError && error.status === 401;
 
@@ -60,14 +72,13 @@ export function useInfoController(win: Window = window) {
   }));
   const serverUrl = win.location.origin;
   const clientRef = useRef<ApiClient>(createApiClient({ serverUrl, credential: { kind: 'session', csrfToken: null } }));
-  const cacheRef = useRef<Promise<KeptStore<InfoData> | null> | null>(null);
   const regionRef = useRef(state.region);
   const phaseRef = useRef<Phase>('checking');
   const patch = useCallback((next: Partial<InfoState>) => {
     if (next.phase) phaseRef.current = next.phase;
     setState((s) => ({ ...s, ...next }));
   }, []);
-  const cache = useCallback(() => (cacheRef.current ??= openInfoCache()), []);
+  const cache = sharedCache;
 
   const signedOut = useCallback(
     async (problem: Bilingual | null) => {
@@ -83,7 +94,10 @@ export function useInfoController(win: Window = window) {
 
   const showKept = useCallback(
     async (region: string): Promise<boolean> => {
-      const kept = await (await cache())?.read(infoKey(serverUrl, region)).catch(() => null);
+      const key = infoKey(serverUrl, region);
+      const ahead = early?.key === key ? early.record : null;
+      early = null;
+      const kept = ahead ? await ahead : await (await cache())?.read(key).catch(() => null);
       if (!kept || regionRef.current !== region) return false;
       patch({ data: kept, live: false });
       return true;

@@ -82,10 +82,14 @@ async function kept(key: string): Promise<Response | undefined> {
   return cache.match(key, { ignoreVary: true, ignoreSearch: true });
 }
 
-async function networkFirst(request: Request, key: string): Promise<Response> {
+/**
+ * The copy is written while the answer is already on its way (`waitUntil`): a page load
+ * never waits on Cache Storage.
+ */
+async function networkFirst(event: ExtendableEventLike, request: Request, key: string): Promise<Response> {
   try {
     const response = await fetch(request, { signal: AbortSignal.timeout(NETWORK_TIMEOUT_MS) });
-    if (response.ok) await keep(key, response.clone());
+    if (response.ok) event.waitUntil(keep(key, response.clone()));
     return response;
   } catch (error) {
     const copy = await kept(key);
@@ -94,11 +98,11 @@ async function networkFirst(request: Request, key: string): Promise<Response> {
   }
 }
 
-async function keptFirst(request: Request, key: string): Promise<Response> {
+async function keptFirst(event: ExtendableEventLike, request: Request, key: string): Promise<Response> {
   const copy = await kept(key);
   if (copy) return copy;
   const response = await fetch(request);
-  if (response.ok) await keep(key, response.clone());
+  if (response.ok) event.waitUntil(keep(key, response.clone()));
   return response;
 }
 
@@ -128,8 +132,8 @@ scope.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (isNetworkFirst(url, request)) event.respondWith(networkFirst(request, keyOf(url)));
-  else if (isKeptAsset(url)) event.respondWith(keptFirst(request, keyOf(url)));
+  if (isNetworkFirst(url, request)) event.respondWith(networkFirst(event, request, keyOf(url)));
+  else if (isKeptAsset(url)) event.respondWith(keptFirst(event, request, keyOf(url)));
 });
 
 /** The page lists the files it loaded before we controlled it: { type: 'keep', urls: [...] }. */
