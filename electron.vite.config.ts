@@ -36,6 +36,8 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           wall: resolve('renderer/wall/index.html'),
+          // The information page for leadership's phones and tablets (/info/).
+          info: resolve('renderer/info/index.html'),
           // The browser wall's service worker: a fixed name, beside the page whose scope it serves.
           sw: resolve('renderer/sw/sw.ts'),
         },

@@ -117,6 +117,7 @@ export const folderRules = {
     packages: ['react', 'zod'],
     why: 'renderer/console/editor/ is the layout editor the console mounts: it draws the wall through renderer/surface and reads the catalogue through renderer/api; it never imports a page entry.',
   },
+  'renderer/info': rendererEntry('renderer/info/'),
   'renderer/log.ts': {
     folders: ['shared'],
     packages: [],

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -23,7 +24,7 @@ export function rendererIsBuilt(rendererDir: string): boolean {
 }
 
 /**
- * Serves the built renderer at / (so /wall/ is wall/index.html and hashed bundles live
+ * Serves the built renderer at / (so /wall/ is wall/index.html, /info/ info/index.html, and hashed bundles live
  * under /assets/). Hashed files may be cached for good; pages must be revalidated so a new
  * build reaches the wall. Without a build, pages answer 503 with what to run.
  */
@@ -38,8 +39,18 @@ export async function registerStatic(app: FastifyInstance, rendererDir: string):
     app.get('/', notBuilt);
     app.get('/wall', notBuilt);
     app.get('/wall/*', notBuilt);
+    app.get('/info', notBuilt);
+    app.get('/info/*', notBuilt);
     return;
   }
+  // The information page (/info/) gets the same service worker script as the wall, at its
+  // own folder: a worker's scope can be no wider than its script's folder, and the script
+  // keeps the shell of the folder it is served from (renderer/sw/sw.ts).
+  const workerFile = join(rendererDir, 'wall', 'sw.js');
+  app.get('/info/sw.js', async (_request, reply) => {
+    const script = await readFile(workerFile);
+    return reply.header('Cache-Control', 'no-cache').type('text/javascript; charset=utf-8').send(script);
+  });
   await app.register(fastifyStatic, {
     root: rendererDir,
     prefix: '/',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { wallStateSchema, type WallState } from '../../shared/protocol/control';
 import { snapshotSchema, type Snapshot } from '../../shared/protocol/feed';
 import type { WallStore, WallStoreState } from '../store/wallStore';
+import { openKeptStore, type KeptStore } from './kept-store';
 
 /**
  * The last good wall, kept on disk in the page's IndexedDB (docs/decisions/0007): the
@@ -62,57 +63,11 @@ export function snapshotOfState(state: WallStoreState, serverTime: number): Snap
   };
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-export interface LastGoodDb {
-  read(key: string): Promise<LastGoodRecord | null>;
-  write(record: LastGoodRecord): Promise<void>;
-  remove(key: string): Promise<void>;
-  close(): void;
-}
+export type LastGoodDb = KeptStore<LastGoodRecord>;
 
 /** Opens the database; null where the page has no IndexedDB (an opaque origin, a locked-down profile). */
-export async function openLastGoodDb(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<LastGoodDb | null> {
-  if (!factory) return null;
-  let db: IDBDatabase;
-  try {
-    const opening = factory.open(DB_NAME, DB_VERSION);
-    opening.onupgradeneeded = () => {
-      if (!opening.result.objectStoreNames.contains(STORE)) opening.result.createObjectStore(STORE, { keyPath: 'key' });
-    };
-    db = await request(opening);
-  } catch (error) {
-    console.error('[toancanh] the last good wall cannot be kept: IndexedDB would not open', error);
-    return null;
-  }
-  const tx = (mode: IDBTransactionMode) => db.transaction(STORE, mode).objectStore(STORE);
-  const remove = async (key: string): Promise<void> => {
-    await request(tx('readwrite').delete(key));
-  };
-  return {
-    async read(key) {
-      const raw: unknown = await request(tx('readonly').get(key));
-      if (raw === undefined) return null;
-      const parsed = recordSchema.safeParse(raw);
-      if (!parsed.success || parsed.data.key !== key) {
-        const first = parsed.success ? 'key mismatch' : `${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`;
-        console.error(`[toancanh] the kept wall for ${key} is damaged (${first}); dropping it`);
-        await remove(key).catch(() => undefined);
-        return null;
-      }
-      return parsed.data;
-    },
-    async write(record) {
-      await request(tx('readwrite').put(record));
-    },
-    remove,
-    close: () => db.close(),
-  };
+export function openLastGoodDb(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<LastGoodDb | null> {
+  return openKeptStore({ database: DB_NAME, version: DB_VERSION, store: STORE, schema: recordSchema, what: 'the kept wall' }, factory);
 }
 
 /** Puts the kept wall into the store, as if the server had sent it. Returns whether there was one. */

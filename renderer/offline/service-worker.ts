@@ -9,11 +9,20 @@
 export const SERVICE_WORKER_URL = '/wall/sw.js';
 export const SERVICE_WORKER_SCOPE = '/wall/';
 
-export async function registerWallServiceWorker(win: Window = window): Promise<void> {
+export function registerWallServiceWorker(win: Window = window): Promise<void> {
+  return registerPageServiceWorker(SERVICE_WORKER_URL, SERVICE_WORKER_SCOPE, win);
+}
+
+/**
+ * Registers the one service worker (renderer/sw/sw.ts) for a page's folder: the server
+ * serves the same script at /wall/sw.js and /info/sw.js, and it keeps the shell of the
+ * folder it was served from.
+ */
+export async function registerPageServiceWorker(url: string, scope: string, win: Window = window): Promise<void> {
   const container = win.navigator.serviceWorker;
   if (!container || !/^https?:$/.test(win.location.protocol)) return;
   try {
-    await container.register(SERVICE_WORKER_URL, { scope: SERVICE_WORKER_SCOPE });
+    await container.register(url, { scope });
     const ready = await container.ready;
     const urls = win.performance
       .getEntriesByType('resource')

@@ -1,8 +1,9 @@
 /**
- * The browser wall's service worker, served at /wall/sw.js (scope /wall/). It keeps what
- * a kiosk needs to draw its page during an outage: the page shell (/wall/, whatever the
- * ?screen=), the hashed bundles, styles and fonts under /assets/, and the province
- * boundary file. Data and wall state are not its business: the page keeps them in
+ * The browser pages' service worker, served at /wall/sw.js (scope /wall/) and, the same
+ * file, at /info/sw.js (scope /info/, the information page): the page it serves is the
+ * folder it is served from. It keeps what a kiosk (or a phone) needs to draw its page
+ * during an outage: the page shell (/wall/, whatever the ?screen=), the hashed bundles,
+ * styles and fonts under /assets/, and the province boundary file. Data and wall state are not its business: the page keeps them in
  * IndexedDB (renderer/offline/last-good.ts) and resumes the feed from their seq.
  *
  *  - pages and the boundary file: network first, the kept copy when the network fails;
@@ -37,8 +38,12 @@ interface WorkerScope {
 export {};
 
 const scope = self as unknown as WorkerScope;
-const CACHE = 'toancanh-wall-shell-v1';
-const SHELL_PATH = '/wall/';
+/** '/wall/' or '/info/': the folder this script was served from. */
+const SHELL_PATH = scope.location.pathname.replace(/[^/]*$/, '');
+const PAGE = SHELL_PATH.replace(/\//g, '') || 'wall';
+/** Each page its own cache (toancanh-wall-shell-v1 as before for the wall), so one never deletes the other's. */
+const CACHE_PREFIX = `toancanh-${PAGE}-`;
+const CACHE = `${CACHE_PREFIX}shell-v1`;
 const BOUNDARY_PATH = '/api/v1/geo/provinces';
 /** A page request that takes longer than this falls back to the kept shell. */
 const NETWORK_TIMEOUT_MS = 4_000;
@@ -48,8 +53,12 @@ const ownOrigin = scope.location.origin;
 
 /** One key per page whatever its ?screen= or fragment: the shell is the same file. */
 function keyOf(url: URL): string {
-  if (url.pathname === '/wall/' || url.pathname === '/wall/index.html') return `${ownOrigin}${SHELL_PATH}`;
+  if (isShell(url)) return `${ownOrigin}${SHELL_PATH}`;
   return `${url.origin}${url.pathname}`;
+}
+
+function isShell(url: URL): boolean {
+  return url.pathname === SHELL_PATH || url.pathname === `${SHELL_PATH}index.html`;
 }
 
 function isKeptAsset(url: URL): boolean {
@@ -58,7 +67,7 @@ function isKeptAsset(url: URL): boolean {
 
 function isNetworkFirst(url: URL, request: Request): boolean {
   if (url.origin !== ownOrigin) return false;
-  return request.mode === 'navigate' || url.pathname === '/wall/' || url.pathname === '/wall/index.html' || url.pathname === BOUNDARY_PATH;
+  return request.mode === 'navigate' || isShell(url) || url.pathname === BOUNDARY_PATH;
 }
 
 async function keep(key: string, response: Response): Promise<void> {
@@ -73,10 +82,14 @@ async function kept(key: string): Promise<Response | undefined> {
   return cache.match(key, { ignoreVary: true, ignoreSearch: true });
 }
 
-async function networkFirst(request: Request, key: string): Promise<Response> {
+/**
+ * The copy is written while the answer is already on its way (`waitUntil`): a page load
+ * never waits on Cache Storage.
+ */
+async function networkFirst(event: ExtendableEventLike, request: Request, key: string): Promise<Response> {
   try {
     const response = await fetch(request, { signal: AbortSignal.timeout(NETWORK_TIMEOUT_MS) });
-    if (response.ok) await keep(key, response.clone());
+    if (response.ok) event.waitUntil(keep(key, response.clone()));
     return response;
   } catch (error) {
     const copy = await kept(key);
@@ -85,11 +98,11 @@ async function networkFirst(request: Request, key: string): Promise<Response> {
   }
 }
 
-async function keptFirst(request: Request, key: string): Promise<Response> {
+async function keptFirst(event: ExtendableEventLike, request: Request, key: string): Promise<Response> {
   const copy = await kept(key);
   if (copy) return copy;
   const response = await fetch(request);
-  if (response.ok) await keep(key, response.clone());
+  if (response.ok) event.waitUntil(keep(key, response.clone()));
   return response;
 }
 
@@ -109,7 +122,7 @@ scope.addEventListener('install', (event) => {
 scope.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name !== CACHE && name.startsWith('toancanh-wall-')) await caches.delete(name);
+      for (const name of await caches.keys()) if (name !== CACHE && name.startsWith(CACHE_PREFIX)) await caches.delete(name);
       await scope.clients.claim();
     })(),
   );
@@ -119,8 +132,8 @@ scope.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (isNetworkFirst(url, request)) event.respondWith(networkFirst(request, keyOf(url)));
-  else if (isKeptAsset(url)) event.respondWith(keptFirst(request, keyOf(url)));
+  if (isNetworkFirst(url, request)) event.respondWith(networkFirst(event, request, keyOf(url)));
+  else if (isKeptAsset(url)) event.respondWith(keptFirst(event, request, keyOf(url)));
 });
 
 /** The page lists the files it loaded before we controlled it: { type: 'keep', urls: [...] }. */

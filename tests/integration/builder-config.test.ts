@@ -100,6 +100,7 @@ describe('electron-builder.yml', () => {
       'default layout': presetLayoutPath(paths.layoutsDir, DEFAULT_LAYOUT_ID),
       'renderer page': join(paths.rendererDir, 'wall', 'index.html'),
       'service worker': join(paths.rendererDir, 'wall', 'sw.js'),
+      'information page': join(paths.rendererDir, 'info', 'index.html'),
       'catalogue indicators': join(catalog, 'indicators.json'),
       'catalogue regimes': join(catalog, 'regimes'),
       'tile map': join(RESOURCES, 'assets', 'tile-map', 'vn-34.json'),

@@ -239,6 +239,7 @@ describe('static files', () => {
       const r = await w.api('GET', '/wall/', { token: null });
       expect(r.status).toBe(503);
       expect(r.text).toMatch(/npm run build/);
+      expect((await w.api('GET', '/info/', { token: null })).status).toBe(503);
       expect(r.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
       expect(r.headers.get('x-content-type-options')).toBe('nosniff');
       expect(r.headers.get('referrer-policy')).toBe('no-referrer');
@@ -272,6 +273,34 @@ describe('static files', () => {
       expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
       expect((await w.api('GET', '/../../etc/passwd', { token: null })).status).toBe(404);
       expect((await w.api('GET', '/api/v1/health', { token: null })).status).toBe(200);
+    } finally {
+      await w.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serves the information page at /info/ with the same headers, and the one service worker at /info/sw.js', async () => {
+    const dir = tempDir();
+    const renderer = join(dir, 'renderer');
+    mkdirSync(join(renderer, 'wall'), { recursive: true });
+    mkdirSync(join(renderer, 'info'));
+    writeFileSync(join(renderer, 'wall', 'index.html'), '<!doctype html><title>wall</title>');
+    writeFileSync(join(renderer, 'wall', 'sw.js'), '/* the worker */');
+    writeFileSync(join(renderer, 'info', 'index.html'), '<!doctype html><title>info</title>');
+    const w = await startHarness({ dataDir: join(dir, 'data'), rendererDir: renderer });
+    try {
+      const wallPage = await w.api('GET', '/wall/', { token: null });
+      const page = await w.api('GET', '/info/', { token: null });
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('<title>info</title>');
+      expect(page.headers.get('content-security-policy')).toBe(wallPage.headers.get('content-security-policy'));
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+      const worker = await w.api('GET', '/info/sw.js', { token: null });
+      expect(worker.status).toBe(200);
+      expect(worker.text).toBe('/* the worker */');
+      expect(worker.headers.get('content-type')).toMatch(/javascript/);
+      expect(worker.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     } finally {
       await w.stop();
       rmSync(dir, { recursive: true, force: true });
