@@ -57,6 +57,7 @@ const rendererEntry = (/** @type {string} */ page) => ({
     'renderer/store',
     'renderer/feed',
     'renderer/offline',
+    'renderer/surface',
     'renderer/widgets/registry.ts',
     'renderer/widgets/common',
     'renderer/theme',
@@ -101,6 +102,16 @@ export const folderRules = {
   },
 
   'renderer/wall': rendererEntry('renderer/wall/'),
+  'renderer/surface': {
+    folders: ['renderer/log.ts', 'renderer/store', 'renderer/widgets/registry.ts', 'renderer/widgets/common', 'shared'],
+    packages: ['react'],
+    why: 'renderer/surface/ is the wall as drawn (tile hosts, the plan of tiles on the canvas, bezel outlines), shared by the wall page and the console editor; it never imports a page.',
+  },
+  'renderer/console/editor': {
+    folders: ['renderer/log.ts', 'renderer/api', 'renderer/store', 'renderer/surface', 'renderer/widgets/registry.ts', 'renderer/widgets/common', 'renderer/theme', 'shared'],
+    packages: ['react', 'zod'],
+    why: 'renderer/console/editor/ is the layout editor the console mounts: it draws the wall through renderer/surface and reads the catalogue through renderer/api; it never imports a page entry.',
+  },
   'renderer/log.ts': {
     folders: ['shared'],
     packages: [],

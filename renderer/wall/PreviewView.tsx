@@ -1,8 +1,10 @@
+import { useMemo } from 'react';
 import { previewTransform } from '../../shared/geometry';
 import type { WallProfile } from '../../shared/wall/profile';
 import { ConnectionStatus } from './ConnectionStatus';
-import type { WallPlan } from './plan';
-import { TileHost } from './TileHost';
+import type { WallPlan } from '../surface/plan';
+import { BezelOverlay } from '../surface/BezelOverlay';
+import { TileHost } from '../surface/TileHost';
 import { useWindowSize } from './useWindowSize';
 import { PREVIEW_SCREEN_ID } from './boot';
 
@@ -15,12 +17,7 @@ export function PreviewView({ plan, profile, revision }: { plan: WallPlan; profi
   const size = useWindowSize();
   const { canvas } = plan;
   const t = previewTransform(canvas, size.width, size.height);
-  const px = (css: number) => (t.scale > 0 ? css / t.scale : css); // CSS pixels → canvas pixels
-  const names = new Map(profile.screens.map((s) => [s.id, s.name]));
-  const gaps =
-    `M0 0H${canvas.width}V${canvas.height}H0Z` +
-    canvas.screens.map(({ viewport: v }) => `M${v.x} ${v.y}h${v.width}v${v.height}h${-v.width}Z`).join('');
-  const hatch = px(10);
+  const names = useMemo(() => new Map(profile.screens.map((s) => [s.id, s.name])), [profile]);
 
   return (
     <div className="wall-screen wall-screen--preview" data-screen-id={PREVIEW_SCREEN_ID} data-scale={t.scale}>
@@ -38,59 +35,7 @@ export function PreviewView({ plan, profile, revision }: { plan: WallPlan; profi
             <TileHost key={placed.tile.id} placed={placed} revision={revision} />
           ))}
         </div>
-        <svg
-          className="wall-preview-overlay"
-          width={canvas.width}
-          height={canvas.height}
-          viewBox={`0 0 ${canvas.width} ${canvas.height}`}
-          overflow="visible"
-          aria-hidden="true"
-        >
-          <defs>
-            <pattern id="bezel-hatch" patternUnits="userSpaceOnUse" width={hatch} height={hatch} patternTransform="rotate(45)">
-              <rect width={hatch} height={hatch} fill="#1a2230" fillOpacity={0.7} />
-              <line x1={0} y1={0} x2={0} y2={hatch} stroke="#6b7a90" strokeWidth={px(3)} strokeOpacity={0.85} />
-            </pattern>
-          </defs>
-          <path data-preview="bezel-gaps" d={gaps} fillRule="evenodd" fill="url(#bezel-hatch)" />
-          {canvas.screens.map(({ screenId, frame }) => (
-            <rect
-              key={`frame-${screenId}`}
-              x={frame.x}
-              y={frame.y}
-              width={frame.width}
-              height={frame.height}
-              fill="none"
-              stroke="#56657a"
-              strokeWidth={px(1)}
-            />
-          ))}
-          {canvas.screens.map(({ screenId, viewport: v }) => (
-            <rect
-              key={`vp-${screenId}`}
-              data-preview-viewport={screenId}
-              x={v.x}
-              y={v.y}
-              width={v.width}
-              height={v.height}
-              fill="none"
-              stroke="#8fd0ff"
-              strokeOpacity={0.9}
-              strokeWidth={px(1.5)}
-            />
-          ))}
-        </svg>
-        {canvas.screens.map(({ screenId, viewport: v }) => (
-          <div
-            key={`label-${screenId}`}
-            className="wall-preview-label"
-            data-preview-label={screenId}
-            style={{ left: v.x, top: v.y, fontSize: px(13) }}
-          >
-            {names.get(screenId) ?? screenId}
-            <small>{screenId}</small>
-          </div>
-        ))}
+        <BezelOverlay canvas={canvas} scale={t.scale} names={names} />
       </div>
       <ConnectionStatus preview />
     </div>

@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { messages } from '../../shared/i18n';
 import { ConnectionStatus } from './ConnectionStatus';
 import { Notice } from './Notice';
-import { findScreen, fitViewport, tilesOnScreen, type WallPlan } from './plan';
-import { TileHost } from './TileHost';
+import { findScreen, fitViewport, tilesOnScreen, type WallPlan } from '../surface/plan';
+import { TileHost } from '../surface/TileHost';
 import { useWindowSize } from './useWindowSize';
 
 /**

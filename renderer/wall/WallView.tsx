@@ -3,7 +3,7 @@ import { messages } from '../../shared/i18n';
 import { useWall } from '../store/context';
 import { ConnectionStatus } from './ConnectionStatus';
 import { Notice } from './Notice';
-import { planWall, type WallPlan } from './plan';
+import { planWall, type WallPlan } from '../surface/plan';
 import { PreviewView } from './PreviewView';
 import { ScreenView } from './ScreenView';
 import { PREVIEW_SCREEN_ID } from './boot';

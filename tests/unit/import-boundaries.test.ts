@@ -82,6 +82,11 @@ const forbidden: Case[] = [
   ['renderer/widgets/common/probe.ts', value('../../wall/boot'), 'common imports the page entry'],
   ['renderer/geo/probe.ts', value('../wall/boot'), 'the geo loader imports the page entry'],
   ['renderer/store/probe.ts', value('../widgets/common/types'), 'the store imports widgets'],
+  // The wall as drawn is shared by the wall page and the console's editor: it imports neither.
+  ['renderer/surface/probe.ts', value('../wall/boot'), 'the surface imports the wall page'],
+  ['renderer/surface/probe.ts', value('../feed/socket'), 'the surface opens the feed'],
+  ['renderer/console/editor/probe.ts', value('../../wall/WallView'), 'the editor imports the wall page'],
+  ['renderer/console/editor/probe.ts', value('../../feed/socket'), 'the editor opens the feed (the console does)'],
   // server/ runs under plain Node.
   ['server/probe.ts', value('../main/ipc'), 'the server imports the agent'],
   ['server/probe.ts', value('../renderer/store/wallStore'), 'the server imports the page'],
@@ -126,6 +131,10 @@ const allowed: Case[] = [
   ['renderer/wall/probe.tsx', value('../widgets/registry'), 'the entry mounts widgets through the registry'],
   ['renderer/wall/probe.tsx', value('../widgets/common/TileFrame'), 'the entry frames tiles'],
   ['renderer/wall/probe.tsx', value('../api/endpoint'), 'the entry knows its server'],
+  ['renderer/wall/probe.tsx', value('../surface/TileHost'), 'the entry draws tiles through the surface'],
+  ['renderer/surface/probe.tsx', value('../widgets/registry'), 'the surface mounts widgets through the registry'],
+  ['renderer/console/editor/probe.tsx', value('../../surface/plan'), 'the editor draws the wall through the surface'],
+  ['renderer/console/editor/probe.tsx', value('../../api/client'), 'the editor reads the catalogue'],
   ['renderer/widgets/kpi/probe.ts', value('./model'), 'its own files'],
   ['renderer/widgets/kpi/sub/probe.ts', value('../model'), 'its own files from a sub-folder'],
   ['renderer/widgets/kpi/probe.ts', value('../common/types'), 'what widgets share'],
