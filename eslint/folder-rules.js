@@ -195,6 +195,11 @@ export const folderRules = {
     packages: ['playwright-core', 'socket.io', 'socket.io-client', 'vite', NODE],
     why: 'benchmarks drive the built server and page from outside, like the tests.',
   },
+  'bench/store-commit.ts': {
+    folders: ['shared', 'bench', 'renderer/store'],
+    packages: [NODE],
+    why: "bench/store-commit.ts measures the wall store's commit in Node, without a page: it imports the store itself and nothing else of the renderer.",
+  },
   scripts: {
     folders: [],
     packages: [NODE],

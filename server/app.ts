@@ -41,6 +41,11 @@ import { registerWallRoutes } from './wall/routes';
 import { WallStateStore } from './wall/state';
 import { AuditLog } from './audit/log';
 import { watchLayoutFile, type LayoutWatcher } from './wall/watch';
+import { LayoutLibrary } from './library/store';
+import { Publisher } from './library/schedule';
+import { registerLibraryRoutes } from './library/routes';
+import { syncPresetTemplates } from './library/templates';
+import { attachPresence } from './library/presence';
 
 export interface CreateServerOptions {
   /** Folder of the database and the token files; created if missing. */
@@ -112,6 +117,10 @@ export interface RunningServer {
   wall: WallStateStore;
   /** Every accepted change: who, when, from where, what (server/audit/log.ts). */
   audit: AuditLog;
+  /** The layout library (server/library/store.ts). */
+  library: LayoutLibrary;
+  /** Publishing and the schedule; `publisher.tick()` runs a slot boundary now (tests move the clock, then tick). */
+  publisher: Publisher;
   /** Console accounts and their sessions (server/auth/users.ts, sessions.ts). */
   users: UserStore;
   sessions: SessionStore;
@@ -217,11 +226,16 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       warn: (message, details) => wallLog.error(message, details),
       now,
     });
+    const library = new LayoutLibrary(store.db, audit, now);
+    syncPresetTemplates(library, layoutsDir, wallLog);
+    const publisher = new Publisher(store.db, library, wall, audit, now, log.child({ ns: 'schedule' }));
+    cleanups.push(() => publisher.stop());
     const startState = wall.record();
     wallLog.info('wall state', {
       revision: startState.revision,
       profile: startState.profile.id,
       layout: startState.layout.id,
+      layoutVersion: startState.layoutVersion,
       changedBy: startState.changedBy,
       reason: startState.reason,
     });
@@ -260,6 +274,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     };
     new FeedHub(store, log.child({ ns: 'feed' }), { ...DEFAULT_FEED_OPTIONS, ...options.feed }, compliance).attach(feedNsp);
     attachControl(controlNsp, wall, log.child({ ns: 'control' }));
+    attachPresence(controlNsp, log.child({ ns: 'presence' }), now);
 
     // Every /api route comes from the table in shared/api/ (the guard refuses any other).
     const router = createRouter(app, { checkResponses: options.checkResponses ?? false });
@@ -288,7 +303,8 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     sweep.unref();
     cleanups.push(() => clearInterval(sweep));
     registerReportRoutes(router, store, compliance);
-    registerWallRoutes(router, wall, layoutsDir);
+    registerWallRoutes(router, wall, layoutsDir, publisher);
+    registerLibraryRoutes(router, library, publisher);
     await registerStatic(app, options.rendererDir ?? paths.rendererDir);
 
     let watcher: LayoutWatcher | null = null;
@@ -335,6 +351,9 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       });
     }
 
+    // After the routes: catches up with a boundary passed while the server was down, then arms the timer.
+    publisher.start();
+
     let closing: Promise<void> | null = null;
     return {
       url,
@@ -350,6 +369,8 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       simulator,
       wall,
       audit,
+      library,
+      publisher,
       users: accounts.users,
       sessions: accounts.sessions,
       app,
@@ -359,6 +380,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
         closing ??= (async () => {
           await simulator?.stop();
           compliance.stop();
+          publisher.stop();
           clearInterval(sweep);
           watcher?.close();
           // Drop the sockets first (their engine would otherwise keep the HTTP server open),

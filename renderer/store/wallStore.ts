@@ -35,9 +35,13 @@ export interface WallSnapshotState {
 export interface WallStoreState {
   /** Indicator metadata by code. */
   indicators: Readonly<Record<string, IndicatorMeta>>;
-  /** Newest vintage per `indicator|region|period` (see observationKey). */
+  /**
+   * Newest vintage per `indicator|region|period` (see observationKey). The map object is
+   * kept across commits (a snapshot replaces it) and updated in place: compare the
+   * Observation values, or `commits`, never the map's identity.
+   */
   observations: Readonly<Record<string, Observation>>;
-  /** Per `indicator|region`, the periods we hold, oldest first (comparePeriods). */
+  /** Per `indicator|region`, the periods we hold, oldest first (comparePeriods); kept like `observations`, each list replaced when it changes. */
   periods: Readonly<Record<string, readonly string[]>>;
   /** Reporting compliance by `regime|agency|period` (see complianceKey); empty unless subscribed. */
   compliance: Readonly<Record<string, ComplianceEntryWire>>;
@@ -45,7 +49,7 @@ export interface WallStoreState {
   regimes: Readonly<Record<string, RegimeMeta>>;
   /** The last change-log sequence applied (committed), or null before the first snapshot. */
   lastSeq: number | null;
-  /** How many feed commits have happened (one per animation frame at most). */
+  /** How many feed commits have happened (one per animation frame at most): what to watch for "the data changed". */
   commits: number;
   /** Profile + active layout from /control, or null until the first valid wallState. */
   wall: WallSnapshotState | null;
@@ -183,18 +187,27 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
         observations = {};
         periods = {};
         for (const meta of batch.snapshot.indicators) indicators[meta.code] = meta;
+        // Each series' periods are gathered, then sorted once: appending to a copy per figure
+        // was quadratic in the periods a series holds (53 s for a million figures).
+        const gathered = new Map<string, Set<string>>();
         for (const o of batch.snapshot.observations) {
           const key = observationKey(o);
           if (!newer(observations[key], o)) continue;
           observations[key] = o;
           const pk = periodsKey(o.indicator, o.region);
-          periods[pk] = [...(periods[pk] ?? []), o.period];
+          let set = gathered.get(pk);
+          if (!set) gathered.set(pk, (set = new Set()));
+          set.add(o.period);
         }
-        for (const pk of Object.keys(periods)) periods[pk] = [...new Set(periods[pk])].sort(comparePeriods);
+        for (const [pk, set] of gathered) periods[pk] = [...set].sort(comparePeriods);
       } else {
         indicators = batch.indicators.size ? { ...state.indicators } : (state.indicators as Record<string, IndicatorMeta>);
-        observations = batch.observations.size ? { ...state.observations } : (state.observations as Record<string, Observation>);
-        periods = batch.observations.size ? { ...state.periods } : (state.periods as Record<string, readonly string[]>);
+        // Updated in place: a commit costs what changed, not what is held (copying a map of a
+        // million figures every frame cost more than the frame). Each Observation and each
+        // period list is still replaced, never mutated, so per-figure selectors see new
+        // identities; code that watches the whole map watches `commits` instead.
+        observations = state.observations as Record<string, Observation>;
+        periods = state.periods as Record<string, readonly string[]>;
       }
       // Compliance: a snapshot replaces it (none in the snapshot: none subscribed); a change
       // replaces its regime × agency × period entry (the server recomputes it whole).

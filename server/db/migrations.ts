@@ -288,6 +288,53 @@ export const migrations: ReadonlyArray<Migration> = [
       CREATE INDEX sessions_user ON sessions (user_id, revoked_at);
     `,
   },
+  {
+    version: 7,
+    name: 'layout library: layouts, their versions (never changed), the schedule; the published version in the wall state',
+    sql: `
+      -- A layout's id is stable (schedules and the wall refer to it); its title may change.
+      -- A template is a preset from layouts/ (read-only); deleted_at puts a layout in the bin.
+      CREATE TABLE layouts (
+        id           TEXT PRIMARY KEY,
+        title        TEXT NOT NULL CHECK (json_valid(title)),
+        template     INTEGER NOT NULL DEFAULT 0 CHECK (template IN (0, 1)),
+        head_version INTEGER NOT NULL CHECK (head_version >= 1),
+        created_at   TEXT NOT NULL,
+        created_by   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        updated_by   TEXT NOT NULL,
+        deleted_at   TEXT,
+        deleted_by   TEXT
+      ) STRICT;
+      -- Every save is a row here; a row is never changed nor deleted (the triggers say so).
+      CREATE TABLE layout_versions (
+        layout_id TEXT NOT NULL REFERENCES layouts (id),
+        version   INTEGER NOT NULL CHECK (version >= 1),
+        document  TEXT NOT NULL CHECK (json_valid(document)),
+        note      TEXT NOT NULL,
+        by        TEXT NOT NULL,
+        at        TEXT NOT NULL,
+        PRIMARY KEY (layout_id, version)
+      ) STRICT;
+      CREATE TRIGGER layout_versions_no_update BEFORE UPDATE ON layout_versions
+        BEGIN SELECT RAISE(ABORT, 'a layout version is never changed'); END;
+      CREATE TRIGGER layout_versions_no_delete BEFORE DELETE ON layout_versions
+        BEGIN SELECT RAISE(ABORT, 'a layout version is never deleted'); END;
+      -- One row: the slots (UTC+7), what shows outside them, and a manual push's hold.
+      CREATE TABLE schedule (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        slots      TEXT NOT NULL CHECK (json_valid(slots)),
+        fallback   TEXT CHECK (fallback IS NULL OR json_valid(fallback)),
+        override   TEXT CHECK (override IS NULL OR json_valid(override)),
+        updated_at TEXT,
+        updated_by TEXT
+      ) STRICT;
+      -- The library version a wall state shows (null: a file or the command line) and why
+      -- it is live ({"source":"schedule","slotId":"sang"}, manual, fallback, other).
+      ALTER TABLE wall_states ADD COLUMN layout_version INTEGER;
+      ALTER TABLE wall_states ADD COLUMN live_source TEXT CHECK (live_source IS NULL OR json_valid(live_source));
+    `,
+  },
 ];
 
 export function migrate(db: Db, steps: ReadonlyArray<Migration> = migrations): number[] {

@@ -9,6 +9,8 @@ import { LAYOUT_ID_PATTERN, presetLayoutPath } from '../paths';
 import { loadLayoutFile, validateProfile } from './load';
 import { listPresets } from './presets';
 import type { WallChange, WallStateStore } from './state';
+import type { Publisher } from '../library/schedule';
+import { actorOf, originOf } from '../audit/actor';
 
 /** A layout's or profile's faults (JSON paths, English from the schemas) as field errors. */
 const asFieldErrors = (errors: readonly ValidationError[]): FieldError[] => errors.map((e) => validationError(e.path, e.message));
@@ -24,13 +26,15 @@ function changeBy(principal: Principal, reason: string): WallChange {
  * leaves the wall as it was; an accepted one raises the revision and reaches every /control
  * socket through the state store's listener.
  */
-export function registerWallRoutes(router: Router, wall: WallStateStore, layoutsDir: string): void {
+export function registerWallRoutes(router: Router, wall: WallStateStore, layoutsDir: string, publisher: Publisher): void {
   router.route(routes.wall.state).handle(() => ({ status: 200, body: wall.get() }));
 
-  router.route(routes.wall.setLayout).handle(({ body, log, principal }) => {
+  // Scripts and curl: the document becomes a version of its layout in the library (created
+  // when unknown) and is published, in one transaction (server/library/schedule.ts).
+  router.route(routes.wall.setLayout).handle(({ body, log, principal, request }) => {
     const checked = validateLayout(body);
     if (!checked.ok) fail('wall.layout_invalid', { count: checked.total }, { errors: asFieldErrors(checked.errors), total: checked.total });
-    const { state, changed } = wall.setLayout(checked.value, changeBy(principal, 'PUT /api/v1/wall/layout'));
+    const { state, changed } = publisher.publishDocument(checked.value, { actor: actorOf(principal), origin: originOf(request) }, 'PUT /api/v1/wall/layout', changeBy(principal, '').by);
     log.info({ layout: state.layout.id, revision: state.revision, changed }, 'layout set');
     return { status: 200, body: state };
   });
@@ -49,7 +53,7 @@ export function registerWallRoutes(router: Router, wall: WallStateStore, layouts
     return { status: 200, body: { layouts: presets, active: wall.get().layout.id } };
   });
 
-  router.route(routes.wall.activatePreset).handle(({ body, log, principal }) => {
+  router.route(routes.wall.activatePreset).handle(({ body, log, principal, request }) => {
     const parsed = routes.wall.activatePreset.body.schema.safeParse(body);
     if (!parsed.success || !LAYOUT_ID_PATTERN.test(parsed.data.id)) {
       fail('wall.preset_expected', undefined, { errors: [fieldError('$.id', 'wall.preset_id')] });
@@ -59,7 +63,7 @@ export function registerWallRoutes(router: Router, wall: WallStateStore, layouts
     if (!existsSync(file)) fail('wall.preset_not_found', { id });
     const loaded = loadLayoutFile(file);
     if (!loaded.ok) fail('wall.preset_invalid', { id }, { errors: asFieldErrors(loaded.errors), total: loaded.total });
-    const { state, changed } = wall.setLayout(loaded.value, changeBy(principal, `POST /api/v1/wall/layout/activate ${id}`));
+    const { state, changed } = publisher.publishDocument(loaded.value, { actor: actorOf(principal), origin: originOf(request) }, `POST /api/v1/wall/layout/activate ${id}`, changeBy(principal, '').by);
     log.info({ layout: state.layout.id, revision: state.revision, changed }, 'preset activated');
     return { status: 200, body: state };
   });

@@ -10,12 +10,25 @@ export interface WallChange {
   by: string;
   /** 'PUT /api/v1/wall/layout', 'layout file …', 'command line', 'first start' … */
   reason: string;
+  /** The library version of the layout set (null or absent: not from the library). */
+  layoutVersion?: number | null;
+  /** Why it is live (the schedule's live status); absent: 'other'. */
+  live?: LiveSource;
 }
+
+/** Why the layout is live: a schedule slot, the schedule's fallback, a manual push, or anything else (a file, a first start). */
+export interface LiveSource {
+  source: 'schedule' | 'fallback' | 'manual' | 'other';
+  slotId: string | null;
+}
+const OTHER: LiveSource = { source: 'other', slotId: null };
 
 export interface WallStateRecord extends WallState {
   changedBy: string;
   changedAt: string;
   reason: string;
+  layoutVersion: number | null;
+  live: LiveSource;
 }
 
 interface Row {
@@ -25,6 +38,8 @@ interface Row {
   changed_by: string;
   changed_at: string;
   reason: string;
+  layout_version: number | null;
+  live_source: string | null;
 }
 
 /** Revisions kept in wall_states: enough to look back over weeks of hand edits, bounded for a watched file saved in a loop. */
@@ -71,7 +86,7 @@ export class WallStateStore {
     this.now = startup.now ?? Date.now;
     this.latestStmt = db.prepare<[], Row>('SELECT * FROM wall_states ORDER BY revision DESC LIMIT 1');
     this.insertStmt = db.prepare(
-      'INSERT INTO wall_states (revision, profile, layout, changed_by, changed_at, reason) VALUES (@revision, @profile, @layout, @changed_by, @changed_at, @reason)',
+      'INSERT INTO wall_states (revision, profile, layout, changed_by, changed_at, reason, layout_version, live_source) VALUES (@revision, @profile, @layout, @changed_by, @changed_at, @reason, @layout_version, @live_source)',
     );
     this.pruneStmt = db.prepare<[number]>('DELETE FROM wall_states WHERE revision <= ?');
 
@@ -83,7 +98,10 @@ export class WallStateStore {
       // counter still rises, so no client sees the revision go backwards.
       const legacy = Number(db.prepare<[], string>("SELECT value FROM server_state WHERE key = 'wall.revision'").pluck().get() ?? 0);
       const latest = Number(db.prepare<[], number | null>('SELECT MAX(revision) FROM wall_states').pluck().get() ?? 0);
-      this.state = this.insert({ revision: Math.max(legacy, latest) + 1, ...startup.defaults }, { by: 'server', reason: stored === null ? 'first start' : 'stored state unreadable' });
+      this.state = this.insert(
+        { revision: Math.max(legacy, latest) + 1, ...startup.defaults, layoutVersion: null },
+        { by: 'server', reason: stored === null ? 'first start' : 'stored state unreadable' },
+      );
     }
     this.view = this.wire(this.state);
     const given = startup.given ?? {};
@@ -133,30 +151,57 @@ export class WallStateStore {
       });
       return undefined;
     }
-    return { revision: row.revision, profile: profile.value, layout: layout.value, changedBy: row.changed_by, changedAt: row.changed_at, reason: row.reason };
+    return {
+      revision: row.revision,
+      profile: profile.value,
+      layout: layout.value,
+      layoutVersion: row.layout_version,
+      changedBy: row.changed_by,
+      changedAt: row.changed_at,
+      reason: row.reason,
+      live: parseLive(row.live_source),
+    };
   }
 
-  /** Applying what is already active (a saved-but-unchanged file) is not a change. */
+  /**
+   * Applying what is already active (a saved-but-unchanged file) is not a change; the same
+   * document as another library version, or live for another reason, is (the record says
+   * which version and why).
+   */
   private replace(part: Partial<Pick<WallState, 'profile' | 'layout'>>, change: WallChange): { changed: boolean; state: WallState } {
     const current = this.state;
     const profile = part.profile ?? current.profile;
     const layout = part.layout ?? current.layout;
-    if (JSON.stringify(layout) === JSON.stringify(current.layout) && JSON.stringify(profile) === JSON.stringify(current.profile)) {
+    // A profile change keeps the layout's version and live reason.
+    const layoutVersion = part.layout ? (change.layoutVersion ?? null) : current.layoutVersion;
+    const live = part.layout ? (change.live ?? OTHER) : current.live;
+    if (
+      JSON.stringify(layout) === JSON.stringify(current.layout) &&
+      JSON.stringify(profile) === JSON.stringify(current.profile) &&
+      layoutVersion === current.layoutVersion &&
+      (layoutVersion === null || (live.source === current.live.source && live.slotId === current.live.slotId))
+    ) {
       return { changed: false, state: this.get() };
     }
-    this.state = this.insert({ revision: current.revision + 1, profile, layout }, change);
+    this.state = this.insert({ revision: current.revision + 1, profile, layout, layoutVersion }, { ...change, live });
     this.view = this.wire(this.state);
     const state = this.view;
     for (const listener of this.listeners) listener(state);
     return { changed: true, state };
   }
 
-  private wire({ revision, profile, layout }: WallStateRecord): WallState {
-    return { revision, profile, layout };
+  private wire({ revision, profile, layout, layoutVersion }: WallStateRecord): WallState {
+    return { revision, profile, layout, layoutVersion };
   }
 
-  private insert(state: WallState, change: WallChange): WallStateRecord {
-    const record: WallStateRecord = { ...state, changedBy: change.by, changedAt: new Date(this.now()).toISOString(), reason: change.reason };
+  private insert(state: WallState & { layoutVersion: number | null }, change: WallChange): WallStateRecord {
+    const record: WallStateRecord = {
+      ...state,
+      changedBy: change.by,
+      changedAt: new Date(this.now()).toISOString(),
+      reason: change.reason,
+      live: change.live ?? OTHER,
+    };
     this.db.transaction(() => {
       this.insertStmt.run({
         revision: record.revision,
@@ -165,9 +210,18 @@ export class WallStateStore {
         changed_by: record.changedBy,
         changed_at: record.changedAt,
         reason: record.reason,
+        layout_version: record.layoutVersion,
+        live_source: JSON.stringify(record.live),
       });
       this.pruneStmt.run(record.revision - WALL_HISTORY_KEPT);
     })();
     return record;
   }
+}
+
+function parseLive(text: string | null): LiveSource {
+  if (text === null) return OTHER;
+  const value = JSON.parse(text) as Partial<LiveSource>;
+  const sources: readonly string[] = ['schedule', 'fallback', 'manual', 'other'];
+  return { source: sources.includes(value.source ?? '') ? value.source! : 'other', slotId: typeof value.slotId === 'string' ? value.slotId : null };
 }

@@ -2,9 +2,11 @@ import { auditRoutes } from './audit';
 import { catalogueRoutes } from './catalogue';
 import { geoRoutes } from './geo';
 import { healthRoutes } from './health';
+import { libraryRoutes } from './library';
 import { readRoutes } from './reads';
 import { reportRoutes } from './reports';
 import type { RouteDef } from './route';
+import { scheduleRoutes } from './schedule';
 import { sessionRoutes } from './session';
 import { tokenRoutes } from './tokens';
 import { userRoutes } from './users';
@@ -23,6 +25,8 @@ export const routes = {
   geo: geoRoutes,
   wall: wallRoutes,
   tokens: tokenRoutes,
+  library: libraryRoutes,
+  schedule: scheduleRoutes,
   session: sessionRoutes,
   users: userRoutes,
   audit: auditRoutes,

@@ -65,6 +65,7 @@ export class RevisionBook {
   private readonly listeners = new Set<() => void>();
   private unsubscribe: (() => void) | null = null;
   private lastObservations: WallStoreState['observations'] | null = null;
+  private lastCommit = -1;
   version = 0;
 
   constructor(private readonly store: WallStore) {}
@@ -86,6 +87,7 @@ export class RevisionBook {
     this.watched.set(key, (this.watched.get(key) ?? 0) + 1);
     if (!this.unsubscribe) {
       this.lastObservations = null;
+      this.lastCommit = -1;
       this.unsubscribe = this.store.api.subscribe((state) => this.onState(state));
     }
     this.noteSeries(key, this.store.api.getState(), false);
@@ -138,7 +140,9 @@ export class RevisionBook {
   }
 
   private onState(state: WallStoreState): void {
-    if (state.observations === this.lastObservations) return;
+    // The observation map is updated in place: a new commit, not a new map, means new figures.
+    if (state.commits === this.lastCommit && state.observations === this.lastObservations) return;
+    this.lastCommit = state.commits;
     this.lastObservations = state.observations;
     let changed = false;
     for (const key of this.watched.keys()) changed = this.noteSeries(key, state, true) || changed;

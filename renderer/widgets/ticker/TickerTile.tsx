@@ -25,6 +25,8 @@ export function TickerTile({ tile }: WidgetProps<'ticker'>) {
   const { options } = tile;
   const { motion } = options;
   const indicators = useWall((s) => s.indicators);
+  // The maps are updated in place (renderer/store/wallStore.ts): `commits` says when they changed.
+  const commits = useWall((s) => s.commits);
   const observations = useWall((s) => s.observations);
   const periods = useWall((s) => s.periods);
   const compliance = useWall(selectCompliance);
@@ -37,7 +39,8 @@ export function TickerTile({ tile }: WidgetProps<'ticker'>) {
       return last === undefined ? undefined : observations[observationKey({ indicator, region, period: last })];
     };
     return tickerView({ options, indicators, latest, compliance: Object.values(compliance), now });
-  }, [options, indicators, observations, periods, compliance, now]);
+    // commits stands for the contents of observations and periods, which keep their identity.
+  }, [options, indicators, observations, periods, compliance, now, commits]);
 
   if (!view.hasData) return <TileMessage kind="no-data" text={messages.noData} />;
 
