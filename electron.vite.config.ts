@@ -36,6 +36,7 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           wall: resolve('renderer/wall/index.html'),
+          console: resolve('renderer/console/index.html'),
           // The browser wall's service worker: a fixed name, beside the page whose scope it serves.
           sw: resolve('renderer/sw/sw.ts'),
         },

@@ -102,6 +102,8 @@ export const folderRules = {
   },
 
   'renderer/wall': rendererEntry('renderer/wall/'),
+  // The console shell mounts the layout editor, a module of its own (renderer/console/editor/).
+  'renderer/console': { ...rendererEntry('renderer/console/'), folders: [...rendererEntry('renderer/console/').folders, 'renderer/console/editor'] },
   'renderer/surface': {
     folders: ['renderer/log.ts', 'renderer/store', 'renderer/widgets/registry.ts', 'renderer/widgets/common', 'shared'],
     packages: ['react'],

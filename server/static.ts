@@ -38,6 +38,8 @@ export async function registerStatic(app: FastifyInstance, rendererDir: string):
     app.get('/', notBuilt);
     app.get('/wall', notBuilt);
     app.get('/wall/*', notBuilt);
+    app.get('/console', notBuilt);
+    app.get('/console/*', notBuilt);
     return;
   }
   await app.register(fastifyStatic, {
