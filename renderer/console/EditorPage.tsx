@@ -55,9 +55,11 @@ export function EditorPage({ client, layoutId, drafts, onOpen, onBack, onSession
   const store = useMemo(() => createWallStore(), []);
 
   const load = useCallback(
-    async (keepDraft: boolean) => {
+    async (keepDraft: boolean, stale: () => boolean = () => false) => {
       try {
         const [detail, wall] = await Promise.all([client.call(routes.library.get, { params: { id: layoutId } }), client.call(routes.wall.state, {})]);
+        // A load that was overtaken (the page left, or StrictMode's second mount) must not reset edits made since.
+        if (stale()) return;
         const head = detail.body.head;
         const draft = keepDraft ? drafts.get(layoutId) : undefined;
         setLoaded({ summary: detail.body.layout, baseVersion: draft?.baseVersion ?? head.version, saved: head.document, profile: wall.body.profile });
@@ -68,7 +70,13 @@ export function EditorPage({ client, layoutId, drafts, onOpen, onBack, onSession
     },
     [client, layoutId, drafts, fail],
   );
-  useEffect(() => void load(true), [load]);
+  useEffect(() => {
+    let left = false;
+    void load(true, () => left);
+    return () => {
+      left = true;
+    };
+  }, [load]);
 
   // Live data for the canvas and the warnings; the socket signs in with the session cookie.
   useEffect(() => {
