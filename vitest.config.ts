@@ -1,12 +1,17 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-// Four projects: pure and server code in Node, renderer units in jsdom, the browser
-// tests that drive Debian's Chromium against the real server and the built renderer (so
-// `npm test` builds first), and the soak test of the feed (200 reports a second to the
-// real server process for a minute, with a kill and restart), which runs alone after the
-// others so that it does not share the machine with Chromium. The summary reporter prints
-// the closing "N passed, N failed" line CI reads.
+// Five projects in three groups, each group after the one before, so that the heavy ones
+// never share the machine with each other:
+//   0. unit (pure code in Node), dom (renderer units in jsdom) and integration (a real
+//      server: socket.io, SQLite file, HTTP on port 0, the built server spawned);
+//   1. e2e: Debian's Chromium against the real server process and the built renderer (so
+//      `npm test` builds first), and the display agent with its Electron double; one file
+//      at a time;
+//   2. soak: 200 reports a second to the real server process for a minute, with a kill and
+//      restart; its figures mean nothing on a machine busy with Chromium.
+// Tests wait on events (tests/helpers/wait.ts), never on time; the lint holds them to it.
+// The summary reporter prints the closing "N passed, N failed" line CI reads.
 export default defineConfig({
   test: {
     reporters: ['default', './tests/summary-reporter.ts'],
@@ -16,8 +21,15 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
-          // Memory checks (tests/unit/server-wall-bounds.test.ts) collect garbage before they
-          // read the RSS, so that they measure what is retained, not when the collector ran.
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['tests/integration/**/*.test.ts'],
+          // Memory checks (tests/integration/server-wall-bounds.test.ts) collect garbage before
+          // they read the RSS, so that they measure what is retained, not when the collector ran.
           execArgv: ['--expose-gc'],
         },
       },
@@ -38,6 +50,7 @@ export default defineConfig({
           hookTimeout: 90_000,
           // One Chromium at a time: two cores do not run several well.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -48,8 +61,7 @@ export default defineConfig({
           testTimeout: 240_000,
           hookTimeout: 90_000,
           fileParallelism: false,
-          // After every other project: its figures mean nothing on a machine busy with Chromium.
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],

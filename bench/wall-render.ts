@@ -39,10 +39,11 @@ import { findProjectRoot } from '../server/paths';
 import { CHROMIUM_ARGS as BROWSER_TEST_ARGS } from '../tests/e2e/support/browser';
 import { pageTable, replaceSection, wallSection } from './wall/docs';
 import { installProbe, type ProbeData, type WallBench } from './wall/probe';
-import { buildReport, previousPeriod, probeKeys, random, roundTemplates, ROUND_REGIMES, stampOf, type Template } from './wall/reports';
+import { buildReport, previousPeriod, probeKeys, roundTemplates, ROUND_REGIMES, stampOf, type Template } from './wall/reports';
 import { BenchServer } from './wall/server';
 import { frameStats, ms, pct, summarize, textTable, type FrameStats, type Summary } from './wall/stats';
 import { describeMachine, loadAverage, machineBusySeconds, selfCpuSeconds, treeCpuSeconds, type Machine } from './wall/system';
+import { mulberry32 } from '../shared/random';
 
 const root = findProjectRoot();
 
@@ -189,7 +190,8 @@ const bench = (page: Page) => ({
 class Driver {
   private cursor = 0;
   private stamps = 0;
-  private readonly rnd = random(CONFIG.seed);
+  // The project's one seeded generator (shared/random.ts): the same run posts the same figures.
+  private readonly rnd = mulberry32(CONFIG.seed);
   /** stamp → the report that carried it (the last one, if the permutation ever wrapped). */
   readonly byStamp = new Map<number, Posted>();
 

@@ -3,7 +3,7 @@ import type { AgentPaths } from './agent';
 
 /**
  * Where the agent's bundles are, from the folder of the main bundle (out/main, inside
- * app.asar when packaged). Pure, so tests/unit/builder-config.test.ts can check that
+ * app.asar when packaged). Pure, so tests/integration/builder-config.test.ts can check that
  * electron-builder.yml ships every one of them.
  */
 export function agentPaths(mainDir: string): AgentPaths {

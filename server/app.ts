@@ -38,6 +38,8 @@ import { namespaceRefusal } from './auth/namespaces';
 import { attachControl, type ControlNamespace } from './wall/control';
 import { formatErrors, loadLayoutFile, loadProfileFile } from './wall/load';
 import { registerWallRoutes } from './wall/routes';
+import { registerTaskRoutes } from './tasks/routes';
+import { TaskStore } from './tasks/store';
 import { WallStateStore } from './wall/state';
 import { AuditLog } from './audit/log';
 import { watchLayoutFile, type LayoutWatcher } from './wall/watch';
@@ -124,6 +126,8 @@ export interface RunningServer {
   /** Console accounts and their sessions (server/auth/users.ts, sessions.ts). */
   users: UserStore;
   sessions: SessionStore;
+  /** Tasks assigned by the Government and the Prime Minister (server/tasks/store.ts). */
+  tasks: TaskStore;
   app: FastifyInstance;
   /** The server's logger (shared/log.ts over pino). */
   log: Logger;
@@ -202,6 +206,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     cleanups.push(() => compliance.stop());
 
     const audit = new AuditLog(store.db, now);
+    const tasks = new TaskStore(store, audit);
     const tokens = new TokenStore(store.db);
     const accounts = {
       users: new UserStore(store.db, audit, now),
@@ -272,7 +277,12 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
         }
       }
     };
-    new FeedHub(store, log.child({ ns: 'feed' }), { ...DEFAULT_FEED_OPTIONS, ...options.feed }, compliance).attach(feedNsp);
+    new FeedHub(store, log.child({ ns: 'feed' }), { ...DEFAULT_FEED_OPTIONS, ...options.feed }, {
+      catchUp: () => compliance.catchUp(),
+      snapshotEntries: () => compliance.snapshotEntries(),
+      regimeMetas: () => compliance.regimeMetas(),
+      tasks: () => tasks.list(),
+    }).attach(feedNsp);
     attachControl(controlNsp, wall, log.child({ ns: 'control' }));
     attachPresence(controlNsp, log.child({ ns: 'presence' }), now);
 
@@ -304,6 +314,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     cleanups.push(() => clearInterval(sweep));
     registerReportRoutes(router, store, compliance);
     registerWallRoutes(router, wall, layoutsDir, publisher);
+    registerTaskRoutes(router, tasks);
     registerLibraryRoutes(router, library, publisher);
     await registerStatic(app, options.rendererDir ?? paths.rendererDir);
 
@@ -373,6 +384,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       publisher,
       users: accounts.users,
       sessions: accounts.sessions,
+      tasks,
       app,
       log,
       io,

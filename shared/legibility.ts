@@ -70,12 +70,15 @@ export function minimumLegibleTextMm(viewingDistanceMm: number, visualAngleDeg =
 }
 
 /** What the check needs of a widget: its legibility (`widgetLegibility` in shared/widgets/catalog.ts), or any object with the fraction. */
-export type LegibilityCatalog = Readonly<Record<string, { readonly smallestTextFraction: number }>>;
+export type LegibilityCatalog = Readonly<
+  Record<string, { readonly smallestTextFraction: number; smallestTextFractionFor?(options: Readonly<Record<string, unknown>>): number }>
+>;
 
 /** What the check needs of a layout (a validated `Layout` fits). */
 export interface LegibilityLayout {
   grid: { columns: number; rows: number };
-  tiles: ReadonlyArray<{ id: string; widget: string; x: number; y: number; w: number; h: number }>;
+  /** `options`, when given, lets a widget whose smallest text depends on them say so (`smallestTextFractionFor`). */
+  tiles: ReadonlyArray<{ id: string; widget: string; x: number; y: number; w: number; h: number; options?: Readonly<Record<string, unknown>> }>;
 }
 
 export interface LegibilityOptions {
@@ -139,7 +142,7 @@ export function checkLegibility(
   return layout.tiles.map((tile) => {
     const spec = Object.hasOwn(catalog, tile.widget) ? catalog[tile.widget] : undefined;
     if (!spec) throw new Error(`legibility: tile "${tile.id}" uses widget "${tile.widget}", which the catalogue does not know`);
-    const fraction = spec.smallestTextFraction;
+    const fraction = tile.options && spec.smallestTextFractionFor ? spec.smallestTextFractionFor(tile.options) : spec.smallestTextFraction;
     if (!(fraction > 0 && fraction <= 1)) {
       throw new RangeError(`legibility: widget "${tile.widget}" declares smallestTextFraction ${fraction}; expected a fraction in (0, 1]`);
     }

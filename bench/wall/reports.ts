@@ -60,17 +60,6 @@ export function stampOf(k: number): number {
   return 10_000 + ((k * 7919) % 90_000);
 }
 
-/** A deterministic PRNG (mulberry32): the same run posts the same figures. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function valueFor(field: TemplateField, r: number): number {
   const lo = field.min ?? 0;

@@ -65,11 +65,14 @@ export function selectBoundIndicators(state: WallStoreState): string[] | null {
 
 /** Whether the layout shows reporting compliance (a compliance board, or a ticker of late reports). */
 export function selectWantsCompliance(state: WallStoreState): boolean {
-  return (state.wall?.layout.tiles ?? []).some((tile) => tile.widget === 'compliance' || (tile.widget === 'ticker' && tile.options.reports));
+  return (state.wall?.layout.tiles ?? []).some((tile) => tile.widget === 'compliance' || tile.widget === 'tasks' || (tile.widget === 'ticker' && (tile.options.reports || tile.options.tasks)));
 }
 
 /** Every compliance entry held, by `regime|agency|period`. */
 export const selectCompliance = (state: WallStoreState): WallStoreState['compliance'] => state.compliance;
+
+/** Every task held, by id (with compliance). */
+export const selectTasks = (state: WallStoreState): WallStoreState['tasks'] => state.tasks;
 
 /** Regime names and periodicities by code. */
 export const selectRegimes = (state: WallStoreState): WallStoreState['regimes'] => state.regimes;

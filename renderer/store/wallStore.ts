@@ -3,6 +3,7 @@ import type { ChangeBatch, Snapshot } from '../../shared/protocol/feed';
 import type { WallState } from '../../shared/protocol/control';
 import { observationKey, type IndicatorMeta, type Observation } from '../../shared/protocol/model';
 import { complianceKey, type ComplianceEntryWire, type RegimeMeta } from '../../shared/protocol/compliance';
+import type { Task } from '../../shared/tasks/schema';
 import { comparePeriods } from '../../shared/period';
 
 /**
@@ -47,6 +48,8 @@ export interface WallStoreState {
   compliance: Readonly<Record<string, ComplianceEntryWire>>;
   /** Regime names and periodicities by code, from the snapshot (with compliance). */
   regimes: Readonly<Record<string, RegimeMeta>>;
+  /** Tasks assigned by the Government and the Prime Minister, by id (with compliance). */
+  tasks: Readonly<Record<number, Task>>;
   /** The last change-log sequence applied (committed), or null before the first snapshot. */
   lastSeq: number | null;
   /** How many feed commits have happened (one per animation frame at most): what to watch for "the data changed". */
@@ -117,6 +120,7 @@ interface Pending {
   indicators: Map<string, IndicatorMeta>;
   observations: Map<string, Observation>;
   compliance: Map<string, ComplianceEntryWire>;
+  tasks: Map<number, Task>;
   seq: number | null;
   /** The sync time of a snapshot restored from disk; null for data from the server. */
   fromDisk: number | null;
@@ -153,6 +157,7 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
     periods: {},
     compliance: {},
     regimes: {},
+    tasks: {},
     lastSeq: null,
     commits: 0,
     wall: null,
@@ -165,7 +170,7 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
   let cancel: (() => void) | null = null;
 
   const ensurePending = (): Pending => {
-    pending ??= { snapshot: null, indicators: new Map(), observations: new Map(), compliance: new Map(), seq: null, fromDisk: null };
+    pending ??= { snapshot: null, indicators: new Map(), observations: new Map(), compliance: new Map(), tasks: new Map(), seq: null, fromDisk: null };
     if (!cancel) cancel = schedule(flush);
     return pending;
   };
@@ -222,6 +227,15 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
         compliance = { ...compliance };
       }
       for (const [key, e] of batch.compliance) compliance[key] = e;
+      // Tasks: likewise, a snapshot replaces them and a change replaces its task whole.
+      let tasks = state.tasks as Record<number, Task>;
+      if (batch.snapshot) {
+        tasks = {};
+        for (const t of batch.snapshot.tasks ?? []) tasks[t.id] = t;
+      } else if (batch.tasks.size) {
+        tasks = { ...tasks };
+      }
+      for (const [id, t] of batch.tasks) tasks[id] = t;
       for (const [code, meta] of batch.indicators) indicators[code] = meta;
       for (const [key, o] of batch.observations) {
         if (!newer(observations[key], o)) continue;
@@ -235,6 +249,7 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
         periods,
         compliance,
         regimes,
+        tasks,
         lastSeq: batch.seq ?? state.lastSeq,
         commits: state.commits + 1,
         ...(batch.fromDisk === null
@@ -255,6 +270,7 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
       p.indicators.clear();
       p.observations.clear();
       p.compliance.clear();
+      p.tasks.clear();
       // A snapshot is the server's whole truth at its seq, even a lower one (a reset log).
       p.seq = snapshot.seq;
       p.fromDisk = null;
@@ -274,6 +290,8 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
           if (newer(existing, change.observation)) p.observations.set(key, change.observation);
         } else if (change.kind === 'compliance') {
           p.compliance.set(complianceKey(change.entry), change.entry);
+        } else if (change.kind === 'task') {
+          p.tasks.set(change.task.id, change.task);
         }
       }
       // The sequence only ever moves forward.

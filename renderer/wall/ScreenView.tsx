@@ -35,7 +35,7 @@ export function ScreenView({ plan, screenId, revision }: { plan: WallPlan; scree
   const { viewport } = screen;
   const fit = fitViewport(viewport, size.width, size.height);
   return (
-    <div className="wall-screen" data-screen-id={screenId} data-scale={fit.scale}>
+    <div className="wall-screen" data-screen-id={screenId} data-scale={fit.scale} data-wall-revision={revision}>
       <div
         className="wall-layer"
         style={{

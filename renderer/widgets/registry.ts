@@ -6,6 +6,7 @@ import { complianceWidget } from './compliance';
 import { imageWidget } from './image';
 import { kpiWidget } from './kpi';
 import { map3dWidget } from './map-3d';
+import { tasksWidget } from './tasks';
 import { mapGeoWidget } from './map-geo';
 import { mapTilesWidget } from './map-tiles';
 import { noteWidget } from './note';
@@ -30,6 +31,7 @@ export const widgets = [
   mapGeoWidget,
   mapTilesWidget,
   map3dWidget,
+  tasksWidget,
 ] as const;
 
 type Missing = Exclude<WidgetType, (typeof widgets)[number]['id']>;

@@ -335,6 +335,32 @@ export const migrations: ReadonlyArray<Migration> = [
       ALTER TABLE wall_states ADD COLUMN live_source TEXT CHECK (live_source IS NULL OR json_valid(live_source));
     `,
   },
+  {
+    version: 8,
+    name: 'tasks assigned by the Government and the Prime Minister, with the agencies\' progress',
+    sql: `
+      -- The status (on time, late, in progress, overdue) is not stored: it depends on today
+      -- and on the holiday calendar, so it is computed on every read (shared/tasks/status.ts).
+      CREATE TABLE tasks (
+        id            INTEGER PRIMARY KEY,
+        doc_number    TEXT NOT NULL,
+        doc_date      TEXT NOT NULL,
+        doc_kind      TEXT NOT NULL,
+        title_vi      TEXT NOT NULL,
+        title_en      TEXT,
+        agency        TEXT NOT NULL,
+        due_date      TEXT NOT NULL,
+        progress      INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
+        note          TEXT,
+        completed_on  TEXT,
+        demo          INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1)),
+        version       INTEGER NOT NULL DEFAULT 1,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX tasks_agency ON tasks (agency, due_date);
+    `,
+  },
 ];
 
 export function migrate(db: Db, steps: ReadonlyArray<Migration> = migrations): number[] {

@@ -10,6 +10,7 @@ import {
   type SubscribeRequest,
 } from '../../shared/protocol/feed';
 import type { ComplianceEntryWire, RegimeMeta } from '../../shared/protocol/compliance';
+import type { Task } from '../../shared/tasks/schema';
 import type { Store } from '../db/store';
 import type { SocketAuthData } from '../auth/guard';
 
@@ -19,6 +20,8 @@ export interface ComplianceSource {
   catchUp(): void;
   snapshotEntries(): ComplianceEntryWire[];
   regimeMetas(): RegimeMeta[];
+  /** The task register, sent with compliance (server/tasks/store.ts). */
+  tasks?(): Task[];
 }
 
 export type FeedSocket = Socket<FeedClientToServer, FeedServerToClient, Record<string, never>, SocketAuthData>;
@@ -162,7 +165,10 @@ export class FeedHub {
   private snapshot(socket: FeedSocket, request: SubscribeRequest, head: number): void {
     const indicators = this.store.indicators.all().filter((m) => !request.indicators || request.indicators.includes(m.code));
     const observations = this.store.observations.latest({ indicators: request.indicators, regions: request.regions });
-    const extra = request.compliance && this.compliance ? { compliance: this.compliance.snapshotEntries(), regimes: this.compliance.regimeMetas() } : {};
+    const extra =
+      request.compliance && this.compliance
+        ? { compliance: this.compliance.snapshotEntries(), regimes: this.compliance.regimeMetas(), ...(this.compliance.tasks ? { tasks: this.compliance.tasks() } : {}) }
+        : {};
     socket.emit('snapshot', { seq: head, serverTime: new Date(this.store.now()).toISOString(), indicators, observations, ...extra });
   }
 

@@ -2,7 +2,7 @@ import { agencyByCode } from '../../shared/agencies';
 import { parsePeriod } from '../../shared/period';
 import { PROVINCES } from '../../shared/regions';
 import type { TemplateField } from '../../shared/regimes/schema';
-import { normal, rngFor } from './random';
+import { normal, rngFor } from '../../shared/random';
 
 /**
  * How the demo simulator invents plausible figures. EVERYTHING HERE IS A ROUGH DEMO

@@ -2,7 +2,7 @@ import { addDays, dataWindow, deadlineOf, periodsBetween, vietnamDate, vietnamIn
 import { reportersOf } from '../../shared/regimes/reporters';
 import type { Regime } from '../../shared/regimes/schema';
 import { DISASTER_PRONE } from './model';
-import { rngFor, uniform } from './random';
+import { rngFor, uniform } from '../../shared/random';
 
 /**
  * When each simulated agency reports, decided per regime × agency × period from the seed:

@@ -1,13 +1,13 @@
 import type { Logger } from '../../shared/log';
 import { agencyByCode } from '../../shared/agencies';
 import { parsePeriod } from '../../shared/period';
-import type { RegimeDetail } from '../../shared/protocol/report';
 import { submissionToCsv } from '../../shared/regimes/csv';
 import { reportersOf } from '../../shared/regimes/reporters';
+import { routes } from '../../shared/api';
 import { ApiClient, ApiError } from './client';
 import { basesFromNational, reportValues } from './model';
 import { planAll, type PlannedReport, type SimRegime } from './plan';
-import { rngFor, uniform } from './random';
+import { rngFor, uniform } from '../../shared/random';
 
 /**
  * The demo simulator: agencies submitting reports through the real API.
@@ -94,21 +94,19 @@ export function startSimulator(options: SimulatorOptions): SimulatorHandle {
 
   const run = async () => {
     // --- the catalogue and the national figures to scale from
-    const list = await admin.request<{ regimes: { code: string }[] }>('GET', '/api/v1/regimes');
-    if (list.status !== 200) throw new ApiError(`GET /api/v1/regimes answered ${list.status}`);
+    const list = await admin.call(routes.catalogue.regimes, {});
+    if (!list.ok) throw ApiError.refused(routes.catalogue.regimes, list);
     const regimes: SimRegime[] = [];
     for (const { code } of list.body.regimes) {
-      const detail = await admin.request<RegimeDetail>('GET', `/api/v1/regimes/${encodeURIComponent(code)}`);
-      if (detail.status !== 200) throw new ApiError(`GET /api/v1/regimes/${code} answered ${detail.status}`);
+      const detail = await admin.call(routes.catalogue.regime, { params: { code } });
+      if (!detail.ok) throw ApiError.refused(routes.catalogue.regime, detail);
       const d = detail.body;
       regimes.push({ code: d.code, periodicity: d.periodicity, window: d.window, deadline: d.deadline, reporters: d.reportersRule, effectiveFrom: d.effectiveFrom, fields: d.fields });
     }
     const byCode = new Map(regimes.map((r) => [r.code, r]));
-    const national = await admin.request<{ observations: { indicator: string; period: string; value: number | null }[] }>('GET', '/api/v1/observations', {
-      query: { region: 'VN', demo: '0' },
-    });
+    const national = await admin.call(routes.reads.observations, { query: { region: 'VN', demo: '0' } });
     const latest = new Map<string, { period: string; value: number }>();
-    if (national.status === 200) {
+    if (national.ok) {
       for (const o of national.body.observations) {
         if (o.value === null || parsePeriod(o.period)?.kind !== 'year') continue;
         const seen = latest.get(o.indicator);
@@ -119,15 +117,15 @@ export function startSimulator(options: SimulatorOptions): SimulatorHandle {
 
     // --- one demo token per reporting agency
     const agencies = [...new Set(regimes.flatMap((r) => reportersOf(r)))].sort();
-    const existing = await admin.request<{ tokens: { tokenId: number; label: string; revokedAt: string | null }[] }>('GET', '/api/v1/tokens');
-    if (existing.status !== 200) throw new ApiError(`GET /api/v1/tokens answered ${existing.status} (the simulator needs an admin token)`);
+    const existing = await admin.call(routes.tokens.list, {});
+    if (!existing.ok) throw ApiError.refused(routes.tokens.list, existing); // the simulator needs an admin token
     for (const t of existing.body.tokens) {
-      if (t.revokedAt === null && t.label.startsWith(TOKEN_LABEL_PREFIX)) await admin.request('DELETE', `/api/v1/tokens/${t.tokenId}`);
+      if (t.revokedAt === null && t.label.startsWith(TOKEN_LABEL_PREFIX)) await admin.call(routes.tokens.revoke, { params: { id: String(t.tokenId) } });
     }
     const clients = new Map<string, ApiClient>();
     for (const agency of agencies) {
-      const created = await admin.request<{ token: string }>('POST', '/api/v1/tokens', { body: { role: 'submitter', agency, label: `${TOKEN_LABEL_PREFIX}${agency}`, demo: true } });
-      if (created.status !== 201) throw new ApiError(`creating the demo token of ${agency} answered ${created.status}: ${JSON.stringify(created.body)}`);
+      const created = await admin.call(routes.tokens.create, { body: { role: 'submitter', agency, label: `${TOKEN_LABEL_PREFIX}${agency}`, demo: true } });
+      if (!created.ok) throw ApiError.refused(routes.tokens.create, created);
       clients.set(agency, admin.withToken(created.body.token));
     }
 
@@ -148,12 +146,12 @@ export function startSimulator(options: SimulatorOptions): SimulatorHandle {
       stats.posted++;
       try {
         const answer = asCsv
-          ? await client.request('POST', '/api/v1/reports', {
-              csv: submissionToCsv(regime, values, agencyByCode(p.agency)!.region),
-              query: { ...query, regime: p.regime, agency: p.agency, period: p.period, status },
-              idempotencyKey,
-            })
-          : await client.request('POST', '/api/v1/reports', { body: { regime: p.regime, agency: p.agency, period: p.period, status, values }, query, idempotencyKey });
+          ? await client.call(
+              routes.reports.submit,
+              { body: { csv: submissionToCsv(regime, values, agencyByCode(p.agency)!.region) }, query: { ...query, regime: p.regime, agency: p.agency, period: p.period, status } },
+              { idempotencyKey },
+            )
+          : await client.call(routes.reports.submit, { body: { regime: p.regime, agency: p.agency, period: p.period, status, values }, query }, { idempotencyKey });
         if (answer.status === 201) {
           stats.accepted++;
           remember(p);

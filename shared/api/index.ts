@@ -5,6 +5,7 @@ import { healthRoutes } from './health';
 import { libraryRoutes } from './library';
 import { readRoutes } from './reads';
 import { reportRoutes } from './reports';
+import { taskRoutes } from './tasks';
 import type { RouteDef } from './route';
 import { scheduleRoutes } from './schedule';
 import { sessionRoutes } from './session';
@@ -30,6 +31,7 @@ export const routes = {
   session: sessionRoutes,
   users: userRoutes,
   audit: auditRoutes,
+  tasks: taskRoutes,
 } as const;
 
 export const allRoutes: readonly RouteDef[] = Object.values(routes).flatMap((area) => Object.values(area) as RouteDef[]);

@@ -5,6 +5,7 @@ import { httpErrors } from './http';
 import { libraryErrors } from './library';
 import { readErrors } from './reads';
 import { reportErrors } from './reports';
+import { taskErrors } from './tasks';
 import { wallErrors } from './wall';
 
 /**
@@ -14,7 +15,7 @@ import { wallErrors } from './wall';
  * texts are for people and may be reworded. Codes are never reused for another meaning.
  * Grouped by area in this folder; CONTRIBUTING.md says how to add one.
  */
-export const errorCatalogue = { ...httpErrors, ...readErrors, ...reportErrors, ...wallErrors, ...libraryErrors, ...clientErrors, ...accountErrors } as const;
+export const errorCatalogue = { ...httpErrors, ...readErrors, ...reportErrors, ...wallErrors, ...taskErrors, ...libraryErrors, ...clientErrors, ...accountErrors } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
 type Entry<C extends ErrorCode> = (typeof errorCatalogue)[C];

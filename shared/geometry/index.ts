@@ -6,4 +6,5 @@ export type { CanvasTransform, GridLines, GridPlacement, GridSize, Rect, ScreenP
 export { wallCanvas } from './canvas';
 export { gridLines, tileRect } from './grid';
 export { screenParts, tilesForScreen } from './parts';
+export { tilesAcrossBezels, type BezelCrossing } from './bezels';
 export { previewTransform, screenTransform } from './transform';

@@ -60,6 +60,8 @@ export const messages = {
   notReported: { vi: 'chưa báo cáo', en: 'not reported' },
   // Board widgets: compliance, ticker, clock, note, image.
   complianceTitle: { vi: 'Tình hình chấp hành chế độ báo cáo', en: 'Reporting compliance' },
+  tasksTitle: { vi: 'Nhiệm vụ Chính phủ, Thủ tướng giao quá hạn', en: 'Overdue tasks assigned by the Government and the Prime Minister' },
+  tasksNoneOverdue: { vi: 'Không có nhiệm vụ quá hạn', en: 'No task is overdue' },
   complianceNoProblems: { vi: 'Tất cả báo cáo đã gửi đúng hạn', en: 'Every report is in on time' },
   tickerLabel: { vi: 'Cảnh báo', en: 'Alerts' },
   tickerNoAlerts: { vi: 'Không có cảnh báo mới', en: 'No new alerts' },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { indicatorCodeSchema, regionCodeSchema } from './codes';
 import { complianceEntrySchema, regimeMetaSchema } from './compliance';
 import { indicatorMetaSchema, observationSchema } from './model';
+import { taskSchema } from '../tasks/schema';
 
 /**
  * The /feed namespace. Every change the server commits gets the next sequence number
@@ -43,6 +44,8 @@ export const snapshotSchema = z.object({
   /** Present when the client subscribed to compliance: the current and recent periods. */
   compliance: z.array(complianceEntrySchema).optional(),
   regimes: z.array(regimeMetaSchema).optional(),
+  /** With compliance: the tasks assigned by the Government and the Prime Minister (their status as of serverTime). */
+  tasks: z.array(taskSchema).optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
@@ -50,6 +53,8 @@ export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ seq: sequenceSchema, kind: z.literal('observation'), observation: observationSchema }),
   z.object({ seq: sequenceSchema, kind: z.literal('indicator'), indicator: indicatorMetaSchema }),
   z.object({ seq: sequenceSchema, kind: z.literal('compliance'), entry: complianceEntrySchema }),
+  // A task registered or reported on; goes with compliance to the clients that asked for it.
+  z.object({ seq: sequenceSchema, kind: z.literal('task'), task: taskSchema }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
 

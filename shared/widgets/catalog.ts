@@ -9,6 +9,7 @@ import { mapGeoSpec } from './map-geo/definition';
 import { mapTilesSpec } from './map-tiles/definition';
 import { noteSpec } from './note/definition';
 import { tickerSpec } from './ticker/definition';
+import { tasksSpec } from './tasks/definition';
 import { timeseriesSpec } from './timeseries/definition';
 
 export type { WidgetSpec } from './define';
@@ -31,6 +32,7 @@ export const widgetSpecs = [
   mapGeoSpec,
   mapTilesSpec,
   map3dSpec,
+  tasksSpec,
 ] as const;
 
 export type AnyWidgetSpec = (typeof widgetSpecs)[number];

@@ -30,6 +30,14 @@ export interface WidgetLegibility {
    * distance (`minimumLegibleTileHeightMm`).
    */
   readonly smallestTextFraction: number;
+  /**
+   * The smallest text for one tile's options, when they make it larger than the widget's
+   * worst case (fewer rows on a page, a map's large text). Never below
+   * `smallestTextFraction`'s promise is required: the check uses this when given, so it
+   * must be as honest as the stylesheet for those options. Method syntax on purpose: the
+   * catalogue hands it the tile's validated options.
+   */
+  smallestTextFractionFor?(options: Readonly<Record<string, unknown>>): number;
 }
 
 export interface WidgetSpec<Id extends string = string, Options extends OptionsSchema = OptionsSchema> {

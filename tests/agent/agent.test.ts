@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareAgent, startAgent, type RunningAgent } from '../../main/agent';
 import { IPC } from '../../shared/ipc';
 import { ServerProcess } from '../e2e/support/server';
-import { gdpReport, offlineMarkCoversNoFigure, waitForValue } from '../e2e/support/offline';
+import { offlineMarkCoversNoFigure, waitForKeptSeq } from '../e2e/support/offline';
+import { gdpReport, waitForValue } from '../e2e/support/wall';
 import { projectRoot } from '../support/paths';
 import { createElectronDouble, type ElectronDouble } from './electron-double';
 import { agentOptions, eventually, gridDisplays, pageOf, waitForTiles, windowOf } from './support';
@@ -71,7 +72,7 @@ describe('the display agent, end to end against the Electron double', () => {
       for (const risky of ['allowRunningInsecureContent', 'experimentalFeatures', 'enableBlinkFeatures', 'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker']) {
         expect(win.options.webPreferences, `${id}: ${risky}`).not.toHaveProperty(risky);
       }
-      await eventually(() => expect(win.visible && win.alwaysOnTop.level === 'screen-saver').toBe(true), `${id} shown on top`);
+      await eventually(() => expect({ visible: win.visible, level: win.alwaysOnTop.level }).toEqual({ visible: true, level: 'screen-saver' }), `${id} shown on top`);
       // The bridge is the preload's, over the agent's IPC: the page learns its own screen.
       const config = await pageOf(double, id).evaluate(() => window.toancanh!.getWindowConfig());
       expect(config).toEqual({ screenId: id, serverUrl: server.url, token: server.wallToken });
@@ -148,7 +149,7 @@ describe('the display agent, end to end against the Electron double', () => {
     const s2 = windowOf(double, 's2')!;
     s2.setBounds({ x: 1200, width: 700 });
     await eventually(() => expect(s2.getBounds()).toEqual(gridDisplays()[1]!.bounds), 's2 back on its display');
-    expect(agent.health.snapshot().events.some((e) => e.window === 's2' && e.kind === 'off-display')).toBe(true);
+    expect(agent.health.snapshot().events).toContainEqual(expect.objectContaining({ window: 's2', kind: 'off-display' }));
   });
 
   it('reloads a window whose renderer crashed', async () => {
@@ -183,8 +184,8 @@ describe('the display agent, end to end against the Electron double', () => {
     await waitForValue(pageOf(double, 's1'), 'gdp-growth', '6,9');
     const { body: health } = await server.api<{ seq: number }>('GET', '/api/v1/health', undefined, null);
     for (const id of SCREENS) await eventually(() => expect(agent.health.get(id)!.lastSeq).toBe(health.seq), `${id} at seq ${health.seq}`);
-    // Give the pages their write to disk (at most every 5 s), as a wall would have had long before.
-    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    // Each page has written that seq to disk (it writes at most every 5 s), as a wall would have long before.
+    for (const id of SCREENS) await waitForKeptSeq(pageOf(double, id), health.seq);
     await markNotReloaded();
     const restarts = SCREENS.map((id) => agent.health.get(id)!.restarts);
 

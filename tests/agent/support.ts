@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import type { AgentOptions, AgentTiming } from '../../main/agent';
 import type { Display } from '../../main/displays';
 import { projectRoot } from '../support/paths';
+import { eventually as waitEventually } from '../helpers/wait';
 import type { DoubleBrowserWindow, ElectronDouble } from './electron-double';
 
 /** Four 960×540 monitors in a 2×2 grid: the 2×2 profile's screens, scaled down to spare the CPU. */
@@ -62,19 +63,7 @@ export function pageOf(double: ElectronDouble, screenId: string): Page {
 }
 
 /** Polls `check` (which may throw while not yet true) until it passes; the last failure explains a timeout. */
-export async function eventually<T>(check: () => T | Promise<T>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown = null;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms (last: ${last instanceof Error ? last.message : String(last)})`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+export const eventually = <T>(check: () => T | Promise<T>, what: string, timeoutMs = 20_000): Promise<T> => waitEventually(check, what, timeoutMs, 100);
 
 /** Waits until the window of `screenId` has a live page showing tiles of its screen. */
 export async function waitForTiles(double: ElectronDouble, screenId: string, timeoutMs = 20_000): Promise<Page> {

@@ -1,12 +1,10 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { acceptSnapshot, acceptWallState } from '../../renderer/feed/ingest';
-import { WallStoreProvider } from '../../renderer/store/context';
 import { createWallStore, type WallStore } from '../../renderer/store/wallStore';
-import { WallView } from '../../renderer/wall/WallView';
 import type { WallState } from '../../shared/protocol/control';
-import { csvValue, observation, presetWallState, seededSnapshot } from './fixtures';
-import { cleanup, render, text } from './render';
+import { csvValue, kpiWallState, observation, seededSnapshot } from './fixtures';
+import { cleanup, showWall, text } from './render';
 
 /**
  * One widget that throws must not take the wall down. The failure here is real: a KPI
@@ -28,7 +26,7 @@ beforeEach(() => {
   errors = vi.spyOn(console, 'error').mockImplementation(() => {});
   store = createWallStore({ schedule: () => () => {} });
   acceptSnapshot(store, seededSnapshot());
-  acceptWallState(store, presetWallState(1));
+  acceptWallState(store, kpiWallState(1));
   store.flush();
 });
 
@@ -37,12 +35,7 @@ afterEach(() => {
   errors.mockRestore();
 });
 
-const showAll = () =>
-  render(
-    <WallStoreProvider store={store}>
-      <WallView screenId="all" />
-    </WallStoreProvider>,
-  );
+const showAll = () => showWall(store);
 
 describe('tile error boundary', () => {
   it('shows "Lỗi hiển thị" in the failing tile only; the rest of the wall keeps updating', () => {
@@ -73,7 +66,7 @@ describe('tile error boundary', () => {
       store.flush();
     });
     expect(text(container.querySelector('[data-tile-id="gdp-vnd"]')!, 'value')).toBe('14.000');
-    expect(container.querySelectorAll('[data-tile-id]')).toHaveLength((presetWallState() as { layout: { tiles: unknown[] } }).layout.tiles.length);
+    expect(container.querySelectorAll('[data-tile-id]')).toHaveLength((kpiWallState() as { layout: { tiles: unknown[] } }).layout.tiles.length);
   });
 
   it('gives the tile another try when a new layout revision arrives', () => {
@@ -85,7 +78,7 @@ describe('tile error boundary', () => {
     const { container } = showAll();
     expect(container.querySelector('[data-tile-id="cpi-avg"]')!.textContent).toContain('Lỗi hiển thị');
     act(() => {
-      acceptWallState(store, presetWallState(3));
+      acceptWallState(store, kpiWallState(3));
     });
     const tile = container.querySelector('[data-tile-id="cpi-avg"]')!;
     expect(tile.textContent).not.toContain('Lỗi hiển thị');

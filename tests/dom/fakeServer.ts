@@ -24,6 +24,8 @@ export interface Fake {
   controlSockets: ServerSocket[];
   /** What the fake does when a client subscribes. */
   onSubscribe: (socket: ServerSocket, request: SubscribeRequest, ack: (reply: unknown) => void) => void;
+  /** The wall state sent after each hello (default: the preset layout on the 2×2 profile). */
+  wallState: () => unknown;
 }
 
 export async function startServer(port = 0, previous?: Fake): Promise<Fake> {
@@ -44,6 +46,7 @@ export async function startServer(port = 0, previous?: Fake): Promise<Fake> {
           ack({ ok: true, mode: 'snapshot', seq: 100 });
           socket.emit('snapshot', seededSnapshot(100));
         },
+        wallState: () => presetWallState(1),
       };
   for (const name of ['/feed', '/control']) {
     io.of(name).use((socket, next) => {
@@ -64,7 +67,7 @@ export async function startServer(port = 0, previous?: Fake): Promise<Fake> {
     socket.on('hello', (hello: ControlHello, ack: (reply: unknown) => void) => {
       fake.hellos.push(hello);
       ack({ ok: true });
-      socket.emit('wallState', presetWallState(1));
+      socket.emit('wallState', fake.wallState());
     });
   });
   await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve));

@@ -112,6 +112,19 @@ export function observation(
   };
 }
 
+/** Quarterly GDP growth with the plan's targets for 2024 (at least 6,5 %) and 2025 (at least 8 %). */
+export const GDP_GROWTH_META: IndicatorMeta = {
+  code: 'GDP_GROWTH',
+  name: { vi: 'Tốc độ tăng GDP', en: 'GDP growth' },
+  unit: '% so với cùng kỳ',
+  periodicity: 'quarter',
+  direction: 'up',
+  targets: [
+    { period: '2024', value: 6.5, kind: 'at-least' },
+    { period: '2025', value: 8, kind: 'at-least' },
+  ],
+};
+
 export const readJson = (relative: string): unknown => JSON.parse(readFileSync(resolve(projectRoot, relative), 'utf8'));
 
 /** The real preset layout on the real 2×2 55" profile, as the server would send it. */
@@ -120,6 +133,33 @@ export function presetWallState(revision = 1): unknown {
     revision,
     profile: readJson('assets/profiles/wall-2x2-55in.json'),
     layout: readJson('layouts/tong-quan-kinh-te-xa-hoi.json'),
+  };
+}
+
+/**
+ * A test layout of these tiles (a 24 × 12 grid) on a real profile, as the server would
+ * send it: `id` and `title` name the layout, `profile` is a file of assets/profiles/.
+ */
+export function wallStateWith(
+  tiles: unknown[],
+  { id = 'thu-nghiem', title = { vi: 'Thử nghiệm' }, revision = 1, profile = 'wall-2x2-55in' }: { id?: string; title?: { vi: string; en?: string }; revision?: number; profile?: string } = {},
+) {
+  return {
+    revision,
+    profile: readJson(`assets/profiles/${profile}.json`),
+    layout: { schemaVersion: 1, id, title, grid: { columns: 24, rows: 12 }, tiles },
+  };
+}
+
+/**
+ * The earlier KPI-only overview (23 KPI tiles, kept as a fixture): the widget tests that need
+ * many KPI tiles of known ids use it, not the briefing preset, which changes with content.
+ */
+export function kpiWallState(revision = 1): unknown {
+  return {
+    revision,
+    profile: readJson('assets/profiles/wall-2x2-55in.json'),
+    layout: readJson('tests/dom/fixtures/kpi-overview.layout.json'),
   };
 }
 

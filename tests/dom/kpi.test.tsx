@@ -1,14 +1,10 @@
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { acceptSnapshot, acceptWallState } from '../../renderer/feed/ingest';
-import { WallStoreProvider } from '../../renderer/store/context';
-import { createWallStore, type WallStore } from '../../renderer/store/wallStore';
-import { WallView } from '../../renderer/wall/WallView';
+import { describe, expect, it, vi } from 'vitest';
 import { NOW_TICK_MS } from '../../renderer/widgets/common/useNow';
 import { kpiView } from '../../renderer/widgets/kpi/model';
 import type { Snapshot } from '../../shared/protocol/feed';
-import { observation, presetWallState, seededSnapshot, SEED_VINTAGE } from './fixtures';
-import { cleanup, render, text } from './render';
+import { kpiWallState, observation, seededSnapshot, SEED_VINTAGE } from './fixtures';
+import { atFixedTime, showWall, text, tileEl, wallStore } from './render';
 
 const DAY = 86_400_000;
 
@@ -19,37 +15,9 @@ function seedUpTo2024(): Snapshot {
   return snapshot;
 }
 
-function wallWith(snapshot: Snapshot, wallState: unknown = presetWallState()): WallStore {
-  const store = createWallStore({ schedule: () => () => {} });
-  expect(acceptSnapshot(store, snapshot)).toBe(true);
-  expect(acceptWallState(store, wallState)).toBe(true);
-  store.flush();
-  return store;
-}
+const wallWith = (snapshot: Snapshot, wallState: unknown = kpiWallState()) => wallStore(snapshot, wallState);
 
-function showWall(store: WallStore) {
-  return render(
-    <WallStoreProvider store={store}>
-      <WallView screenId="all" />
-    </WallStoreProvider>,
-  );
-}
-
-const tileEl = (root: ParentNode, id: string) => {
-  const el = root.querySelector<HTMLElement>(`[data-tile-id="${id}"]`);
-  if (!el) throw new Error(`tile ${id} not rendered`);
-  return el;
-};
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
-  vi.setSystemTime(Date.parse(SEED_VINTAGE) + 3 * DAY + 5 * 60_000);
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+atFixedTime(Date.parse(SEED_VINTAGE) + 3 * DAY + 5 * 60_000);
 
 describe('KPI tile with the published national figures', () => {
   it('shows GDP 2024 as reports write it: 11.511,9 nghìn tỷ đồng, Năm 2024, +12,6% against 2023', () => {
@@ -146,7 +114,7 @@ describe('KPI tile with the published national figures', () => {
   it('compares with the same period last year when options.compare is "yoy"', () => {
     const snapshot = seededSnapshot(60);
     snapshot.observations = snapshot.observations.filter((o) => !(o.indicator === 'GDP_GROWTH' && (o.period >= '2025-Q4' || /^\d{4}$/.test(o.period))));
-    const wall = presetWallState() as { layout: { tiles: { id: string; options: { compare: string } }[] } };
+    const wall = kpiWallState() as { layout: { tiles: { id: string; options: { compare: string } }[] } };
     wall.layout.tiles.find((t) => t.id === 'gdp-growth')!.options.compare = 'yoy';
     const { container } = showWall(wallWith(snapshot, wall));
     const growth = tileEl(container, 'gdp-growth');

@@ -1,14 +1,12 @@
 import { act } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { acceptSnapshot, acceptWallState } from '../../renderer/feed/ingest';
-import { WallStoreProvider } from '../../renderer/store/context';
 import { createWallStore, type WallStore } from '../../renderer/store/wallStore';
-import { WallView } from '../../renderer/wall/WallView';
 import { gridLines, tileRect, wallCanvas, type Rect } from '../../shared/geometry';
 import { layoutSchema, type Layout } from '../../shared/layout/schema';
 import { wallProfileSchema, type WallProfile } from '../../shared/wall/profile';
 import { presetWallState, readJson, seededSnapshot } from './fixtures';
-import { cleanup, render } from './render';
+import { cleanup, showWall } from './render';
 
 /**
  * Each window mounts only the tiles that meet its screen's viewport, each at exactly the
@@ -42,12 +40,7 @@ beforeAll(() => {
 
 afterEach(cleanup);
 
-const show = (screenId: string) =>
-  render(
-    <WallStoreProvider store={store}>
-      <WallView screenId={screenId} />
-    </WallStoreProvider>,
-  );
+const show = (screenId: string) => showWall(store, screenId);
 
 const mountedIds = (root: ParentNode) => [...root.querySelectorAll<HTMLElement>('[data-tile-id]')].map((el) => el.dataset.tileId!).sort();
 
@@ -78,7 +71,7 @@ describe('tile mounting per screen', () => {
 
     for (const el of container.querySelectorAll<HTMLElement>('[data-tile-id]')) {
       const r = rects.get(el.dataset.tileId!)!;
-      expect(el.dataset.widget).toBe('kpi');
+      expect(el.dataset.widget).toBe(layout.tiles.find((t) => t.id === el.dataset.tileId)!.widget);
       expect(el.style.position).toBe('absolute');
       expect(el.style.boxSizing).toBe('border-box');
       expect([el.style.left, el.style.top, el.style.width, el.style.height]).toEqual([`${r.x}px`, `${r.y}px`, `${r.width}px`, `${r.height}px`]);
@@ -123,8 +116,8 @@ describe('tile mounting per screen', () => {
     expect(container.querySelector('[data-preview="bezel-gaps"]')?.getAttribute('fill-rule')).toBe('evenodd');
     const layer = root.querySelector<HTMLElement>('.wall-layer')!;
     expect(layer.style.width).toBe(`${canvas.width}px`);
-    expect(layer.style.transform).toMatch(/^translate\([\d.]+px, [\d.]+px\) scale\(0\.3\d+\)$/);
-    expect(root.querySelector('.conn-status')?.textContent).toContain('Tổng quan kinh tế – xã hội');
+    expect(layer.style.transform).toMatch(/^translate\([\d.]+px, [\d.]+px\) scale\(0\.\d+\)$/);
+    expect(root.querySelector('.conn-status')?.textContent).toContain(layout.title.vi);
   });
 
   it('an unknown screen id mounts nothing and says so', () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectWall, type WallConnection } from '../../renderer/feed/socket';
 import { createWallStore, isConnected, type WallStore } from '../../renderer/store/wallStore';
-import { observation, presetWallState } from './fixtures';
+import { observation, kpiWallState } from './fixtures';
 import { startServer, stopServer, TOKEN, type Fake } from './fakeServer';
 
 /**
@@ -15,6 +15,7 @@ let connection: WallConnection | null = null;
 
 beforeEach(async () => {
   server = await startServer();
+  server.wallState = () => kpiWallState(1);
   store = createWallStore();
 });
 
@@ -32,7 +33,7 @@ describe('feed and control sockets', () => {
   it('says hello, subscribes from null, applies the snapshot and the wall state', async () => {
     connect();
     await vi.waitFor(() => expect(store.api.getState().lastSeq).toBe(100), { timeout: 5000 });
-    await vi.waitFor(() => expect(store.api.getState().wall?.layout.id).toBe('tong-quan-kinh-te-xa-hoi'));
+    await vi.waitFor(() => expect(store.api.getState().wall?.layout.id).toBe('kpi-tong-quan'));
     expect(server.hellos).toEqual([{ client: 'wall', screenId: 's1', host: null }]);
     expect(server.subscribes[0]!.lastSeq).toBeNull();
     expect(server.subscribes[0]!.regions).toBeNull();
@@ -82,7 +83,7 @@ describe('feed and control sockets', () => {
     expect(resumed.lastSeq).toBe(102);
     // By now the layout is known: the client asks only for the indicators it binds.
     expect(resumed.indicators).toContain('GDP_VND');
-    expect(resumed.indicators).toHaveLength((presetWallState() as { layout: { tiles: unknown[] } }).layout.tiles.length);
+    expect(resumed.indicators).toHaveLength((kpiWallState() as { layout: { tiles: unknown[] } }).layout.tiles.length);
     expect(store.api.getState().observations['GDP_GROWTH|VN|2026-Q1']?.value).toBe(6.3);
     expect(store.api.getState().observations['GDP_VND|VN|2024']?.value).toBe(11511.9); // kept across the restart
   }, 30_000);
@@ -95,7 +96,7 @@ describe('feed and control sockets', () => {
     server.feedSockets[0]!.disconnect(true);
     await vi.waitFor(() => expect(server.subscribes.at(-1)?.indicators).not.toBeNull(), { timeout: 10_000 });
     const count = server.subscribes.length;
-    const state = presetWallState(2) as { layout: { tiles: { binding: { indicators: string[] } }[] } };
+    const state = kpiWallState(2) as { layout: { tiles: { binding: { indicators: string[] } }[] } };
     state.layout.tiles[0]!.binding.indicators = ['UNEMPLOYMENT_RATE'];
     await vi.waitFor(() => expect(server.controlSockets.at(-1)?.connected).toBe(true));
     server.controlSockets.at(-1)!.emit('wallState', state);

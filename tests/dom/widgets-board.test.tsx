@@ -1,11 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { acceptSnapshot, acceptWallState } from '../../renderer/feed/ingest';
-import { WallStoreProvider } from '../../renderer/store/context';
-import { createWallStore, type WallStore } from '../../renderer/store/wallStore';
-import { WallView } from '../../renderer/wall/WallView';
+import { describe, expect, it, vi } from 'vitest';
+import { type WallStore } from '../../renderer/store/wallStore';
 import { clockView, msToNextTick, zonedParts } from '../../renderer/widgets/clock/model';
 import { thresholdItem, tickerView } from '../../renderer/widgets/ticker/model';
 import { pageAt, paginate } from '../../renderer/widgets/common/board-rotation';
@@ -21,8 +18,8 @@ import { noteOptionsSchema } from '../../shared/widgets/note/definition';
 import { tickerOptionsSchema } from '../../shared/widgets/ticker/definition';
 import { complianceOptionsSchema } from '../../shared/widgets/compliance/definition';
 import { projectRoot } from '../support/paths';
-import { observation, readJson, seededSnapshot } from './fixtures';
-import { cleanup, render } from './render';
+import { observation, readJson, seededSnapshot, wallStateWith } from './fixtures';
+import { atFixedTime, cleanup, field, showWall, tileEl, wallStore } from './render';
 
 /**
  * Clock, note, image and the ticker's threshold alerts, on the wall (the real WallView and
@@ -34,43 +31,11 @@ import { cleanup, render } from './render';
 const INSTANT = Date.parse('2026-11-26T14:05:09+07:00');
 const BOARD = ['compliance', 'ticker', 'clock', 'note', 'image'] as const;
 
-const wallState = (tiles: unknown[], revision = 1) => ({
-  revision,
-  profile: readJson('assets/profiles/wall-2x2-55in.json'),
-  layout: { schemaVersion: 1, id: 'bang-tin', title: { vi: 'Bảng tin' }, grid: { columns: 24, rows: 12 }, tiles },
-});
+const wallState = (tiles: unknown[], revision = 1) => wallStateWith(tiles, { id: 'bang-tin', title: { vi: 'Bảng tin' }, revision });
+const wallWith = (tiles: unknown[], snapshot: Snapshot = seededSnapshot(100)) => wallStore(snapshot, wallState(tiles));
+const show = (store: WallStore) => showWall(store);
 
-function wallWith(tiles: unknown[], snapshot: Snapshot = seededSnapshot(100)): WallStore {
-  const store = createWallStore({ schedule: () => () => {} });
-  expect(acceptSnapshot(store, snapshot)).toBe(true);
-  expect(acceptWallState(store, wallState(tiles))).toBe(true);
-  store.flush();
-  return store;
-}
-
-const show = (store: WallStore) =>
-  render(
-    <WallStoreProvider store={store}>
-      <WallView screenId="all" />
-    </WallStoreProvider>,
-  );
-
-const tileEl = (root: ParentNode, id: string) => {
-  const el = root.querySelector<HTMLElement>(`[data-tile-id="${id}"]`);
-  if (!el) throw new Error(`tile ${id} not rendered`);
-  return el;
-};
-const field = (root: ParentNode, name: string) => root.querySelector<HTMLElement>(`[data-field="${name}"]`);
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-  vi.setSystemTime(INSTANT);
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+atFixedTime(INSTANT, ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval']);
 
 describe('catalogue and registry', () => {
   it('registers each board widget with a component and its shared definition, whose defaults parse from {}', () => {

@@ -5,15 +5,14 @@ import { acceptSnapshot, acceptWallState } from '../../renderer/feed/ingest';
 import { createBoundaryLoader, setPageBoundaryLoader, type BoundaryLoader } from '../../renderer/geo/boundaries';
 import { ApiError } from '../../renderer/api/client';
 import { appError } from '../../shared/errors';
-import { WallStoreProvider } from '../../renderer/store/context';
 import { createWallStore, type WallStore } from '../../renderer/store/wallStore';
-import { WallView } from '../../renderer/wall/WallView';
 import { createSharedWebgl, setSharedWebgl, type RendererLike, type SharedWebgl } from '../../renderer/widgets/common/webgl-shared';
 import type { IndicatorMeta, Observation } from '../../shared/protocol/model';
 import { PROVINCE_CODES } from '../../shared/regions';
 import { readJson } from './fixtures';
-import { cleanup, render, waitUntil } from './render';
+import { cleanup, showWall, tileEl, waitUntil, wallStore } from './render';
 import { provincesTopoPath } from '../support/paths';
+import type { Object3D, Scene } from 'three';
 
 /**
  * The three province maps mounted in the real wall view (2×2 55" profile), with the real
@@ -62,12 +61,8 @@ const layout = {
 
 /** The wall with the layout's tiles (or only those named). */
 function wall(only?: string[], observations: Observation[] = figures()): WallStore {
-  const store = createWallStore({ schedule: () => () => {} });
-  expect(acceptSnapshot(store, { seq: 1, serverTime: VINTAGE, indicators: [GROWTH, OTHER], observations })).toBe(true);
   const tiles = only ? layout.tiles.filter((t) => only.includes(t.id)) : layout.tiles;
-  expect(acceptWallState(store, { revision: 1, profile: readJson('assets/profiles/wall-2x2-55in.json'), layout: { ...layout, tiles } })).toBe(true);
-  store.flush();
-  return store;
+  return wallStore({ seq: 1, serverTime: VINTAGE, indicators: [GROWTH, OTHER], observations }, { revision: 1, profile: readJson('assets/profiles/wall-2x2-55in.json'), layout: { ...layout, tiles } });
 }
 
 function change(store: WallStore, seq: number, observation: Observation) {
@@ -77,18 +72,8 @@ function change(store: WallStore, seq: number, observation: Observation) {
   });
 }
 
-const show = (store: WallStore, screenId = 'all') =>
-  render(
-    <WallStoreProvider store={store}>
-      <WallView screenId={screenId} />
-    </WallStoreProvider>,
-  );
-
-const tile = (root: ParentNode, id: string) => {
-  const el = root.querySelector<HTMLElement>(`[data-tile-id="${id}"]`);
-  if (!el) throw new Error(`tile ${id} not mounted`);
-  return el;
-};
+const show = showWall;
+const tile = tileEl;
 const mapOf = (root: ParentNode, id: string) => tile(root, id).querySelector<HTMLElement>('.map')!;
 
 // ------------------------------------------------------------------ stand-ins
@@ -154,6 +139,8 @@ afterAll(() => {
 
 let loader: BoundaryLoader;
 let renderers: { renders: number; disposed: boolean }[];
+/** Every scene a renderer was asked to draw. */
+let scenes: Set<Scene>;
 let shared: SharedWebgl;
 let glCanvases: HTMLCanvasElement[];
 beforeEach(() => {
@@ -162,6 +149,7 @@ beforeEach(() => {
   loader = createBoundaryLoader({ load: async () => topology, backoff: () => 60_000 });
   setPageBoundaryLoader(loader);
   renderers = [];
+  scenes = new Set();
   glCanvases = [];
   shared = createSharedWebgl({
     createCanvas: () => {
@@ -179,8 +167,9 @@ beforeEach(() => {
         setScissor() {},
         setScissorTest() {},
         setClearColor() {},
-        render() {
+        render(scene) {
           r.renders += 1;
+          scenes.add(scene);
         },
         dispose() {
           r.disposed = true;
@@ -350,9 +339,20 @@ describe('geographic province map', () => {
 
 describe('3D province map', () => {
   const build = async (root: ParentNode) => {
-    await waitUntil(() => expect(root.querySelectorAll('.map-3d[data-provinces-drawn="34"]')).toHaveLength(2), 15_000);
+    await waitUntil(() => expect(root.querySelectorAll('.map-3d:not([data-provinces-drawn="0"])')).toHaveLength(2), 15_000);
     runFrames(2);
   };
+  /** The province codes of the boundary file the maps were given. */
+  const fileCodes = () => (topology as { objects: { provinces: { geometries: { id: string }[] } } }).objects.provinces.geometries.map((g) => g.id).sort();
+  /** For each scene drawn, the provinces it holds a mesh for (meshes are named by province code). */
+  const meshCodes = () =>
+    [...scenes].map((scene) => {
+      const codes = new Set<string>();
+      scene.traverse((o: Object3D) => {
+        if ((o as Object3D & { isMesh?: boolean }).isMesh && o.name) codes.add(o.name);
+      });
+      return [...codes].sort();
+    });
 
   it('draws every 3D tile of the window through ONE WebGL context', async () => {
     const { container } = show(wall(['m3d-a', 'm3d-b']));
@@ -367,6 +367,10 @@ describe('3D province map', () => {
       expect(Number(m.dataset.frames)).toBeGreaterThan(0);
     }
     expect(renderers[0]!.renders).toBeGreaterThanOrEqual(2);
+    // Each tile's scene, as drawn, holds a mesh for every province of the boundary file.
+    expect(fileCodes()).toHaveLength(34);
+    expect(meshCodes()).toEqual([fileCodes(), fileCodes()]);
+    for (const m of maps) expect(m.dataset.provincesDrawn).toBe(String(fileCodes().length));
   }, 30_000);
 
   it('lists and labels the top provinces, highest first', async () => {

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/paths';
+import { eventually } from '../helpers/wait';
 import { launchChromium } from './support/browser';
 import { ServerProcess } from './support/server';
 import { openScreenPages, readProfile, tileBoxes, type ScreenPage } from './support/wall';
@@ -41,36 +42,57 @@ describe('refusing an invalid layout', () => {
     return layout;
   };
 
+  /** The wall revision the server holds. */
+  const serverRevision = async () => (await server.api<{ revision: number }>('GET', '/api/v1/wall')).body.revision;
+  /** Waits until every page has applied wall revision `revision` (data-wall-revision on its screen). */
+  const pagesAt = (revision: number) =>
+    Promise.all(pages.map(({ page }) => page.waitForSelector(`[data-wall-revision="${revision}"]`, { timeout: 10_000 })));
+
   it('answers 422 listing every error when an operator pushes it, and the wall keeps the last good layout', async () => {
     const before = await tileIds();
-    const response = await server.api<{ errors: { path: string; message: string }[] }>('PUT', '/api/v1/wall/layout', brokenLayout());
+    const revision = await serverRevision();
+    await pagesAt(revision);
+    const response = await server.api<{ error: { code: string }; errors: { path: string; message: string }[] }>('PUT', '/api/v1/wall/layout', brokenLayout());
     expect(response.status).toBe(422);
+    expect(response.body.error.code).toBe('wall.layout_invalid');
     const paths = response.body.errors.map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['$.tiles[0].w', '$.tiles[1].widget', '$.tiles[3].id', '$.tiles[4].binding']));
-    await new Promise((r) => setTimeout(r, 500));
+    // The marker: the good layout with a new title (the same layout again would be no change)
+    // is the very next revision, so the refused one made none; once the pages show the
+    // marker, nothing came to them before it.
+    const good = JSON.parse(readFileSync(resolve(projectRoot, 'layouts/tong-quan-kinh-te-xa-hoi.json'), 'utf8')) as { title: { vi: string } };
+    good.title.vi += ' (đánh dấu)';
+    const marker = await server.api<{ revision: number; layout: { id: string } }>('PUT', '/api/v1/wall/layout', good);
+    expect(marker.status).toBe(200);
+    expect(marker.body.revision).toBe(revision + 1);
+    expect(marker.body.layout.id).toBe('tong-quan-kinh-te-xa-hoi');
+    await pagesAt(revision + 1);
     expect(await tileIds()).toEqual(before);
-    const state = await server.api<{ layout: { id: string } }>('GET', '/api/v1/wall');
-    expect(state.body.layout.id).toBe('tong-quan-kinh-te-xa-hoi');
   });
 
   it('keeps the last good layout when the watched file is edited into an invalid one, and takes the next valid edit', async () => {
     const before = await tileIds();
+    const revision = await serverRevision();
     writeFileSync(layoutPath, JSON.stringify(brokenLayout()));
-    await new Promise((r) => setTimeout(r, 1_500));
+    // The server says it refused the edit: wait for that line, not for time to pass.
+    await eventually(() => expect(server.output.join('')).toMatch(/tiles\[1\]\.widget/), 'the refusal in the server log', 10_000, 50);
+    expect(await serverRevision()).toBe(revision);
     expect(await tileIds()).toEqual(before);
-    expect(server.output.join('')).toMatch(/tiles\[1\]\.widget/);
 
-    const smaller = JSON.parse(readFileSync(resolve(projectRoot, 'layouts/tong-quan-kinh-te-xa-hoi.json'), 'utf8')) as { id: string; tiles: unknown[] };
+    const smaller = JSON.parse(readFileSync(resolve(projectRoot, 'layouts/tong-quan-kinh-te-xa-hoi.json'), 'utf8')) as { id: string; tiles: { id: string }[] };
     smaller.tiles = smaller.tiles.slice(0, 3);
     writeFileSync(layoutPath, JSON.stringify(smaller));
-    // Every page gets the new layout over its own /control socket: wait for each.
-    await Promise.all(pages.map(({ page }) => page.waitForFunction(() => document.querySelectorAll('[data-tile-id]').length <= 3, undefined, { timeout: 5_000 })));
+    // The next valid edit is the very next revision: the invalid one made none. Every page
+    // gets it over its own /control socket: wait for each.
+    await pagesAt(revision + 1);
+    expect(await serverRevision()).toBe(revision + 1);
     const after = await tileIds();
-    expect(after.size).toBeLessThanOrEqual(3);
+    expect([...after].sort()).toEqual(smaller.tiles.map((t) => t.id).sort());
   });
 
   it('refuses a wall-state push from a token without the operator role', async () => {
-    const response = await server.api('PUT', '/api/v1/wall/layout', brokenLayout(), server.wallToken);
+    const response = await server.api<{ error: { code: string } }>('PUT', '/api/v1/wall/layout', brokenLayout(), server.wallToken);
     expect(response.status).toBe(403);
+    expect(response.body.error.code).toBe('auth.role_forbidden');
   });
 });

@@ -5,7 +5,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, recordPageErrors } from './support/browser';
 import { ServerProcess } from './support/server';
-import { gdpReport, keptSeq, offlineMarkCoversNoFigure, waitForKeptSeq, waitForValue } from './support/offline';
+import { keptSeq, offlineMarkCoversNoFigure, waitForKeptSeq } from './support/offline';
+import { gdpReport, waitForValue } from './support/wall';
 
 const profileFile = 'assets/profiles/wall-2x2-55in.json';
 const layoutFile = 'layouts/tong-quan-kinh-te-xa-hoi.json';

@@ -2,23 +2,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
 import { ServerProcess } from './support/server';
-import { openScreenPages, pagesShowing, readProfile, tileText, type ScreenPage } from './support/wall';
+import { gdpReport, openScreenPages, pagesShowing, readProfile, tileText, waitForValue, type ScreenPage } from './support/wall';
 
 const profileFile = 'assets/profiles/wall-2x2-55in.json';
 const layoutFile = 'layouts/tong-quan-kinh-te-xa-hoi.json';
-
-/** The yearly report of the statistics office with GDP growth = `growth` (the three other fields are required too). */
-const gdpReport = (growth: number) => ({
-  regime: 'CTK-KTXH-NAM',
-  agency: 'CTK',
-  period: '2026',
-  values: [
-    { indicator: 'GDP_GROWTH', value: growth },
-    { indicator: 'GDP_VND', value: 14100 },
-    { indicator: 'GDP_USD', value: 560 },
-    { indicator: 'GDP_PER_CAPITA', value: 5450 },
-  ],
-});
 
 /** Last month (its data window has begun whenever the test runs), e.g. "2026-10". */
 function lastMonth(): string {
@@ -41,17 +28,8 @@ const tradeReport = (exports: number, imports: number) => ({
   ],
 });
 
-async function waitForValue(pages: ScreenPage[], tileId: string, text: string, timeout: number): Promise<void> {
-  await Promise.all(
-    pages.map(({ page }) =>
-      page.waitForFunction(
-        ([tile, expected]) => document.querySelector(`[data-tile-id="${tile}"] [data-field="value"]`)?.textContent?.trim() === expected,
-        [tileId, text] as const,
-        { timeout },
-      ),
-    ),
-  );
-}
+/** Waits until every page given shows `text` as the tile's value. */
+const waitForValues = (pages: ScreenPage[], tileId: string, text: string) => Promise.all(pages.map(({ page }) => waitForValue(page, tileId, text)));
 
 /**
  * Kill the server under open pages, change data while they are away (through another
@@ -95,11 +73,11 @@ describe('reconnecting after the server dies', () => {
     await meanwhile.stop();
 
     await server.start();
-    await waitForValue(await pagesShowing(pages, 'gdp-growth'), 'gdp-growth', '6,75', 20_000);
+    await waitForValues(await pagesShowing(pages, 'gdp-growth'), 'gdp-growth', '6,75');
     const showingExports = await pagesShowing(pages, 'exports');
     expect(showingExports.map((p) => p.screenId).sort()).toEqual(['all', 's2']);
     // Each page reconnects on its own backoff: s2 may come back after s1 did.
-    await waitForValue(showingExports, 'exports', '45,25', 20_000);
+    await waitForValues(showingExports, 'exports', '45,25');
     for (const { page, screenId } of showingExports) expect(await tileText(page, 'exports', 'value'), screenId).toBe('45,25');
     for (const { page, screenId } of pages) {
       expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded), screenId).toBe(true);
@@ -109,6 +87,7 @@ describe('reconnecting after the server dies', () => {
   it('keeps receiving live changes after the reconnect', async () => {
     const response = await server.api('POST', '/api/v1/reports', gdpReport(7.1));
     expect(response.status).toBe(201);
-    await waitForValue(await pagesShowing(pages, 'gdp-growth'), 'gdp-growth', '7,1', 2_000);
+    // No time budget: how fast a change reaches the wall is measured in bench/, not asserted here.
+    await waitForValues(await pagesShowing(pages, 'gdp-growth'), 'gdp-growth', '7,1');
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { createServer, type CreateServerOptions, type RunningServer } from '../../server/app';
+import { checkErrorReply } from './error-reply';
 
 /** A temp folder removed by `cleanup`. */
 export function tempDir(prefix = 'toancanh-test-'): string {
@@ -67,6 +68,7 @@ export async function startHarness(options: Partial<CreateServerOptions> = {}): 
       } catch {
         // Not JSON: keep the text.
       }
+      if (path.startsWith('/api/') && response.status >= 400) checkErrorReply(method, path, response.status, parsed);
       return { status: response.status, headers: response.headers, body: parsed as never, text };
     },
     connect(namespace, token, setup) {
@@ -97,35 +99,9 @@ export async function startHarness(options: Partial<CreateServerOptions> = {}): 
   return harness;
 }
 
-/** Resolves with the next `event` on the socket (or rejects after `ms`). */
-export function nextEvent<T>(socket: Socket, event: string, ms = 3000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "${event}" within ${ms} ms`)), ms);
-    socket.once(event, (payload: T) => {
-      clearTimeout(timer);
-      resolve(payload);
-    });
-  });
-}
-
-/** Collects every `event` payload from now on. */
-export function collect<T>(socket: Socket, event: string): T[] {
-  const seen: T[] = [];
-  socket.on(event, (payload: T) => seen.push(payload));
-  return seen;
-}
-
 export function emitWithAck<T>(socket: Socket, event: string, payload: unknown, ms = 3000): Promise<T> {
   return socket.timeout(ms).emitWithAck(event, payload) as Promise<T>;
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls until `check` returns true. */
-export async function waitFor(check: () => boolean, ms = 3000, what = 'condition'): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
+// The waits live in ./wait.ts; re-exported for the tests that import them from here.
+export { collect, nextEvent, waitFor } from './wait';

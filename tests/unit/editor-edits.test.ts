@@ -15,7 +15,9 @@ import { projectRoot } from '../support/paths';
 
 const read = (file: string): unknown => JSON.parse(readFileSync(resolve(projectRoot, file), 'utf8'));
 const profile = wallProfileSchema.parse(read('assets/profiles/wall-2x2-55in.json'));
-const presetResult = validateLayout(read('layouts/tong-quan-kinh-te-xa-hoi.json'));
+// A full 24-tile layout of known ids (the earlier KPI overview, kept as a fixture): the
+// briefing preset changes with content.
+const presetResult = validateLayout(read('tests/dom/fixtures/kpi-overview.layout.json'));
 if (!presetResult.ok) throw new Error('preset invalid');
 const preset: Layout = presetResult.value;
 const canvas = wallCanvas(profile);
@@ -50,9 +52,10 @@ describe('snapping to the grid whose lines meet the screen edges', () => {
     fc.assert(
       fc.property(fc.integer({ min: -20_000, max: 20_000 }), fc.integer({ min: -20_000, max: 20_000 }), (dx, dy) => {
         const p = snapMove(lines, { x: 10, y: 4, w: 4, h: 3 }, dx, dy);
-        expect(p.x >= 0 && p.y >= 0 && p.x + p.w <= 24 && p.y + p.h <= 12).toBe(true);
+        expect({ left: p.x >= 0, top: p.y >= 0, right: p.x + p.w <= 24, bottom: p.y + p.h <= 12 }, JSON.stringify(p)).toEqual({ left: true, top: true, right: true, bottom: true });
         const r = snapResize(lines, { x: 10, y: 4, w: 4, h: 3 }, dx, dy);
-        expect(r.x === 10 && r.y === 4 && r.w >= 1 && r.h >= 1 && r.x + r.w <= 24 && r.y + r.h <= 12).toBe(true);
+        expect({ x: r.x, y: r.y }).toEqual({ x: 10, y: 4 });
+        expect({ width: r.w >= 1, height: r.h >= 1, right: r.x + r.w <= 24, bottom: r.y + r.h <= 12 }, JSON.stringify(r)).toEqual({ width: true, height: true, right: true, bottom: true });
       }),
     );
   });

@@ -18,7 +18,10 @@ describe('the error catalogue (shared/errors/)', () => {
       expect(entry.vi, code).not.toBe(entry.en);
       expect(holes(entry.vi), code).toEqual(holes(entry.en));
       const status = (entry as { status?: number }).status;
-      if (status !== undefined) expect(status >= 400 && status < 600, code).toBe(true);
+      if (status !== undefined) {
+        expect(status, code).toBeGreaterThanOrEqual(400);
+        expect(status, code).toBeLessThan(600);
+      }
     }
   });
 

@@ -143,11 +143,14 @@ describe('markdown subset: robustness', () => {
     );
   });
 
-  it('stays quick on a pathological input and cuts what is past the limit', () => {
+  // No wall-clock budget here (a busy machine would fail it): a parser that backtracks
+  // without end never returns, and the test's timeout catches that. Speed belongs in bench/.
+  it('finishes on a pathological input and cuts what is past the limit', () => {
     const nasty = '*a _b '.repeat(5000) + '\n' + '- '.repeat(3000);
-    const started = performance.now();
     const doc = parseMarkdown(nasty);
-    expect(performance.now() - started).toBeLessThan(1000);
-    expect(markdownToPlainText(doc).length).toBeLessThanOrEqual(MARKDOWN_MAX_CHARS);
+    const plain = markdownToPlainText(doc);
+    expect(plain.length).toBeLessThanOrEqual(MARKDOWN_MAX_CHARS);
+    // Markers that never close stay as the letters they are.
+    expect(plain.slice(0, 12)).toBe('*a _b *a _b ');
   });
 });

@@ -96,7 +96,7 @@ describe('the layout library', { timeout: 30_000 }, () => {
     ]);
     const diff = await h.api<{ diff: LayoutDiff }>('GET', '/api/v1/library/layouts/hop-giao-ban/diff?from=1&to=2', { token: viewer });
     expect(diff.body.diff.removed.map((t) => t.id)).toEqual([v1.tiles.at(-1)!.id]);
-    expect(diff.body.diff.rebound).toEqual([{ id: v1.tiles[0]!.id, from: v1.tiles[0]!.binding, to: { indicators: ['CPI'], region: 'VN' } }]);
+    expect(diff.body.diff.rebound).toEqual([{ id: v1.tiles[0]!.id, from: v1.tiles[0]!.binding ?? null, to: { indicators: ['CPI'], region: 'VN' } }]);
 
     const restored = await h.api<Saved>('POST', '/api/v1/library/layouts/hop-giao-ban/versions/1/restore', { token: bob, body: {} });
     expect(restored.body.version).toMatchObject({ version: 3, note: 'khôi phục phiên bản 1', by: 'Trần Thị B' });

@@ -6,7 +6,7 @@ import { widgetCatalog, widgetSpecs, widgetTypes } from '../../shared/widgets/ca
  * saved layout that uses it. This list changes only by adding to it; changing or removing
  * an entry means a layout migration, not an edit here.
  */
-const FROZEN_WIDGET_IDS = ['kpi', 'timeseries', 'comparison', 'compliance', 'ticker', 'clock', 'note', 'image', 'map-geo', 'map-tiles', 'map-3d'];
+const FROZEN_WIDGET_IDS = ['kpi', 'timeseries', 'comparison', 'compliance', 'ticker', 'clock', 'note', 'image', 'map-geo', 'map-tiles', 'map-3d', 'tasks'];
 
 /** Each widget's current options version: raising one needs a migration (tests/unit/widget-migrations.test.ts). */
 const OPTIONS_VERSIONS: Record<string, number> = {
@@ -21,6 +21,7 @@ const OPTIONS_VERSIONS: Record<string, number> = {
   'map-geo': 1,
   'map-tiles': 1,
   'map-3d': 1,
+  tasks: 1,
 };
 
 describe('widget ids', () => {

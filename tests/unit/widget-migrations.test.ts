@@ -39,7 +39,7 @@ describe('layout loading migrates options', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     const [tile] = result.value.tiles;
     expect(tile).toMatchObject({ widget: 'ticker', optionsVersion: 2 });
-    expect(tile!.options).toEqual({ thresholds: [], reports: false, reportsWithinDays: 45, motion: { mode: 'page', seconds: 6 }, maxItems: 40 });
+    expect(tile!.options).toEqual({ thresholds: [], reports: false, reportsWithinDays: 45, tasks: true, motion: { mode: 'page', seconds: 6 }, maxItems: 40 });
   });
 
   it('records the current version, so loading the result again changes nothing', () => {

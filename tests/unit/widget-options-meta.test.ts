@@ -53,7 +53,7 @@ describe('widget options describe themselves for a property panel', () => {
     problemsOf(json, spec.id, '', problems);
     expect(problems).toEqual([]);
     expect(Object.keys(json.properties as Node).length).toBeGreaterThan(0);
-    expect(isBilingual(spec.name) && isBilingual(spec.description)).toBe(true);
+    expect({ name: isBilingual(spec.name), description: isBilingual(spec.description) }).toEqual({ name: true, description: true });
   });
 
   it('every default is an accepted value (a panel may show it as the starting value)', () => {

@@ -1,4 +1,5 @@
 import type { Layout, Tile } from '../../../shared/layout/schema';
+import type { GridPlacement, GridSize } from '../../../shared/geometry';
 
 /**
  * Edits of a layout as pure functions: each returns a new layout (the untouched tiles are
@@ -6,17 +7,8 @@ import type { Layout, Tile } from '../../../shared/layout/schema';
  * the edit changes nothing. Grid cells throughout, never pixels.
  */
 
-export interface Place {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-export interface GridSize {
-  columns: number;
-  rows: number;
-}
+/** A tile's place on the layout grid, in cells (the geometry's own type). */
+export type Place = GridPlacement;
 
 export const placeOf = (tile: Place): Place => ({ x: tile.x, y: tile.y, w: tile.w, h: tile.h });
 

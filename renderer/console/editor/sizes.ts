@@ -2,7 +2,7 @@ import { wallCanvas } from '../../../shared/geometry';
 import { minimumLegibleTileHeightMm } from '../../../shared/legibility';
 import type { WallProfile } from '../../../shared/wall/profile';
 import type { AnyWidgetSpec } from '../../../shared/widgets/catalog';
-import type { GridSize } from './edits';
+import type { GridSize } from '../../../shared/geometry';
 
 /**
  * The width of a new tile of each widget for its height, on the wall (millimetres over

@@ -59,7 +59,7 @@ export function ComplianceTile({ tile, rect }: WidgetProps<'compliance'>) {
     >
       <header className="bc-head">
         <div className="bc-head__title-row">
-          <FitText className="bc-head__title" data-field="title" minScale={0.75}>
+          <FitText className="bc-head__title" data-field="title" minScale={0.9}>
             {title}
           </FitText>
           {pageCount > 1 ? (

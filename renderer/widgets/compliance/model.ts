@@ -105,9 +105,10 @@ export const LAYOUT = {
   padY: 2.5,
   padX: 2.5,
   head: 14.5,
-  colHead: 10,
+  /** Two lines of 5.4cqh column heads (regime, period) at line-height 1.08 need 11.7cqh. */
+  colHead: 12,
   /** What is left for the rows: 100 − 2·padY − head − colHead − gaps. */
-  body: 68,
+  body: 66,
   /** Row text: 60 % of the row's height, at most 6cqh. */
   fontOfRow: 0.6,
   maxFont: 6,

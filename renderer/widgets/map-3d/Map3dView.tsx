@@ -57,7 +57,8 @@ export default function Map3dView({ tile, rect }: WidgetProps<'map-3d'>) {
   const viewRef = useRef<ProvinceMapView | null>(null);
   const [context, setContext] = useState<{ state: WebglState; generation: number }>({ state: 'idle', generation: 0 });
   const [view, setView] = useState<Choropleth | null>(null);
-  const [built, setBuilt] = useState(false);
+  /** Provinces with a mesh in the scene once the geometry is in (0 before). */
+  const [built, setBuilt] = useState(0);
   const statsKey = useSyncExternalStore(shared.subscribe, () => {
     const s = shared.stats();
     return `${s.contexts}|${s.views}`;
@@ -117,7 +118,7 @@ export default function Map3dView({ tile, rect }: WidgetProps<'map-3d'>) {
       (set) => {
         if (!alive) return;
         viewRef.current?.setGeometries(set);
-        setBuilt(true);
+        setBuilt(viewRef.current?.provincesDrawn() ?? 0);
         shared.invalidate();
       },
       (error: unknown) => rendererLog.error('3D map: building the geometry failed', { err: error }),
@@ -188,6 +189,7 @@ export default function Map3dView({ tile, rect }: WidgetProps<'map-3d'>) {
     <div
       ref={rootRef}
       className="map map-3d"
+      data-text-size={o.textSize}
       data-indicator={indicator}
       data-highlight={o.highlight}
       data-geo-state={boundaries.status}
@@ -195,7 +197,7 @@ export default function Map3dView({ tile, rect }: WidgetProps<'map-3d'>) {
       data-webgl-generation={context.generation}
       data-webgl-contexts={contexts}
       data-webgl-views={views}
-      data-provinces-drawn={built ? 34 : 0}
+      data-provinces-drawn={built}
       data-provinces-with-data={view?.withData ?? 0}
     >
       {view ? <MapHeader view={view.header} /> : null}

@@ -135,9 +135,14 @@ export class ProvinceMapView implements WebglView {
       for (const p of set.provinces) {
         const material = this.materialFor(p.code);
         const body = p.body ? new Mesh(p.body, material) : null;
+        // Named by province code, so that a test (or a debugger) can count what the scene holds.
+        if (body) body.name = p.code;
         if (body && p.outline) body.add(new LineSegments(p.outline, this.outlineMaterial));
         const archipelago = p.archipelago ? new Mesh(p.archipelago, material) : null;
-        if (archipelago) archipelago.scale.z = ARCHIPELAGO_HEIGHT;
+        if (archipelago) {
+          archipelago.name = p.code;
+          archipelago.scale.z = ARCHIPELAGO_HEIGHT;
+        }
         if (body) this.group.add(body);
         if (archipelago) this.group.add(archipelago);
         this.meshes.set(p.code, { body, archipelago, anchor: p.anchor });
@@ -145,6 +150,15 @@ export class ProvinceMapView implements WebglView {
     }
     this.applyView(false);
     this.dirty = true;
+  }
+
+  /** How many provinces have a mesh in the scene (what data-provinces-drawn reports). */
+  provincesDrawn(): number {
+    const codes = new Set<string>();
+    this.group.traverse((o) => {
+      if (o instanceof Mesh && o.name) codes.add(o.name);
+    });
+    return codes.size;
   }
 
   setView(view: Choropleth, domain: { min: number; max: number } | undefined, animate: boolean): void {

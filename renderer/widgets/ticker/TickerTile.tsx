@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { messages } from '../../../shared/i18n';
 import { useWall } from '../../store/context';
-import { selectCompliance } from '../../store/selectors';
+import { selectCompliance, selectTasks } from '../../store/selectors';
 import { periodsKey } from '../../store/wallStore';
 import { observationKey } from '../../../shared/protocol/model';
 import { AlertIcon, StatusIcon } from '../common/board-icons';
@@ -30,6 +30,7 @@ export function TickerTile({ tile }: WidgetProps<'ticker'>) {
   const observations = useWall((s) => s.observations);
   const periods = useWall((s) => s.periods);
   const compliance = useWall(selectCompliance);
+  const tasks = useWall(selectTasks);
   const now = useNow();
 
   const view = useMemo(() => {
@@ -38,9 +39,9 @@ export function TickerTile({ tile }: WidgetProps<'ticker'>) {
       const last = list?.[list.length - 1];
       return last === undefined ? undefined : observations[observationKey({ indicator, region, period: last })];
     };
-    return tickerView({ options, indicators, latest, compliance: Object.values(compliance), now });
+    return tickerView({ options, indicators, latest, compliance: Object.values(compliance), tasks: Object.values(tasks), now });
     // commits stands for the contents of observations and periods, which keep their identity.
-  }, [options, indicators, observations, periods, compliance, now, commits]);
+  }, [options, indicators, observations, periods, compliance, tasks, now, commits]);
 
   if (!view.hasData) return <TileMessage kind="no-data" text={messages.noData} />;
 
@@ -74,7 +75,8 @@ function Item({ item, copy = false }: { item: TickerItem; copy?: boolean }) {
       {item.kind === 'threshold' ? (
         <span className="bt-item__mark bt-item__mark--arrow">{item.mark}</span>
       ) : (
-        <StatusIcon status={item.kind} className="bt-item__mark" />
+        // An overdue task is marked as a missing report is: something due that has not come.
+        <StatusIcon status={item.kind === 'task' ? 'missing' : item.kind} className="bt-item__mark" />
       )}
       <span className="bt-item__text">{item.text}</span>
     </span>

@@ -4,6 +4,8 @@ import type { ComplianceEntryWire } from '../../../shared/protocol/compliance';
 import type { IndicatorMeta, Observation } from '../../../shared/protocol/model';
 import { regionName } from '../../../shared/regions';
 import type { TickerOptions, TickerThreshold } from '../../../shared/widgets/ticker/definition';
+import type { Task } from '../../../shared/tasks/schema';
+import { taskTiming, vietnamDay } from '../../../shared/tasks/status';
 import { agencyWallName, DAY_MS, daysLate, lateText, overdueText, reportName } from '../common/board-compliance';
 
 /**
@@ -11,7 +13,7 @@ import { agencyWallName, DAY_MS, daysLate, lateText, overdueText, reportName } f
  * figures, and reports that came in late or are missing, newest first. Pure.
  */
 
-export type TickerItemKind = 'threshold' | 'late' | 'missing';
+export type TickerItemKind = 'threshold' | 'late' | 'missing' | 'task';
 
 export interface TickerItem {
   /** Stable across updates (React key). */
@@ -36,6 +38,8 @@ export interface TickerInput {
   /** The latest observation of indicator × region (selectLatest). */
   latest: (indicator: string, region: string) => Observation | undefined;
   compliance: readonly ComplianceEntryWire[];
+  /** The task register (selectTasks); its status is judged here on `now`. None: no tasks held. */
+  tasks?: readonly Task[];
   now: number;
 }
 
@@ -131,7 +135,29 @@ export function reportItems(entries: readonly ComplianceEntryWire[], now: number
   return items;
 }
 
-const KIND_ORDER: Record<TickerItemKind, number> = { missing: 0, late: 1, threshold: 2 };
+/**
+ * Overdue tasks, one item each: who, how many working days, what, by which document. Dated
+ * from the end of the last day of the limit (as a missed report from its deadline day).
+ */
+export function taskItems(tasks: readonly Task[], now: number): TickerItem[] {
+  const today = vietnamDay(now);
+  return tasks.flatMap((task) => {
+    const timing = taskTiming({ dueDate: task.dueDate, completedOn: task.completedOn }, today);
+    if (timing.status !== 'overdue') return [];
+    return [
+      {
+        id: `task|${task.id}`,
+        kind: 'task' as const,
+        at: Date.parse(`${timing.effectiveDue}T17:00:00Z`), // 24:00 in Hà Nội of the last day
+        mark: '!',
+        text: `${agencyWallName(task.agency)} — nhiệm vụ quá hạn ${timing.workingDaysLate} ngày làm việc: ${task.title.vi} (${task.document.number})`,
+        agencies: [task.agency],
+      },
+    ];
+  });
+}
+
+const KIND_ORDER: Record<TickerItemKind, number> = { missing: 0, task: 1, late: 2, threshold: 3 };
 
 export function tickerView(input: TickerInput): TickerView {
   const { options } = input;
@@ -146,6 +172,10 @@ export function tickerView(input: TickerInput): TickerView {
   if (options.reports && input.compliance.length) {
     hasData = true;
     items.push(...reportItems(input.compliance, input.now, options.reportsWithinDays));
+  }
+  if (options.tasks && input.tasks?.length) {
+    hasData = true;
+    items.push(...taskItems(input.tasks, input.now));
   }
   // Newest first; at the same instant the graver kind first.
   items.sort((a, b) => b.at - a.at || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.id < b.id ? -1 : 1));

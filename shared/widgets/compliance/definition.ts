@@ -68,6 +68,14 @@ export const complianceSpec = defineWidgetSpec({
   optionsVersion: 1,
   migrations: {},
   binding: 'none',
-  // rows at 60 % of 68cqh / rowsPerPage; with the most rows a page allows (10): 4.08cqh
-  legibility: { smallestTextFraction: 0.04 },
+  // rows at 60 % of 66cqh / rowsPerPage; with the most rows a page allows (10): 3.96cqh
+  legibility: {
+    smallestTextFraction: 0.039,
+    // The rows' text is 60 % of 66cqh / rowsPerPage, at most 6cqh (rowFontCqh in the
+    // renderer's model); everything else is at least 5.4cqh (compliance.css).
+    smallestTextFractionFor: (options) => {
+      const rows = typeof options.rowsPerPage === 'number' ? options.rowsPerPage : 10;
+      return Math.min(0.06, (0.66 / rows) * 0.6, 0.054);
+    },
+  },
 });

@@ -24,6 +24,14 @@ export const map3dOptionsSchema = z
       label: { vi: 'Số tỉnh có nhãn', en: 'Labelled provinces' },
       help: { vi: 'Các tỉnh có giá trị cao nhất', en: 'The highest values first' },
     }),
+    textSize: option(z.enum(['normal', 'large']).default('normal'), {
+      label: { vi: 'Cỡ chữ', en: 'Text size' },
+      help: {
+        vi: 'Lớn: mọi chữ cùng một cỡ lớn (ẩn tên tiếng Anh), để một ô cao bằng một màn hình đọc được từ xa',
+        en: 'Large: every text at one large size (the English name hidden), so that a screen-tall tile reads from afar',
+      },
+      choices: { normal: { vi: 'Thường', en: 'Normal' }, large: { vi: 'Lớn', en: 'Large' } },
+    }),
     reducedMotion: option(z.enum(['respect', 'ignore']).default('respect'), {
       label: { vi: 'Hạn chế chuyển động', en: 'Reduced motion' },
       choices: {
@@ -44,5 +52,6 @@ export const map3dSpec = defineWidgetSpec({
   migrations: {},
   binding: 'one',
   // labels over the picture and the legend's unit: 3.6 mu, 3.24 % on a tile 0.6 as wide as tall (map-3d.css)
-  legibility: { smallestTextFraction: 0.032 },
+  // large text: every text at 6 mu (map-3d.css), 6 × 0.9 = 5.4 % on a tile 0.6 as wide as tall
+  legibility: { smallestTextFraction: 0.032, smallestTextFractionFor: (options) => (options.textSize === 'large' ? 0.054 : 0.032) },
 });

@@ -87,6 +87,13 @@ export const tickerOptionsSchema = z
       help: { vi: 'Chỉ báo cáo trở thành trễ hoặc thiếu trong chừng ấy ngày', en: 'Only reports that became late or missing within this many days' },
       unit: { vi: 'ngày', en: 'days' },
     }),
+    tasks: option(z.boolean().default(true), {
+      label: { vi: 'Nhiệm vụ quá hạn', en: 'Overdue tasks' },
+      help: {
+        vi: 'Liệt kê cả nhiệm vụ Chính phủ, Thủ tướng Chính phủ giao đã quá hạn (cần dữ liệu chấp hành chế độ báo cáo)',
+        en: 'Also list overdue tasks assigned by the Government and the Prime Minister (needs the compliance feed)',
+      },
+    }),
     motion: tickerMotionSchema,
     maxItems: option(z.number().int().min(1).max(100).default(40), { label: { vi: 'Số cảnh báo tối đa', en: 'Most alerts listed' } }),
   })
@@ -110,8 +117,8 @@ export const tickerSpec = defineWidgetSpec({
   id: 'ticker',
   name: { vi: 'Dòng cảnh báo', en: 'Alert ticker' },
   description: {
-    vi: 'Chỉ tiêu vượt ngưỡng và báo cáo trễ, thiếu, mới nhất trước, chạy chữ hoặc lần lượt',
-    en: 'Indicators past their thresholds and late or missing reports, newest first, scrolling or in turn',
+    vi: 'Chỉ tiêu vượt ngưỡng, báo cáo trễ, thiếu và nhiệm vụ quá hạn, mới nhất trước, chạy chữ hoặc lần lượt',
+    en: 'Indicators past their thresholds, late or missing reports and overdue tasks, newest first, scrolling or in turn',
   },
   optionsSchema: tickerOptionsSchema,
   optionsVersion: 2,

@@ -1,25 +1,5 @@
 import type { Page } from 'playwright-core';
-
-/** The statistics office's yearly report with GDP growth = `growth` (the regime's four fields). */
-export const gdpReport = (growth: number) => ({
-  regime: 'CTK-KTXH-NAM',
-  agency: 'CTK',
-  period: '2026',
-  values: [
-    { indicator: 'GDP_GROWTH', value: growth },
-    { indicator: 'GDP_VND', value: 14100 },
-    { indicator: 'GDP_USD', value: 560 },
-    { indicator: 'GDP_PER_CAPITA', value: 5450 },
-  ],
-});
-
-export async function waitForValue(page: Page, tileId: string, text: string, timeout = 20_000): Promise<void> {
-  await page.waitForFunction(
-    ([tile, expected]) => document.querySelector(`[data-tile-id="${tile}"] [data-field="value"]`)?.textContent?.trim() === expected,
-    [tileId, text] as const,
-    { timeout },
-  );
-}
+import { eventually } from '../../helpers/wait';
 
 /**
  * The highest sequence number any record of the page's last-good database holds (read
@@ -52,13 +32,15 @@ export function keptSeq(page: Page): Promise<number | null> {
 
 /** Waits until the page has written a record at `seq` or later (it writes at most every 5 s). */
 export async function waitForKeptSeq(page: Page, seq: number, timeout = 20_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const kept = await keptSeq(page);
-    if (kept !== null && kept >= seq) return;
-    if (Date.now() > deadline) throw new Error(`the page kept seq ${kept} on disk, not ${seq}, within ${timeout} ms`);
-    await page.waitForTimeout(250);
-  }
+  await eventually(
+    async () => {
+      const kept = await keptSeq(page);
+      if (kept === null || kept < seq) throw new Error(`the page kept seq ${kept} on disk`);
+    },
+    `the page keeping seq ${seq}`,
+    timeout,
+    250,
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { indicatorsCsvPath, projectRoot } from '../../support/paths';
+import { checkErrorReply } from '../../helpers/error-reply';
 
 export const SERVER_BUNDLE = resolve(projectRoot, 'out/main/server.js');
 
@@ -119,6 +120,7 @@ export class ServerProcess {
     } catch {
       // not JSON: keep the text
     }
+    if (path.startsWith('/api/') && response.status >= 400) checkErrorReply(method, path, response.status, parsed);
     return { status: response.status, body: parsed as T };
   }
 

@@ -75,3 +75,25 @@ export async function tileText(page: Page, tileId: string, field: string): Promi
   const locator = page.locator(`[data-tile-id="${tileId}"] [data-field="${field}"]`);
   return (await locator.count()) > 0 ? locator.first().innerText() : null;
 }
+
+/** The statistics office's yearly report with GDP growth = `growth` (the regime's four fields). */
+export const gdpReport = (growth: number) => ({
+  regime: 'CTK-KTXH-NAM',
+  agency: 'CTK',
+  period: '2026',
+  values: [
+    { indicator: 'GDP_GROWTH', value: growth },
+    { indicator: 'GDP_VND', value: 14100 },
+    { indicator: 'GDP_USD', value: 560 },
+    { indicator: 'GDP_PER_CAPITA', value: 5450 },
+  ],
+});
+
+/** Waits until the tile's value reads `text` on the page. */
+export async function waitForValue(page: Page, tileId: string, text: string, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(
+    ([tile, expected]) => document.querySelector(`[data-tile-id="${tile}"] [data-field="value"]`)?.textContent?.trim() === expected,
+    [tileId, text] as const,
+    { timeout },
+  );
+}

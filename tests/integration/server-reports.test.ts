@@ -255,7 +255,7 @@ describe('demo data', () => {
     const r = await h.api<ReportAccepted>('POST', `/api/v1/reports?receivedAt=${encodeURIComponent(when)}`, { token: demo, body: exampleSubmission(tinh, 'P79', '2025-11') });
     expect(r.status, r.text).toBe(201);
     expect(r.body).toMatchObject({ demo: true, receivedAt: new Date(when).toISOString() });
-    expect(r.body.observations.every((o) => o.demo && o.vintage === new Date(when).toISOString())).toBe(true);
+    expect(r.body.observations.filter((o) => !(o.demo && o.vintage === new Date(when).toISOString()))).toEqual([]);
     // Received the day before the deadline of 20 November: on time.
     expect(r.body.compliance).toMatchObject({ status: 'on-time', receivedAt: '2025-11-19T15:30:00+07:00' });
     const demoObs = await h.api<{ observations: Observation[] }>('GET', '/api/v1/observations?demo=1&region=79');
@@ -301,15 +301,15 @@ describe('reading', () => {
     expect(all.next).toBe(all.submissions[1]!.id);
     const page2 = submissionListSchema.parse((await h.api('GET', `/api/v1/submissions?agency=CTK&limit=100&before=${all.next}`, { token: operator })).body);
     expect(page2.submissions.some((s) => all.submissions.some((t) => t.id === s.id))).toBe(false);
-    expect(page2.submissions.every((s) => s.agency === 'CTK')).toBe(true);
+    expect(new Set(page2.submissions.map((s) => s.agency))).toEqual(new Set(['CTK']));
 
     const mine = submissionListSchema.parse((await h.api('GET', '/api/v1/submissions', { token: hanoi })).body);
     expect(mine.submissions.length).toBeGreaterThan(0);
-    expect(mine.submissions.every((s) => s.agency === 'P01')).toBe(true);
+    expect(new Set(mine.submissions.map((s) => s.agency))).toEqual(new Set(['P01']));
     expect((await h.api('GET', '/api/v1/submissions?agency=CTK', { token: hanoi })).status).toBe(403);
     expect((await h.api('GET', `/api/v1/submissions/${all.submissions[0]!.id}`, { token: hanoi })).status).toBe(404);
     expect((await h.api('GET', '/api/v1/submissions/nope')).status).toBe(404);
-    expect(submissionListSchema.parse((await h.api('GET', '/api/v1/submissions?demo=1')).body).submissions.every((s) => s.demo)).toBe(true);
+    expect(submissionListSchema.parse((await h.api('GET', '/api/v1/submissions?demo=1')).body).submissions.filter((s) => !s.demo)).toEqual([]);
   });
 
   it('describes the catalogue: regimes with their templates, agencies, indicators with plan targets', async () => {

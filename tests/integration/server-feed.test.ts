@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeBatchSchema, snapshotSchema, type Change, type ChangeBatch, type Snapshot, type SubscribeReply } from '../../shared/protocol/feed';
 import { exampleSubmission } from '../../shared/regimes/example';
-import { collect, emitWithAck, nextEvent, sleep, startHarness, tempDir, waitFor, type Harness } from '../helpers/server-harness';
+import { emitWithAck, startHarness, tempDir, type Harness } from '../helpers/server-harness';
+import { collect, nextEvent, waitFor } from '../helpers/wait';
 
 let h: Harness;
 
@@ -68,6 +69,18 @@ function expectedSeqs(harness: Harness, from: number, to: number, f: Filter): nu
 }
 const retail = (changes: Change[]) => changes.find((c) => c.kind === 'observation' && /RETAIL_SALES$/.test(c.observation.indicator))!.seq;
 
+/**
+ * Posts one more CTK report (RETAIL_SALES, region VN: the subscriber's filter must let it
+ * through) and waits until its change is in `batches`. The server emits in commit order and
+ * a socket delivers in order, so from then on everything sent before the marker has
+ * arrived: a check that nothing else came needs no sleep. Returns the marker's seq.
+ */
+async function marker(harness: Harness, batches: ChangeBatch[]): Promise<number> {
+  const m = await report(harness, 'CTK', 999);
+  await waitFor(() => seqs(batches).includes(retail(m.changes)), 3000, 'the marker change');
+  return m.seq;
+}
+
 describe('/feed subscribe', () => {
   it('sends a snapshot of the newest vintages for lastSeq null, filtered, with the head seq', async () => {
     const socket = await h.connect('/feed', h.server.wallToken);
@@ -104,10 +117,12 @@ describe('/feed subscribe', () => {
     for (const b of batches) changeBatchSchema.parse(b);
 
     const live = await report(h, 'CTK', 5);
-    await report(h, 'P01', 6);
-    await waitFor(() => seqs(batches).includes(retail(live.changes)), 3000, 'the live change');
-    await sleep(50);
-    expect(seqs(batches)).toEqual([...expected, retail(live.changes)]);
+    const hanoi = await report(h, 'P01', 6);
+    const end = await marker(h, batches);
+    // Live: CTK's change and the marker's, not Hà Nội's (filtered out), nothing twice.
+    expect(seqs(batches)).toEqual(expectedSeqs(h, lastSeq, end, filter));
+    expect(seqs(batches)).toContain(retail(live.changes));
+    expect(seqs(batches)).not.toContain(retail(hanoi.changes));
     socket.disconnect();
   });
 
@@ -148,12 +163,11 @@ describe('/feed subscribe', () => {
     const socket = await h.connect('/feed', h.server.wallToken);
     for (const bad of [null, 'x', { lastSeq: -1, indicators: null, regions: null }, { lastSeq: 0, indicators: ['gdp'], regions: null, extra: 1 }]) {
       const reply = await emitWithAck<SubscribeReply>(socket, 'subscribe', bad);
-      expect(reply.ok).toBe(false);
-      expect(!reply.ok && reply.error).toBeTruthy();
+      expect(reply, JSON.stringify(bad)).toMatchObject({ ok: false, code: 'feed.subscribe_invalid', error: expect.stringMatching(/\S/), message_vi: expect.stringMatching(/\S/) });
     }
     // No ack function at all: nothing to answer, nothing breaks.
     socket.emit('subscribe', { nonsense: true });
-    expect(h.log.lines.some((l) => l.includes('feed: refused subscribe'))).toBe(true);
+    expect(h.log.lines).toContainEqual(expect.stringContaining('feed: refused subscribe'));
     expect((await emitWithAck<SubscribeReply>(socket, 'subscribe', { lastSeq: null, indicators: [], regions: null })).ok).toBe(true);
     expect((await h.api('GET', '/api/v1/health', { token: null })).status).toBe(200);
     socket.disconnect();
@@ -171,9 +185,11 @@ describe('/feed subscribe', () => {
 
   it('never delivers a change twice or out of order while reports commit during subscribes', async () => {
     const start = h.server.store.changes.head();
+    let posted = false;
     const posting = (async () => {
       const agencies = ['CTK', 'P01', 'P79', 'P48', 'P31'] as const;
       for (let i = 0; i < 20; i++) await report(h, agencies[i % agencies.length]!, i);
+      posted = true;
     })();
     // Fresh sockets subscribe from the same lastSeq while reports commit: each gets part
     // of the gap as replay and the rest live, and must end with every change exactly once.
@@ -184,15 +200,16 @@ describe('/feed subscribe', () => {
       clients.push({ socket, batches });
       await emitWithAck(socket, 'subscribe', { lastSeq: start, indicators: null, regions: null, compliance: true });
       // The same socket again, from a stale lastSeq: nothing twice.
+      const subscribedAt = h.server.store.changes.head();
       await emitWithAck(socket, 'subscribe', { lastSeq: start, indicators: null, regions: null, compliance: true });
-      await sleep(5);
+      // The next client subscribes after at least one more commit (or once posting is over).
+      await waitFor(() => posted || h.server.store.changes.head() > subscribedAt, 3000, 'the next commit');
     }
     await posting;
-    const end = h.server.store.changes.head();
+    const end = await marker(h, clients[0]!.batches);
     const expected = Array.from({ length: end - start }, (_, i) => start + i + 1);
     for (const { socket, batches } of clients) {
-      await waitFor(() => seqs(batches).includes(end), 3000, 'the last change');
-      await sleep(20);
+      await waitFor(() => seqs(batches).includes(end), 3000, 'the marker change');
       expect(seqs(batches)).toEqual(expected);
       socket.disconnect();
     }
@@ -213,12 +230,15 @@ describe('/feed subscribe', () => {
     expect((await snapshot).indicators.map((i) => i.code).sort()).toEqual(['GDP_GROWTH', 'RETAIL_SALES']);
     // Wider by compliance alone: a snapshot too, now with the compliance and the regimes.
     const withCompliance = nextEvent<Snapshot>(socket, 'snapshot');
-    expect(await emitWithAck<SubscribeReply>(socket, 'subscribe', { lastSeq: head, indicators: ['RETAIL_SALES', 'GDP_GROWTH'], regions: ['VN'], compliance: true })).toMatchObject({ mode: 'snapshot' });
+    const wide = { indicators: ['RETAIL_SALES', 'GDP_GROWTH'], regions: ['VN'], compliance: true };
+    const widened = await emitWithAck<SubscribeReply>(socket, 'subscribe', { lastSeq: head, ...wide });
+    expect(widened).toMatchObject({ ok: true, mode: 'snapshot' });
     const snap = snapshotSchema.parse(await withCompliance);
     expect(snap.compliance!.length).toBeGreaterThan(0);
     expect(snap.regimes!.length).toBe(h.server.catalog.regimes.length);
-    await sleep(30);
-    expect(seqs(batches)).toEqual([live]);
+    // Up to the snapshot, only the one live change; after it, what the wide filter lets through.
+    const end = await marker(h, batches);
+    expect(seqs(batches)).toEqual([live, ...expectedSeqs(h, widened.ok ? widened.seq : NaN, end, wide)]);
     socket.disconnect();
   });
 });

@@ -52,7 +52,7 @@ describe('wall state', () => {
     expect(paths).toContain('$.schemaVersion');
     expect(paths).toContain('$.tiles[0].widget');
     expect(paths).toContain('$.tiles[1].w');
-    expect(r.body.errors.some((e) => /overlaps/.test(e.message))).toBe(true);
+    expect(r.body.errors).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/overlaps/) }));
     expect(r.body.error).toMatchObject({ code: 'wall.layout_invalid', message_en: expect.stringMatching(/keeps its layout/) });
     expect(h.server.wall.get()).toBe(before);
     expect((await h.api<WallState>('GET', '/api/v1/wall')).body).toEqual(before);

@@ -1,5 +1,6 @@
 /**
- * Deterministic randomness for the simulator: every draw is a function of the seed and a
+ * The one seeded random generator of the project, for the simulator and the benchmarks:
+ * mulberry32, and keyed draws on top of it. A keyed draw is a function of the seed and a
  * key ("CTK-KTXH-THANG|CTK|2026-03|GDP_GROWTH|r1"), so the same seed plays the same reports
  * with the same values, whatever order they are posted in and however often it restarts.
  */

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyByCode } from '../../shared/agencies';
 import { reportAcceptedSchema, validationFailureSchema } from '../../shared/protocol/report';
 import { submissionToCsv } from '../../shared/regimes/csv';
-import { exampleSubmission } from '../../shared/regimes/example';
 import { reportersOf } from '../../shared/regimes/reporters';
-import type { Regime } from '../../shared/regimes/schema';
 import { loadCatalog } from '../../server/catalog/load';
 import { startHarness, type Harness } from '../helpers/server-harness';
+import { foreignAgency, regimeSample, wrongPeriod } from '../support/regimes';
 
 /**
  * Every regime of the catalogue, through the HTTP API of a real server on a real SQLite
@@ -21,17 +20,6 @@ const catalog = loadCatalog();
 /** The server's clock: 16 March 2026, 10:00 in Viet Nam. Every sample period has begun by then. */
 const NOW = Date.parse('2026-03-16T10:00:00+07:00');
 
-/** A period of the regime's kind, in force for every catalogue regime (the provinces' ones start 1 July 2025). */
-const SAMPLE_PERIOD: Record<Regime['periodicity'], string> = {
-  month: '2025-09',
-  quarter: '2025-Q3',
-  'half-year': '2025-H2',
-  'nine-months': '2025-9M',
-  year: '2025',
-  'ad-hoc': '2025-09-25..2025-09-30',
-};
-const wrongPeriod = (r: Regime) => (r.periodicity === 'month' ? '2025-Q3' : '2025-09');
-const foreignAgency = (r: Regime) => (r.reporters === 'all-provinces' ? 'BTC' : r.reporters.includes('BYT') ? 'BCA' : 'BYT');
 
 let h: Harness;
 /** One submitter token per reporting agency. */
@@ -55,11 +43,8 @@ it('has a catalogue of at least 15 regimes across at least 8 agencies', () => {
 });
 
 describe.each(catalog.regimes.map((r) => [r.code, r] as const))('regime %s', (_code, r) => {
-  const agency = reportersOf(r)[0]!;
-  const period = SAMPLE_PERIOD[r.periodicity];
-  const valid = () => structuredClone(exampleSubmission(r, agency, period));
-  const target = r.fields[0]!;
-  const outOfRange = target.max !== undefined ? target.max + 1 : target.min! - 1;
+  // The field whose faults we plant is the first (tests/support/regimes.ts).
+  const { agency, period, valid, target, outOfRange } = regimeSample(r);
 
   it('accepts a valid JSON submission from its agency and a valid CSV one from an operator', async () => {
     const json = await h.api('POST', '/api/v1/reports', { token: tokens.get(agency)!, body: valid() });
@@ -108,7 +93,11 @@ describe.each(catalog.regimes.map((r) => [r.code, r] as const))('regime %s', (_c
     expect(cell).toMatchObject({ column: 2, message: expect.stringContaining('outside the allowed range') });
     expect(csvErrors.map((e) => e.path).sort()).toEqual(['?agency', '?period', 'csv[1].NOT_A_FIELD', cell!.path].sort());
     expect(csvErrors.find((e) => e.path === 'csv[1].NOT_A_FIELD')).toMatchObject({ row: 1, column: r.fields.length + 2 });
-    for (const e of csvErrors) expect(e.message_vi && e.message_en && e.message_vi !== e.message_en).toBe(true);
+    for (const e of csvErrors) {
+      expect(e.message_vi).toMatch(/\S/);
+      expect(e.message_en).toMatch(/\S/);
+      expect(e.message_vi).not.toBe(e.message_en);
+    }
 
     expect(h.server.store.fingerprint()).toEqual(before);
   });
