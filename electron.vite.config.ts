@@ -38,6 +38,7 @@ export default defineConfig({
           wall: resolve('renderer/wall/index.html'),
           // The information page for leadership's phones and tablets (/info/).
           info: resolve('renderer/info/index.html'),
+          console: resolve('renderer/console/index.html'),
           // The browser wall's service worker: a fixed name, beside the page whose scope it serves.
           sw: resolve('renderer/sw/sw.ts'),
         },

@@ -107,6 +107,8 @@ export const folderRules = {
     packages: ['react'],
     why: 'renderer/wall/patterns/ draws the technician\'s identify screen and test patterns from the geometry alone: no store, no sockets.',
   },
+  // The console shell mounts the layout editor, a module of its own (renderer/console/editor/).
+  'renderer/console': { ...rendererEntry('renderer/console/'), folders: [...rendererEntry('renderer/console/').folders, 'renderer/console/editor'] },
   'renderer/surface': {
     folders: ['renderer/log.ts', 'renderer/store', 'renderer/widgets/registry.ts', 'renderer/widgets/common', 'shared'],
     packages: ['react'],

@@ -41,6 +41,8 @@ export async function registerStatic(app: FastifyInstance, rendererDir: string):
     app.get('/wall/*', notBuilt);
     app.get('/info', notBuilt);
     app.get('/info/*', notBuilt);
+    app.get('/console', notBuilt);
+    app.get('/console/*', notBuilt);
     return;
   }
   // The information page (/info/) gets the same service worker script as the wall, at its

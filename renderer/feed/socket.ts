@@ -11,6 +11,7 @@ import {
   controlHelloSchema,
   type ControlClientToServer,
   type ControlServerToClient,
+  type Presence,
 } from '../../shared/protocol/control';
 import type { WallStore } from '../store/wallStore';
 import { selectBoundIndicators, selectWantsCompliance } from '../store/selectors';
@@ -224,4 +225,29 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
     },
   };
   return connection;
+}
+
+
+/**
+ * The console's presence on /control: it says which library layout it has open and hears who
+ * else has it open. The socket authenticates with the page's session cookie (same origin,
+ * no token). Returns a function that closes it.
+ */
+export function openPresence(serverUrl: string, layoutId: string, onPresence: (presence: Presence, ownSocketId: string | undefined) => void): () => void {
+  const manager = new Manager(serverUrl.replace(/\/+$/, ''), { transports: ['websocket', 'polling'], reconnection: true, reconnectionDelayMax: 10_000 });
+  const control: Socket<ControlServerToClient, ControlClientToServer> = manager.socket(CONTROL_NAMESPACE, { auth: {} });
+  control.on('connect', () => {
+    // After every (re)connection: the server forgets a socket's open layout when it drops.
+    control.emit('openLayout', { layoutId }, (reply) => {
+      if (reply.ok && reply.presence) onPresence(reply.presence, control.id);
+    });
+  });
+  control.on('presence', (presence) => {
+    if (presence.layoutId === layoutId) onPresence(presence, control.id);
+  });
+  return () => {
+    control.removeAllListeners();
+    control.disconnect();
+    manager.engine?.close();
+  };
 }

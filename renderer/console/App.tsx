@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { JSX } from 'react';
+import { routes } from '../../shared/api';
+import type { Layout } from '../../shared/layout/schema';
+import { LangContext, type Lang } from './i18n';
+import { LoginPage } from './LoginPage';
+import { Shell } from './Shell';
+import { clientFor, currentSession, type Session } from './session';
+
+/**
+ * The console: sign in, then the shell. When the session ends (idle or absolute expiry,
+ * logout elsewhere) the page goes back to the login form; unsaved edits stay in memory
+ * (`drafts`, by layout id) and come back once the same person signs in again.
+ */
+export type Drafts = Map<string, { layout: Layout; baseVersion: number }>;
+
+export function App(): JSX.Element {
+  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('toancanh.console.lang') === 'en' ? 'en' : 'vi'));
+  const [session, setSession] = useState<Session | null | 'loading'>('loading');
+  const [notice, setNotice] = useState<string | null>(null);
+  const drafts = useRef<Drafts>(new Map());
+  const lastUser = useRef<number | null>(null);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    localStorage.setItem('toancanh.console.lang', lang);
+  }, [lang]);
+
+  useEffect(() => {
+    currentSession().then(setSession, () => setSession(null));
+  }, []);
+
+  const signedIn = useCallback((next: Session) => {
+    // Someone else signing in on this browser does not inherit another person's drafts.
+    if (lastUser.current !== null && lastUser.current !== next.user.id) drafts.current.clear();
+    lastUser.current = next.user.id;
+    setNotice(null);
+    setSession(next);
+  }, []);
+
+  const ended = useCallback(() => {
+    setNotice(lang === 'en' ? 'Your session has ended. Sign in again: your unsaved edits are kept.' : 'Phiên làm việc đã hết. Hãy đăng nhập lại: các thay đổi chưa lưu vẫn được giữ.');
+    setSession(null);
+  }, [lang]);
+
+  const logout = useCallback(async (current: Session) => {
+    await clientFor(current).call(routes.session.logout, {}).catch(() => undefined);
+    drafts.current.clear();
+    lastUser.current = null;
+    setSession(null);
+  }, []);
+
+  return (
+    <LangContext.Provider value={lang}>
+      {session === 'loading' ? (
+        <p className="loading" role="status">…</p>
+      ) : session === null ? (
+        <LoginPage onSignedIn={signedIn} notice={notice} />
+      ) : (
+        <Shell session={session} lang={lang} setLang={setLang} onLogout={() => void logout(session)} onSessionEnded={ended} drafts={drafts.current} />
+      )}
+    </LangContext.Provider>
+  );
+}

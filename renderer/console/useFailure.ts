@@ -1,0 +1,24 @@
+import { useCallback, useState } from 'react';
+import { ApiError } from '../api/client';
+import { messageOf, useLang } from './i18n';
+import { isSessionEnded } from './session';
+
+/**
+ * A page's last failure in words, and the one handler every call's catch uses: a 401 ends
+ * the session (back to the login form, drafts kept); anything else is shown on the page.
+ */
+export function useFailure(onSessionEnded: () => void): [string | null, (error: unknown) => void, () => void] {
+  const lang = useLang();
+  const [message, setMessage] = useState<string | null>(null);
+  const fail = useCallback(
+    (error: unknown) => {
+      if (isSessionEnded(error)) return onSessionEnded();
+      if (error instanceof ApiError) {
+        const faults = error.errors.slice(0, 5).map((e) => `${e.path ?? ''} ${messageOf(lang, e)}`.trim());
+        setMessage([messageOf(lang, error.error), ...faults].join(' — '));
+      } else setMessage(String(error));
+    },
+    [lang, onSessionEnded],
+  );
+  return [message, fail, () => setMessage(null)];
+}
