@@ -7,8 +7,14 @@ import { CONTROL_NAMESPACE } from '../shared/protocol/control';
 import { FEED_NAMESPACE } from '../shared/protocol/feed';
 import { installRestGuard, socketGuard, VIEWER_ROLES } from './auth/guard';
 import { DEFAULT_RATE_LIMIT, TokenBuckets, type RateLimitOptions } from './auth/rate-limit';
+import { DEFAULT_SCRYPT, dummyHash, type ScryptParams } from './auth/passwords';
 import { registerTokenRoutes } from './auth/routes';
-import { resolveBootstrapToken, TokenStore } from './auth/tokens';
+import { registerSessionRoutes } from './auth/session-routes';
+import { DEFAULT_SESSION_OPTIONS, SessionStore, type SessionOptions } from './auth/sessions';
+import { registerUserRoutes } from './auth/user-routes';
+import { DEFAULT_LOCKOUT, UserStore, type LockoutOptions } from './auth/users';
+import { registerAuditRoutes } from './audit/routes';
+import { resolveBootstrapToken, TokenStore, type Principal } from './auth/tokens';
 import { CatalogLoadError, loadCatalog, type Catalog } from './catalog/load';
 import { syncCatalog } from './catalog/sync';
 import { ComplianceService, DEFAULT_COMPLIANCE_OPTIONS, type ComplianceOptions } from './compliance/service';
@@ -18,6 +24,7 @@ import { StartupError } from './errors';
 import { DEFAULT_FEED_OPTIONS, FeedHub, type FeedNamespace, type FeedOptions } from './feed/hub';
 import { registerGeoRoutes } from './geo';
 import { BODY_LIMIT, installErrorHandling } from './http/errors';
+import { installJsonBodyParser } from './http/json-body';
 import { createRouter } from './http/route';
 import { fastifyLoggerOptions, installRequestLogging, wrapPino } from './log';
 import type { LogFormat, Logger } from '../shared/log';
@@ -26,7 +33,8 @@ import { registerReadRoutes } from './read/routes';
 import { registerReportRoutes } from './reports/routes';
 import { reviseFromSeedFile, seedIfEmpty } from './seed/national';
 import { startSimulator, type SimulatorHandle } from './simulate/simulator';
-import { installSecurityHeaders, registerStatic } from './static';
+import { installSecurityHeaders, registerStatic, securityHeaders } from './static';
+import { namespaceRefusal } from './auth/namespaces';
 import { attachControl, type ControlNamespace } from './wall/control';
 import { formatErrors, loadLayoutFile, loadProfileFile } from './wall/load';
 import { registerWallRoutes } from './wall/routes';
@@ -70,6 +78,16 @@ export interface CreateServerOptions {
   adminToken?: string;
   wallToken?: string;
   rateLimit?: RateLimitOptions;
+  /** People's sessions: idle (sliding, default 30 min) and absolute (default 12 h) expiry, in ms. */
+  sessions?: Partial<SessionOptions>;
+  /** Wrong passwords in a row that lock an account (default 5) and for how long (default 15 min). */
+  lockout?: Partial<LockoutOptions>;
+  /** Logins per source address (default 10 a minute, bursts of 10). */
+  loginRateLimit?: RateLimitOptions;
+  /** How often console sockets are checked against their sessions (expired, revoked elsewhere: dropped); default 60 s. */
+  sessionSweepMs?: number;
+  /** scrypt cost of new password hashes (default N=2^15, r=8, p=1); tests pass lower. */
+  scrypt?: ScryptParams;
   feed?: Partial<FeedOptions>;
   watchDebounceMs?: number;
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -94,12 +112,21 @@ export interface RunningServer {
   wall: WallStateStore;
   /** Every accepted change: who, when, from where, what (server/audit/log.ts). */
   audit: AuditLog;
+  /** Console accounts and their sessions (server/auth/users.ts, sessions.ts). */
+  users: UserStore;
+  sessions: SessionStore;
   app: FastifyInstance;
   /** The server's logger (shared/log.ts over pino). */
   log: Logger;
   io: SocketServer;
   close(): Promise<void>;
 }
+
+/** 10 logins a minute per address, 10 at once: plenty for people, slow for a guesser. */
+export const DEFAULT_LOGIN_RATE_LIMIT: RateLimitOptions = { ratePerSecond: 10 / 60, burst: 10 };
+
+/** How the first admin is made, logged at every start while the store has no account. */
+export const FIRST_ADMIN_HINT = 'npm run serve -- user add --username <name> --name "<display name>" --role admin';
 
 /** socket.io's default is 1 MB; wall clients only send small requests. */
 export const SOCKET_MAX_BUFFER = 64 * 1024;
@@ -167,6 +194,11 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
 
     const audit = new AuditLog(store.db, now);
     const tokens = new TokenStore(store.db);
+    const accounts = {
+      users: new UserStore(store.db, audit, now),
+      sessions: new SessionStore(store.db, now, { ...DEFAULT_SESSION_OPTIONS, ...options.sessions }),
+    };
+    if (accounts.users.count() === 0) log.warn('no console accounts yet: create the first admin with', { command: FIRST_ADMIN_HINT });
     const admin = resolveBootstrapToken('admin', options.adminToken, options.dataDir);
     const wallToken = resolveBootstrapToken('wall', options.wallToken, options.dataDir);
     tokens.installBootstrap('admin', admin.token);
@@ -195,9 +227,10 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     });
 
     installErrorHandling(app);
+    installJsonBodyParser(app);
     installSecurityHeaders(app);
     installWallAppCors(app);
-    installRestGuard(app, tokens, new TokenBuckets(options.rateLimit ?? DEFAULT_RATE_LIMIT));
+    installRestGuard(app, tokens, new TokenBuckets(options.rateLimit ?? DEFAULT_RATE_LIMIT), accounts);
 
     // socket.io shares fastify's HTTP server. Browser walls are same-origin; Electron's
     // app://toancanh pages are not, which matters only if a socket falls back to polling.
@@ -207,10 +240,24 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       cors: { origin: [...WALL_APP_ORIGINS], methods: ['GET', 'POST'] },
     });
     cleanups.push(() => io.close());
+    // socket.io answers HTTP itself (handshakes, long polling), past Fastify's onSend hook.
+    const socketHeaders = securityHeaders();
+    io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, socketHeaders));
+    // Clients use /feed and /control only; the root namespace would otherwise accept anyone.
+    io.of('/').use((_socket, next) => next(namespaceRefusal()));
     const feedNsp = io.of(FEED_NAMESPACE) as unknown as FeedNamespace;
     const controlNsp = io.of(CONTROL_NAMESPACE) as unknown as ControlNamespace;
-    feedNsp.use(socketGuard(tokens, VIEWER_ROLES));
-    controlNsp.use(socketGuard(tokens, VIEWER_ROLES));
+    feedNsp.use(socketGuard(tokens, VIEWER_ROLES, accounts));
+    controlNsp.use(socketGuard(tokens, VIEWER_ROLES, accounts));
+    // A revoked token, an ended session, a disabled account: its open sockets go too.
+    const dropSockets = (which: (principal: Principal) => boolean) => {
+      for (const nsp of [feedNsp, controlNsp] as const) {
+        for (const socket of nsp.sockets.values()) {
+          const p = socket.data.principal;
+          if (p && which(p)) socket.disconnect(true);
+        }
+      }
+    };
     new FeedHub(store, log.child({ ns: 'feed' }), { ...DEFAULT_FEED_OPTIONS, ...options.feed }, compliance).attach(feedNsp);
     attachControl(controlNsp, wall, log.child({ ns: 'control' }));
 
@@ -218,11 +265,28 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     const router = createRouter(app, { checkResponses: options.checkResponses ?? false });
     registerReadRoutes(router, store, compliance, catalog.regimes);
     registerGeoRoutes(router, options.geoPath ?? paths.geo);
-    registerTokenRoutes(router, tokens, (tokenId) => {
-      for (const nsp of [feedNsp, controlNsp] as const) {
-        for (const socket of nsp.sockets.values()) if (socket.data.principal?.tokenId === tokenId) socket.disconnect(true);
-      }
+    registerTokenRoutes(router, tokens, (tokenId) => dropSockets((p) => p.kind === 'token' && p.tokenId === tokenId));
+    const scrypt = options.scrypt ?? DEFAULT_SCRYPT;
+    // Made now, so the first login with an unknown name costs what the others cost.
+    await dummyHash(scrypt);
+    const endedSessions = (ids: readonly number[]) => dropSockets((p) => p.kind === 'person' && ids.includes(p.sessionId));
+    registerSessionRoutes(router, store.db, accounts, audit, {
+      lockout: { ...DEFAULT_LOCKOUT, ...options.lockout },
+      loginBuckets: new TokenBuckets(options.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT, () => now()),
+      scrypt,
+      now,
+      onSessionEnded: (id) => endedSessions([id]),
     });
+    registerUserRoutes(router, store.db, accounts, {
+      scrypt,
+      onSessionsEnded: endedSessions,
+      onUserChanged: (userId) => dropSockets((p) => p.kind === 'person' && p.userId === userId),
+    });
+    registerAuditRoutes(router, audit);
+    // A session that expired, or was ended by another process (the user CLI), takes its sockets with it.
+    const sweep = setInterval(() => dropSockets((p) => p.kind === 'person' && !accounts.sessions.isLive(p.sessionId)), options.sessionSweepMs ?? 60_000);
+    sweep.unref();
+    cleanups.push(() => clearInterval(sweep));
     registerReportRoutes(router, store, compliance);
     registerWallRoutes(router, wall, layoutsDir);
     await registerStatic(app, options.rendererDir ?? paths.rendererDir);
@@ -286,6 +350,8 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       simulator,
       wall,
       audit,
+      users: accounts.users,
+      sessions: accounts.sessions,
       app,
       log,
       io,
@@ -293,6 +359,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
         closing ??= (async () => {
           await simulator?.stop();
           compliance.stop();
+          clearInterval(sweep);
           watcher?.close();
           // Drop the sockets first (their engine would otherwise keep the HTTP server open),
           // then stop HTTP, then close the database once nothing can write.

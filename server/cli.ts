@@ -2,17 +2,30 @@ import { createServer, type RunningServer } from './app';
 import { parseCliArgs, usage } from './config';
 import { StartupError } from './errors';
 import { findProjectRoot } from './paths';
+import { readAllStdin, runUserCli, terminalPassword } from './auth/cli';
 import { runSimulateCli } from './simulate/cli';
 
 /**
  * `node out/main/server.js`: the headless server. stdout carries exactly two lines for
  * whoever started us (the display agent parses the first): `TOANCANH_READY port=<n>` and
  * the wall preview URL; the log goes to stderr. Exit codes: 2 bad arguments, 1 failed start.
- * `node out/main/server.js simulate …` runs the demo simulator against a server instead.
+ * `node out/main/server.js simulate …` runs the demo simulator against a server instead;
+ * `node out/main/server.js user …` manages console accounts (server/auth/cli.ts).
  */
 async function main(): Promise<void> {
   if (process.argv[2] === 'simulate') {
     process.exitCode = await runSimulateCli(process.argv.slice(3));
+    return;
+  }
+  if (process.argv[2] === 'user') {
+    process.exitCode = await runUserCli(process.argv.slice(3), {
+      env: process.env,
+      cwd: process.cwd(),
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+      readStdin: () => readAllStdin(process.stdin),
+      askPassword: terminalPassword(process.stdin, process.stderr),
+    });
     return;
   }
   const root = findProjectRoot();
@@ -41,6 +54,8 @@ async function main(): Promise<void> {
       rendererDir: config.rendererDir,
       geoPath: config.geoPath,
       rateLimit: config.rateLimit,
+      sessions: config.sessions,
+      lockout: config.lockout,
       ...(config.simulate ? { simulate: config.simulate } : {}),
       adminToken: process.env.TOANCANH_ADMIN_TOKEN,
       wallToken: process.env.TOANCANH_WALL_TOKEN,

@@ -31,6 +31,9 @@ export interface ServerConfig {
   rateLimit: { ratePerSecond: number; burst: number };
   /** pretty: one terse line per event (the default); json: one JSON object a line. */
   logFormat: LogFormat;
+  /** People's sessions (ms) and the lock-out after wrong passwords. */
+  sessions: { idleMs: number; absoluteMs: number };
+  lockout: { attempts: number; lockMs: number };
 }
 
 export type ParseResult = { ok: true; config: ServerConfig } | { ok: false; error: string } | { ok: 'help'; text: string };
@@ -43,7 +46,7 @@ export const DEFAULT_SIMULATE_SEED = 1;
 export const MAX_SIMULATE_RATE = 1000;
 
 interface FlagSpec {
-  key: 'port' | 'host' | 'data' | 'profile' | 'layout' | 'indicators' | 'renderer' | 'geo' | 'simulate' | 'simulateSeed' | 'rateLimit' | 'logFormat';
+  key: 'port' | 'host' | 'data' | 'profile' | 'layout' | 'indicators' | 'renderer' | 'geo' | 'simulate' | 'simulateSeed' | 'rateLimit' | 'logFormat' | 'sessionIdle' | 'sessionMax' | 'lockout';
   env?: string;
   help: string;
   /** The flag may stand alone (`--simulate`) or take `=value` (`--simulate=5`); never a separate value. */
@@ -71,6 +74,9 @@ const FLAGS: Record<string, FlagSpec> = {
     env: 'TOANCANH_RATE_LIMIT',
     help: `requests per second per token, optionally with a burst: 50 or 50:200 (default ${DEFAULT_RATE_LIMIT.ratePerSecond}:${DEFAULT_RATE_LIMIT.burst})`,
   },
+  '--session-idle': { key: 'sessionIdle', env: 'TOANCANH_SESSION_IDLE', help: 'minutes without a request that end a console session (default 30; sliding)' },
+  '--session-max': { key: 'sessionMax', env: 'TOANCANH_SESSION_MAX', help: 'hours after login that end a console session whatever the activity (default 12)' },
+  '--lockout': { key: 'lockout', env: 'TOANCANH_LOCKOUT', help: 'wrong passwords in a row that lock an account, and for how many minutes: 5:15 (the default)' },
   '--log-format': { key: 'logFormat', env: 'TOANCANH_LOG_FORMAT', help: 'log lines: pretty (one terse line per event, the default) or json (one JSON object a line)' },
 };
 
@@ -79,6 +85,7 @@ export function usage(): string {
   return [
     'Usage: node out/main/server.js [options]',
     '       node out/main/server.js simulate [--server URL] [--rate N] [--seed N] [--token T]   (node out/main/server.js simulate --help)',
+    '       node out/main/server.js user add|list|disable|enable|passwd …   (node out/main/server.js user --help)',
     '',
     ...lines,
     `  ${'--help'.padEnd(22)} show this help`,
@@ -192,6 +199,26 @@ export function parseCliArgs(
     logFormat = format;
   }
 
+  let sessions = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
+  const idleEntry = given.get('sessionIdle');
+  if (idleEntry) {
+    if (!/^\d{1,4}$/.test(idleEntry.value) || Number(idleEntry.value) < 1) return { ok: false, error: `${idleEntry.source}: ${JSON.stringify(idleEntry.value)} is not a number of minutes (1 or more)` };
+    sessions = { ...sessions, idleMs: Number(idleEntry.value) * 60_000 };
+  }
+  const maxEntry = given.get('sessionMax');
+  if (maxEntry) {
+    if (!/^\d{1,3}$/.test(maxEntry.value) || Number(maxEntry.value) < 1) return { ok: false, error: `${maxEntry.source}: ${JSON.stringify(maxEntry.value)} is not a number of hours (1 or more)` };
+    sessions = { ...sessions, absoluteMs: Number(maxEntry.value) * 3_600_000 };
+  }
+  if (sessions.absoluteMs < sessions.idleMs) return { ok: false, error: 'the session idle time is longer than its maximum (--session-idle, --session-max)' };
+  let lockout = { attempts: 5, lockMs: 15 * 60_000 };
+  const lockEntry = given.get('lockout');
+  if (lockEntry) {
+    const m = /^(\d{1,3}):(\d{1,4})$/.exec(lockEntry.value);
+    if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) return { ok: false, error: `${lockEntry.source}: ${JSON.stringify(lockEntry.value)} is not attempts:minutes (e.g. 5:15)` };
+    lockout = { attempts: Number(m[1]), lockMs: Number(m[2]) * 60_000 };
+  }
+
   return {
     ok: true,
     config: {
@@ -208,6 +235,8 @@ export function parseCliArgs(
       simulate,
       rateLimit,
       logFormat,
+      sessions,
+      lockout,
     },
   };
 }

@@ -5,12 +5,15 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { contentSecurityPolicy } from '../shared/csp';
 
 /** Headers on every response we send, pages and API alike. */
+/** The headers every HTTP answer carries: Fastify's, and socket.io's own polling and handshake answers. */
+export function securityHeaders(): Readonly<Record<string, string>> {
+  return { 'Content-Security-Policy': contentSecurityPolicy(), 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
+}
+
 export function installSecurityHeaders(app: FastifyInstance): void {
-  const csp = contentSecurityPolicy();
+  const headers = securityHeaders();
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('Content-Security-Policy', csp);
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
+    for (const [name, value] of Object.entries(headers)) reply.header(name, value);
     return payload;
   });
 }

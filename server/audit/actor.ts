@@ -4,6 +4,7 @@ import type { AuditActor, AuditOrigin } from './log';
 
 /** The audit actor for whoever the guard resolved on this request. */
 export function actorOf(principal: Principal): AuditActor {
+  if (principal.kind === 'person') return { kind: 'person', id: principal.userId, name: principal.displayName };
   return { kind: 'token', id: principal.tokenId, name: principal.label };
 }
 

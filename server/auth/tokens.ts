@@ -1,14 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Role } from '../../shared/protocol/roles';
+import type { PersonRole, Role, TokenRole } from '../../shared/protocol/roles';
 import type { Db } from '../db/open';
 import { StartupError } from '../errors';
 
-/** Who is calling: resolved from a bearer token on every request and socket connection. */
-export interface Principal {
+/** A device token (a wall, an agency's system, a script): resolved from `Authorization: Bearer`. */
+export interface TokenPrincipal {
+  kind: 'token';
   tokenId: number;
-  role: Role;
+  role: TokenRole;
+  /** `[role]`: every principal has `roles`, which is what the guards check. */
+  roles: readonly Role[];
   /** The agency a submitter reports for; null for the other roles. */
   agency: string | null;
   label: string;
@@ -16,7 +19,32 @@ export interface Principal {
   demo: boolean;
 }
 
-export interface TokenInfo extends Principal {
+/** A person signed in to the console: resolved from the session cookie (server/auth/sessions.ts). */
+export interface PersonPrincipal {
+  kind: 'person';
+  userId: number;
+  username: string;
+  displayName: string;
+  roles: readonly PersonRole[];
+  /** sessions.id (the row, not the secret cookie value). */
+  sessionId: number;
+  /** The display name: what logs and the wall state's record show. */
+  label: string;
+  /** People report for no agency and never submit demo data. */
+  agency: null;
+  demo: false;
+}
+
+/** Who is calling: checked on every request and socket connection. */
+export type Principal = TokenPrincipal | PersonPrincipal;
+
+/** A token as the admin routes list it (never its secret). */
+export interface TokenInfo {
+  tokenId: number;
+  role: TokenRole;
+  agency: string | null;
+  label: string;
+  demo: boolean;
   createdAt: string;
   revokedAt: string | null;
   bootstrap: 'admin' | 'wall' | null;
@@ -24,7 +52,7 @@ export interface TokenInfo extends Principal {
 
 interface Row {
   id: number;
-  role: Role;
+  role: TokenRole;
   agency: string | null;
   label: string;
   bootstrap: 'admin' | 'wall' | null;
@@ -69,13 +97,13 @@ export class TokenStore {
     this.dropBootstrapStmt = db.prepare<[string]>('DELETE FROM tokens WHERE bootstrap = ?');
   }
 
-  verify(token: unknown): Principal | null {
+  verify(token: unknown): TokenPrincipal | null {
     if (typeof token !== 'string' || !TOKEN_PATTERN.test(token)) return null;
     const row = this.byHash.get(hashToken(token));
     return row ? toPrincipal(row) : null;
   }
 
-  create(input: { role: Role; agency: string | null; label: string; demo?: boolean }): { token: string; info: TokenInfo } {
+  create(input: { role: TokenRole; agency: string | null; label: string; demo?: boolean }): { token: string; info: TokenInfo } {
     const token = generateToken();
     const id = this.insert(token, input, null);
     return { token, info: this.get(id)! };
@@ -106,7 +134,7 @@ export class TokenStore {
     return 'revoked';
   }
 
-  private insert(token: string, input: { role: Role; agency: string | null; label: string; demo?: boolean }, bootstrap: 'admin' | 'wall' | null): number {
+  private insert(token: string, input: { role: TokenRole; agency: string | null; label: string; demo?: boolean }, bootstrap: 'admin' | 'wall' | null): number {
     try {
       const result = this.insertStmt.run({
         hash: hashToken(token),
@@ -127,12 +155,12 @@ export class TokenStore {
   }
 }
 
-function toPrincipal(row: Row): Principal {
-  return { tokenId: row.id, role: row.role, agency: row.agency, label: row.label, demo: row.demo === 1 };
+function toPrincipal(row: Row): TokenPrincipal {
+  return { kind: 'token', tokenId: row.id, role: row.role, roles: [row.role], agency: row.agency, label: row.label, demo: row.demo === 1 };
 }
 
 function toInfo(row: Row): TokenInfo {
-  return { ...toPrincipal(row), createdAt: row.created_at, revokedAt: row.revoked_at, bootstrap: row.bootstrap };
+  return { tokenId: row.id, role: row.role, agency: row.agency, label: row.label, demo: row.demo === 1, createdAt: row.created_at, revokedAt: row.revoked_at, bootstrap: row.bootstrap };
 }
 
 /**
@@ -167,4 +195,9 @@ export function resolveBootstrapToken(
   const token = generateToken();
   writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
   return { token, source: 'generated', file };
+}
+
+/** A submitter token reports for its own agency only (people are never submitters). */
+export function isSubmitter(principal: Principal): principal is TokenPrincipal & { role: 'submitter' } {
+  return principal.kind === 'token' && principal.role === 'submitter';
 }

@@ -249,6 +249,45 @@ export const migrations: ReadonlyArray<Migration> = [
       CREATE INDEX audit_log_at     ON audit_log (at);
     `,
   },
+  {
+    version: 6,
+    name: 'people: accounts, sessions, lock-out after wrong passwords',
+    sql: `
+      -- Console accounts (server/auth/users.ts). The password is an scrypt hash with its
+      -- parameters (server/auth/passwords.ts). failed_logins counts wrong passwords in a
+      -- row; locked_until (ISO 8601) ends the lock-out they cause.
+      CREATE TABLE users (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        username      TEXT NOT NULL UNIQUE CHECK (username = lower(username)),
+        display_name  TEXT NOT NULL,
+        roles         TEXT NOT NULL CHECK (json_valid(roles) AND json_type(roles) = 'array'),
+        password_hash TEXT NOT NULL,
+        disabled      INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        last_login_at TEXT,
+        failed_logins INTEGER NOT NULL DEFAULT 0,
+        locked_until  TEXT
+      ) STRICT;
+
+      -- Only the SHA-256 of the cookie's session id is kept (server/auth/sessions.ts).
+      CREATE TABLE sessions (
+        id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+        id_hash             TEXT NOT NULL UNIQUE,
+        user_id             INTEGER NOT NULL REFERENCES users (id),
+        csrf_token          TEXT NOT NULL,
+        created_at          TEXT NOT NULL,
+        last_seen_at        TEXT NOT NULL,
+        idle_expires_at     TEXT NOT NULL,
+        absolute_expires_at TEXT NOT NULL,
+        address             TEXT,
+        user_agent          TEXT,
+        revoked_at          TEXT,
+        revoked_reason      TEXT         -- 'logout', 'disabled', 'password', 'expired'
+      ) STRICT;
+      CREATE INDEX sessions_user ON sessions (user_id, revoked_at);
+    `,
+  },
 ];
 
 export function migrate(db: Db, steps: ReadonlyArray<Migration> = migrations): number[] {
@@ -263,6 +302,7 @@ export function migrate(db: Db, steps: ReadonlyArray<Migration> = migrations): n
   if (newest > known) {
     throw new StartupError(
       `the database was written by a newer version of Toàn Cảnh (schema ${newest}; this one knows up to ${known}); use a newer server or another --data folder`,
+      'startup.database_newer',
     );
   }
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest }
 import type { z } from 'zod';
 import type { ParsedRequest, ReplySpec, RouteDef, RouteReply } from '../../shared/api/route';
 import { issuesToFieldErrors } from '../../shared/errors/issues';
+import type { SessionRow } from '../auth/sessions';
 import type { Principal } from '../auth/tokens';
 import { fail } from './reply';
 
@@ -21,6 +22,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal | null;
+    /** The session behind a person principal (cookie); null for tokens. */
+    session: SessionRow | null;
   }
 }
 

@@ -7,6 +7,7 @@ import { nextDeadline, openPeriods } from '../../shared/regimes/calendar';
 import { submissionCsvTemplate } from '../../shared/regimes/csv';
 import { reportersOf } from '../../shared/regimes/reporters';
 import type { Regime } from '../../shared/regimes/schema';
+import { isSubmitter } from '../auth/tokens';
 import type { ComplianceService } from '../compliance/service';
 import type { Store } from '../db/store';
 import { fail } from '../http/reply';
@@ -109,7 +110,7 @@ export function registerReadRoutes(router: Router, store: Store, compliance: Com
 
   router.route(routes.reads.compliance).handle(({ query: q, principal }) => {
     let agencies = q.agency?.map((a) => canonicalAgencyCode(a) ?? a);
-    if (principal.role === 'submitter') {
+    if (isSubmitter(principal)) {
       if (agencies && agencies.some((a) => a !== principal.agency)) fail('compliance.agency_only', { agency: principal.agency ?? '' });
       agencies = [principal.agency!];
     }

@@ -52,7 +52,8 @@ export function ingestSubmission(store: Store, compliance: ComplianceService, in
       revision,
       demo,
       format: input.format,
-      tokenId: principal.tokenId,
+      // A person (console) has no token: the submission's author is in the audit log.
+      tokenId: principal.kind === 'token' ? principal.tokenId : null,
       idempotencyKey: input.idempotencyKey,
       requestHash: input.requestHash,
       payload: submission,

@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { routes } from '../../shared/api';
 import { fieldError, type FieldError } from '../../shared/errors';
 import type { ReportAccepted } from '../../shared/protocol/report';
-import type { Principal } from '../auth/tokens';
+import { isSubmitter, type Principal } from '../auth/tokens';
 import type { ComplianceService } from '../compliance/service';
 import type { Store } from '../db/store';
 import { toSummary, type SubmissionRecord } from '../db/submissions';
+import { MAX_REPLY_ERRORS } from '../../shared/errors/wire';
 import { fail } from '../http/reply';
 import type { Router } from '../http/route';
 import { ingestSubmission } from './ingest';
@@ -58,10 +59,13 @@ export function registerReportRoutes(router: Router, store: Store, compliance: C
     }
 
     const checked = checkReport(input, { principal, regime: (code) => compliance.regime(code), receivedMs: receivedMs ?? nowMs });
-    if (!checked.ok) errors.push(...checked.errors);
+    // Envelope faults first, then the checker's (already bounded) list; never a spread of an
+    // unbounded array into push (a stack overflow for 150,000 faults).
+    const total = errors.length + (checked.ok ? 0 : checked.total);
+    if (!checked.ok) for (const e of checked.errors.slice(0, MAX_REPLY_ERRORS)) errors.push(e);
     if (errors.length > 0 || !checked.ok) {
-      log.info({ code: 'report.refused', agency: principal.agency, errors: errors.length }, 'report refused');
-      fail('report.refused', { count: errors.length }, { errors });
+      log.info({ code: 'report.refused', agency: principal.agency, errors: total }, 'report refused');
+      fail('report.refused', { count: total }, { errors, total });
     }
     // No await between the idempotency look-up and the insert: no other request can slip in.
     const ingested = ingestSubmission(store, compliance, {
@@ -81,7 +85,7 @@ export function registerReportRoutes(router: Router, store: Store, compliance: C
   });
 
   router.route(routes.reports.submissions).handle(async ({ principal, query: q }) => {
-    if (principal.role === 'submitter' && q.agency !== undefined && q.agency !== principal.agency) {
+    if (isSubmitter(principal) && q.agency !== undefined && q.agency !== principal.agency) {
       fail('submission.agency_only', { agency: principal.agency ?? '' });
     }
     let before: { receivedAt: string; id: string } | undefined;
@@ -93,7 +97,7 @@ export function registerReportRoutes(router: Router, store: Store, compliance: C
     const limit = q.limit ?? 100;
     const rows = store.submissions.list({
       regime: q.regime,
-      agency: principal.role === 'submitter' ? principal.agency! : q.agency,
+      agency: isSubmitter(principal) ? principal.agency! : q.agency,
       period: q.period,
       demo: q.demo === undefined ? undefined : q.demo === '1' || q.demo === 'true',
       receivedFrom: q.from === undefined ? undefined : bound(q.from, 'start'),
@@ -118,7 +122,7 @@ export function registerReportRoutes(router: Router, store: Store, compliance: C
 }
 
 function mayRead(principal: Principal, record: SubmissionRecord): boolean {
-  return principal.role !== 'submitter' || principal.agency === record.agency;
+  return !isSubmitter(principal) || principal.agency === record.agency;
 }
 
 /**

@@ -4,7 +4,7 @@ import { validateSubmissionCsv } from '../../shared/regimes/csv';
 import type { Regime } from '../../shared/regimes/schema';
 import type { NormalizedSubmission, SubmissionStatus } from '../../shared/regimes/submission';
 import { validateSubmission } from '../../shared/regimes/validate-submission';
-import type { Principal } from '../auth/tokens';
+import { isSubmitter, type Principal } from '../auth/tokens';
 
 /**
  * Checks a report against its regime (shared/regimes/validate-submission.ts and csv.ts) and
@@ -29,7 +29,7 @@ export interface ReportContext {
   receivedMs: number;
 }
 
-export type ReportCheck = { ok: true; regime: Regime; submission: NormalizedSubmission } | { ok: false; errors: FieldError[] };
+export type ReportCheck = { ok: true; regime: Regime; submission: NormalizedSubmission } | { ok: false; errors: FieldError[]; total: number };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -52,7 +52,7 @@ export function checkReport(input: ReportInput, ctx: ReportContext): ReportCheck
 
   // --- the caller's rights: a submitter reports for its own agency
   const agency = typeof envelope.agency === 'string' ? (canonicalAgencyCode(envelope.agency) ?? envelope.agency) : undefined;
-  if (ctx.principal.role === 'submitter' && agency !== undefined && agency !== ctx.principal.agency) {
+  if (isSubmitter(ctx.principal) && agency !== undefined && agency !== ctx.principal.agency) {
     errors.push(fieldError(at('agency'), 'report.agency_not_own', { own: ctx.principal.agency ?? '', agency }));
   }
 
@@ -64,7 +64,7 @@ export function checkReport(input: ReportInput, ctx: ReportContext): ReportCheck
     if (typeof envelope.agency === 'string' && canonicalAgencyCode(envelope.agency) === undefined) {
       errors.push(fieldError(at('agency'), 'report.agency_unknown', { agency: envelope.agency }));
     }
-    return { ok: false, errors };
+    return { ok: false, errors, total: errors.length };
   }
 
   const result =
@@ -77,13 +77,15 @@ export function checkReport(input: ReportInput, ctx: ReportContext): ReportCheck
           { agency: input.envelope.agency as string, period: input.envelope.period as string, ...(input.envelope.status === undefined ? {} : { status: input.envelope.status as SubmissionStatus }) },
           { now: ctx.receivedMs },
         );
+  let total = errors.length;
   if (!result.ok) {
+    total += result.total;
     for (const e of result.errors) {
       // The CSV's envelope came as query parameters: say so in the path.
       const m = csv ? /^\$\.(agency|period|status|regime)$/.exec(e.path) : null;
       errors.push(m ? { ...e, path: `?${m[1]}` } : e);
     }
   }
-  if (errors.length > 0 || !result.ok) return { ok: false, errors };
+  if (errors.length > 0 || !result.ok) return { ok: false, errors, total };
   return { ok: true, regime, submission: result.submission };
 }

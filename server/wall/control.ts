@@ -27,7 +27,7 @@ export function attachControl(nsp: ControlNamespace, wall: WallStateStore, log: 
         return reply({ ok: false, error: error.message_en, code: error.code, message_vi: error.message_vi });
       }
       socket.data.hello = parsed.data;
-      log.info('control: hello', { socket: socket.id, role: socket.data.principal.role, ...parsed.data });
+      log.info('control: hello', { socket: socket.id, roles: socket.data.principal.roles, ...parsed.data });
       reply({ ok: true });
     });
   });

@@ -13,8 +13,9 @@ import type { WallChange, WallStateStore } from './state';
 /** A layout's or profile's faults (JSON paths, English from the schemas) as field errors. */
 const asFieldErrors = (errors: readonly ValidationError[]): FieldError[] => errors.map((e) => validationError(e.path, e.message));
 
-/** Who asked, for the wall state's record: the caller's token label (a person once the console has accounts). */
+/** Who asked, for the wall state's record: a person by name, or a token by role and label. */
 function changeBy(principal: Principal, reason: string): WallChange {
+  if (principal.kind === 'person') return { by: `${principal.displayName} (${principal.username})`, reason };
   return { by: `${principal.role} token "${principal.label}"`, reason };
 }
 

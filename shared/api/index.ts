@@ -1,10 +1,13 @@
+import { auditRoutes } from './audit';
 import { catalogueRoutes } from './catalogue';
 import { geoRoutes } from './geo';
 import { healthRoutes } from './health';
 import { readRoutes } from './reads';
 import { reportRoutes } from './reports';
 import type { RouteDef } from './route';
+import { sessionRoutes } from './session';
 import { tokenRoutes } from './tokens';
+import { userRoutes } from './users';
 import { wallRoutes } from './wall';
 
 /**
@@ -20,6 +23,9 @@ export const routes = {
   geo: geoRoutes,
   wall: wallRoutes,
   tokens: tokenRoutes,
+  session: sessionRoutes,
+  users: userRoutes,
+  audit: auditRoutes,
 } as const;
 
 export const allRoutes: readonly RouteDef[] = Object.values(routes).flatMap((area) => Object.values(area) as RouteDef[]);

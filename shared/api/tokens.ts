@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { isAgencyCode } from '../agencies';
 import { errorText } from '../errors';
 import { reportAgencySchema } from '../protocol/report';
-import { ADMIN_ROLES, roleSchema } from '../protocol/roles';
+import { ADMIN_ROLES, tokenRoleSchema } from '../protocol/roles';
 import { defineRoute, empty, json } from './route';
 
 export const tokenInfoSchema = z.object({
   tokenId: z.number().int(),
-  role: roleSchema,
+  role: tokenRoleSchema,
   agency: z.string().nullable(),
   label: z.string(),
   demo: z.boolean(),
@@ -20,7 +20,7 @@ export const tokenListSchema = z.object({ tokens: z.array(tokenInfoSchema) });
 
 export const createTokenSchema = z
   .object({
-    role: roleSchema,
+    role: tokenRoleSchema,
     agency: reportAgencySchema.refine((code) => isAgencyCode(code), 'unknown agency: a ministry code such as BTC, or P + the two-digit code of one of the 34 provinces').optional(),
     label: z.string().trim().min(1).max(120),
     /** Everything the token submits is marked demo (simulated) data. */

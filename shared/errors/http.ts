@@ -34,6 +34,21 @@ export const httpErrors = {
     vi: 'Nội dung không phải JSON hợp lệ: {detail}',
     en: 'the body is not valid JSON: {detail}',
   },
+  'socket.namespace_closed': {
+    status: 404,
+    vi: 'Kênh socket này không mở; dùng /feed hoặc /control',
+    en: 'this socket namespace is closed; use /feed or /control',
+  },
+  'request.content_encoding_unsupported': {
+    status: 415,
+    vi: 'Content-Encoding {encoding} không được hỗ trợ: gửi nội dung không nén',
+    en: 'Content-Encoding {encoding} is not supported: send the body uncompressed',
+  },
+  'request.json_too_deep': {
+    status: 400,
+    vi: 'JSON lồng nhau quá {max} cấp; không có gì thay đổi',
+    en: 'the JSON nests deeper than {max} levels; nothing was changed',
+  },
   'request.unsupported_media_type': {
     status: 415,
     vi: 'Kiểu nội dung {contentType} không được hỗ trợ: gửi application/json, hoặc text/csv cho báo cáo theo biểu mẫu',
@@ -64,6 +79,10 @@ export const httpErrors = {
   'startup.failed': { vi: 'Máy chủ không khởi động được', en: 'the server cannot start' },
   'startup.wall_files_invalid': { vi: 'Hồ sơ tường hoặc bố cục không hợp lệ', en: 'the wall profile or layout is not valid' },
   'startup.data_folder': { vi: 'Không dùng được thư mục dữ liệu', en: 'the data folder cannot be used' },
+  'startup.database_damaged': { vi: 'Tệp cơ sở dữ liệu bị hỏng', en: 'the database file is damaged' },
+  'startup.database_read_only': { vi: 'Không ghi được cơ sở dữ liệu', en: 'the database cannot be written' },
+  'startup.disk_full': { vi: 'Ổ đĩa đã đầy', en: 'the disk is full' },
+  'startup.database_newer': { vi: 'Cơ sở dữ liệu của phiên bản mới hơn', en: 'the database is from a newer version' },
   'startup.catalogue_invalid': { vi: 'Danh mục chế độ báo cáo không hợp lệ', en: 'the reporting catalogue is not valid' },
   'startup.address_in_use': { vi: 'Cổng đã được dùng', en: 'the port is in use' },
   'startup.address_unavailable': { vi: 'Địa chỉ không thuộc máy này', en: 'the address is not one of this machine' },

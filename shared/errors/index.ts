@@ -1,3 +1,4 @@
+import { accountErrors } from './accounts';
 import { clientErrors } from './client';
 import { fillTemplate, type HolesOf, type ParamValue } from './format';
 import { httpErrors } from './http';
@@ -12,7 +13,7 @@ import { wallErrors } from './wall';
  * texts are for people and may be reworded. Codes are never reused for another meaning.
  * Grouped by area in this folder; CONTRIBUTING.md says how to add one.
  */
-export const errorCatalogue = { ...httpErrors, ...readErrors, ...reportErrors, ...wallErrors, ...clientErrors } as const;
+export const errorCatalogue = { ...httpErrors, ...readErrors, ...reportErrors, ...wallErrors, ...clientErrors, ...accountErrors } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
 type Entry<C extends ErrorCode> = (typeof errorCatalogue)[C];

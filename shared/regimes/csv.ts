@@ -2,6 +2,7 @@ import { agencyByCode, canonicalAgencyCode } from '../agencies';
 import { NATIONAL_REGION_CODE, PROVINCES, isRegionCode } from '../regions';
 import type { Regime } from './schema';
 import { errorText, fieldError, type ErrorCode, type ParamsArg } from '../errors';
+import { ErrorList } from '../errors/collect';
 import type { SubmissionError, SubmissionResult, SubmissionStatus } from './submission';
 import { validateSubmission, type ValidateOptions } from './validate-submission';
 
@@ -154,8 +155,10 @@ export type CsvParseResult = {
   submission: { regime: string; agency: string; period: string; status?: SubmissionStatus; values: { indicator: string; region: string; value: number }[] };
   /** cells[i] is where submission.values[i] came from. */
   cells: CsvCell[];
-  /** Errors of the CSV itself (syntax, header, regions, numbers); empty when it could be read whole. */
+  /** Errors of the CSV itself (syntax, header, regions, numbers), the first ones; empty when it could be read whole. */
   errors: SubmissionError[];
+  /** How many errors there were in all (errors keeps the first MAX_COLLECTED_ERRORS). */
+  errorTotal: number;
   /** Fields with a cell that could not be read as a number. */
   unreadableFields: Set<string>;
 };
@@ -168,9 +171,9 @@ const cellPath = (row: number, header?: string) => (header === undefined ? `csv[
  * validates in one go, with every error pointing at its row and column.
  */
 export function parseSubmissionCsv(regime: Pick<Regime, 'code' | 'fields'>, text: string, envelope: CsvEnvelope): CsvParseResult {
-  const errors: SubmissionError[] = [];
+  const errors = new ErrorList<SubmissionError>();
   const fail = <C extends ErrorCode>(row: number, column: number | undefined, header: string | undefined, code: C, ...params: ParamsArg<C>) =>
-    void errors.push({ ...fieldError(cellPath(row, header), code, ...params), row, ...(column === undefined ? {} : { column }) });
+    errors.add(() => ({ ...fieldError(cellPath(row, header), code, ...params), row, ...(column === undefined ? {} : { column }) }));
 
   const { records, errors: syntax } = parseCsvRecords(text);
   for (const e of syntax) fail(e.row, undefined, undefined, e.code);
@@ -188,7 +191,7 @@ export function parseSubmissionCsv(regime: Pick<Regime, 'code' | 'fields'>, text
   const header = nonBlank[0];
   if (!header) {
     fail(1, undefined, undefined, 'csv.empty');
-    return { submission, cells, errors, unreadableFields };
+    return { submission, cells, errors: errors.items, errorTotal: errors.total, unreadableFields };
   }
 
   // --- header
@@ -249,7 +252,7 @@ export function parseSubmissionCsv(regime: Pick<Regime, 'code' | 'fields'>, text
       cells.push({ row: record.row, column: i + 1, header: field });
     });
   }
-  return { submission, cells, errors, unreadableFields };
+  return { submission, cells, errors: errors.items, errorTotal: errors.total, unreadableFields };
 }
 
 /**
@@ -263,8 +266,10 @@ export function validateSubmissionCsv(regime: Regime, text: string, envelope: Cs
   const contentErrors = result.ok ? [] : result.errors.map((e) => toCsvError(e, parsed.cells));
   // An empty value list is already reported by the CSV parser (no data rows) or by the
   // required-field checks; zod-like "values is missing" cannot happen here.
-  const errors = [...parsed.errors, ...contentErrors];
-  if (errors.length > 0) return { ok: false, errors };
+  const errors = new ErrorList<SubmissionError>();
+  errors.addAll(parsed.errors, parsed.errorTotal);
+  errors.addAll(contentErrors, result.ok ? 0 : result.total);
+  if (!errors.empty) return { ok: false, errors: errors.items, total: errors.total };
   return result;
 }
 
@@ -297,7 +302,16 @@ export function submissionCsvTemplate(regime: Pick<Regime, 'fields'>, agency: st
   return `${rows.join('\r\n')}\r\n`;
 }
 
-const csvCell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+/**
+ * A cell as a spreadsheet will read it: quoted when it holds a quote, comma or line break,
+ * and a text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a
+ * leading apostrophe (OWASP's advice for CSV injection). Numbers, negative ones included,
+ * are written as they are, so that the file reads back as it was written.
+ */
+export function csvCell(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
 
 /**
  * A submission's values in the CSV form of its regime (the inverse of parseSubmissionCsv):

@@ -64,4 +64,5 @@ export interface NormalizedSubmission {
  */
 export type SubmissionError = FieldError;
 
-export type SubmissionResult = { ok: true; submission: NormalizedSubmission } | { ok: false; errors: SubmissionError[] };
+/** On refusal, `errors` keeps the first faults (shared/errors/collect.ts) and `total` counts them all. */
+export type SubmissionResult = { ok: true; submission: NormalizedSubmission } | { ok: false; errors: SubmissionError[]; total: number };

@@ -5,6 +5,7 @@ import { dataWindow, toInstant, vietnamDate } from './calendar';
 import { isReporter } from './reporters';
 import { PERIOD_KIND_OF, PERIODICITY_NAMES, type Regime, type TemplateField } from './schema';
 import { fieldError, type ErrorCode, type ParamsArg } from '../errors';
+import { ErrorList } from '../errors/collect';
 import { MAX_SUBMISSION_VALUES, type NormalizedSubmission, type SubmissionError, type SubmissionResult, type SubmissionStatus } from './submission';
 
 /**
@@ -55,12 +56,12 @@ const propPath = (base: string, key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) 
 const formatNumber = (n: number) => String(n);
 
 export function validateSubmission(regime: Regime, input: unknown, options: ValidateOptions = {}): SubmissionResult {
-  const errors: SubmissionError[] = [];
-  const fail: Fail = (path, code, ...params) => void errors.push(fieldError(path, code, ...params));
+  const errors = new ErrorList<SubmissionError>();
+  const fail: Fail = (path, code, ...params) => errors.add(() => fieldError(path, code, ...params));
 
   if (!isObject(input)) {
     fail('$', 'submission.not_object', { type: typeName(input) });
-    return { ok: false, errors };
+    return { ok: false, errors: errors.items, total: errors.total };
   }
 
   for (const key of Object.keys(input)) {
@@ -194,7 +195,7 @@ export function validateSubmission(regime: Regime, input: unknown, options: Vali
     }
   }
 
-  if (errors.length > 0 || !agency || !period) return { ok: false, errors };
+  if (!errors.empty || !agency || !period) return { ok: false, errors: errors.items, total: errors.total };
   return { ok: true, submission: { regime: regime.code, agency, period, status, values } };
 }
 

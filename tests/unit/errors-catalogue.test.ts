@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appError, errorCatalogue, errorText, fieldError, isErrorCode, statusOf } from '../../shared/errors';
+import { accountErrors } from '../../shared/errors/accounts';
 import { clientErrors } from '../../shared/errors/client';
 import { httpErrors } from '../../shared/errors/http';
 import { readErrors } from '../../shared/errors/reads';
@@ -22,7 +23,7 @@ describe('the error catalogue (shared/errors/)', () => {
   });
 
   it('has no code in two areas (a later area would silently replace an earlier one)', () => {
-    const areas = [httpErrors, readErrors, reportErrors, wallErrors, clientErrors].map((a) => Object.keys(a));
+    const areas = [httpErrors, readErrors, reportErrors, wallErrors, clientErrors, accountErrors].map((a) => Object.keys(a));
     const all = areas.flat();
     expect(new Set(all).size).toBe(all.length);
   });

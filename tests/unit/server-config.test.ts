@@ -29,7 +29,17 @@ describe('server command line', () => {
       simulate: null,
       rateLimit: { ratePerSecond: 50, burst: 200 },
       logFormat: 'pretty',
+      sessions: { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 },
+      lockout: { attempts: 5, lockMs: 15 * 60_000 },
     });
+  });
+
+  it('reads the console session times and the lock-out, and refuses bad ones', () => {
+    expect(config(parse(['--session-idle', '10', '--session-max=2'])).sessions).toEqual({ idleMs: 600_000, absoluteMs: 7_200_000 });
+    expect(config(parse([], { TOANCANH_LOCKOUT: '3:60' })).lockout).toEqual({ attempts: 3, lockMs: 3_600_000 });
+    expect(error(parse(['--lockout', '3']))).toBe('--lockout: "3" is not attempts:minutes (e.g. 5:15)');
+    expect(error(parse(['--session-idle', '0']))).toBe('--session-idle: "0" is not a number of minutes (1 or more)');
+    expect(error(parse(['--session-idle', '900', '--session-max', '1']))).toMatch(/idle time is longer than its maximum/);
   });
 
   it('reads --log-format and TOANCANH_LOG_FORMAT, and refuses another format', () => {
