@@ -30,12 +30,34 @@ function codeSpans(markdown: string): string[] {
 
 /** Splits a command line as a shell would for these simple cases (double quotes, no escapes). */
 function words(command: string): string[] {
-  return [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+  // A placeholder (`<vai trò>`) is one word, as the reader will type one value for it.
+  return [...command.matchAll(/"([^"]*)"|(<[^>]*>)|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
 }
 
-function routeExists(path: string): boolean {
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const vitestConfig = readFileSync(join(root, 'vitest.config.ts'), 'utf8');
+
+/** `npx <package> …`: a package of the project; a file it names exists; a vitest project it names is configured. */
+function checkNpx(argv: string[]): string | null {
+  const [, tool, ...rest] = argv;
+  if (!tool || !(tool in packageJson.dependencies || tool in packageJson.devDependencies)) return `npx ${tool}: not a package of the project`;
+  const faults: string[] = [];
+  rest.forEach((w, i) => {
+    if (rest[i - 1] === '--project' && !vitestConfig.includes(`name: '${w}'`)) faults.push(`no vitest project ${w}`);
+    else if (/^[\w.-]+\/[\w./-]+\.\w+$/.test(w) && !existsSync(join(root, w))) faults.push(`no file ${w}`);
+  });
+  return faults.length ? faults.join('; ') : null;
+}
+
+/** A folder the tests write into (screenshots…): some test must name it. */
+function testsWrite(folder: string): boolean {
+  const dirs = ['tests/e2e', 'tests/e2e/support', 'tests/support'].map((d) => join(root, d)).filter((d) => existsSync(d));
+  return dirs.some((d) => readdirSync(d).some((f) => f.endsWith('.ts') && readFileSync(join(d, f), 'utf8').includes(folder.replace(/\/$/, ''))));
+}
+
+function routeExists(path: string, method?: string): boolean {
   const bare = path.split(/[?#]/, 1)[0]!;
-  return allRoutes.some((route) => new RegExp(`^${route.path.replace(/:[a-zA-Z]+/g, '[^/]+')}$`).test(bare));
+  return allRoutes.some((route) => (method === undefined || route.method === method) && new RegExp(`^${route.path.replace(/:[a-zA-Z]+/g, '[^/]+')}$`).test(bare));
 }
 
 function pageExists(path: string): boolean {
@@ -85,6 +107,10 @@ function check(span: string): string | null {
   if (PRINTED_TEXTS.has(span)) return null;
   const argv = words(span);
   if (argv[0] === 'npm') return checkNpm(argv);
+  if (argv[0] === 'npx') return checkNpx(argv);
+  // An address with placeholders for the host: the page or route after it.
+  if (/^https?:\/\//.test(span)) return check(span.replace(/^https?:\/\/[^/]+/, ''));
+  if (/^out\/[\w/-]+\/$/.test(span)) return testsWrite(span) ? null : `no test writes ${span}`;
   if (argv[0] === 'curl') {
     const url = argv.find((w) => /^https?:\/\//.test(w));
     return url && routeExists(new URL(url).pathname) ? null : `curl names no route of the table: ${span}`;
@@ -94,6 +120,8 @@ function check(span: string): string | null {
     return unit && existsSync(join(root, 'build', 'linux', unit)) ? null : `no unit ${unit} in build/linux/`;
   }
   if (span.startsWith('/api/')) return routeExists(span) ? null : `no route ${span}`;
+  const call = /^(GET|POST|PUT|PATCH|DELETE) (\/api\/\S+)$/.exec(span);
+  if (call) return routeExists(call[2]!, call[1]) ? null : `no route ${span}`;
   if (span.startsWith('/')) return pageExists(span) ? null : `no page ${span} (renderer/<page>/index.html)`;
   if (span.endsWith('.service')) return existsSync(join(root, 'build', 'linux', span)) ? null : `no unit ${span}`;
   if (span in DATA_FILES) {
@@ -139,7 +167,11 @@ describe('guides name only what exists', () => {
     expect(check('npm start -- --kiosk-mode')).toMatch(/unknown switch/);
     expect(check('curl -s http://127.0.0.1:8787/api/v1/nothing')).toMatch(/no route/);
     expect(check('/nowhere/')).toMatch(/no page/);
+    expect(check('DELETE /api/v1/live')).toMatch(/no route/);
     expect(check('assets/profiles/missing.json')).toMatch(/no file/);
     expect(check('reboot now')).toMatch(/no rule/);
+    expect(check('npx vitest run --project e2e tests/e2e/nothing.test.ts')).toMatch(/no file/);
+    expect(check('npx left-pad')).toMatch(/not a package/);
+    expect(check('http://<máy chủ>:<cổng>/nowhere/')).toMatch(/no page/);
   });
 });
