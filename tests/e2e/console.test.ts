@@ -112,9 +112,8 @@ describe('operator console', () => {
       [TILE, before] as const,
     );
     // The one 401 expected: the page asks who is signed in before anyone has (GET /api/v1/session).
-    // KNOWN DEFECT (left open): the map widgets' boundary loader asks with the page's token
-    // credential (renderer/api/endpoint), which a console page has none of, so it is refused 401.
-    const known = (e: string) => e.includes('status of 401') || e.includes('province boundaries: attempt failed');
+    // The map widgets' boundary loader uses the session when the page has no token.
+    const known = (e: string) => e.includes('status of 401');
     expect(errors.filter((e) => !known(e))).toEqual([]);
   });
 
