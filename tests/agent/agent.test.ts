@@ -75,7 +75,7 @@ describe('the display agent, end to end against the Electron double', () => {
       await eventually(() => expect({ visible: win.visible, level: win.alwaysOnTop.level }).toEqual({ visible: true, level: 'screen-saver' }), `${id} shown on top`);
       // The bridge is the preload's, over the agent's IPC: the page learns its own screen.
       const config = await pageOf(double, id).evaluate(() => window.toancanh!.getWindowConfig());
-      expect(config).toEqual({ screenId: id, serverUrl: server.url, token: server.wallToken });
+      expect(config).toMatchObject({ screenId: id, serverUrl: server.url, token: server.wallToken, host: expect.any(String), displayId: expect.any(Number) });
       // The bridge is two functions, frozen; no ipcRenderer, no require, no process in the page.
       const exposed = await pageOf(double, id).evaluate(() => ({
         keys: Object.keys(Object.getOwnPropertyDescriptors(window.toancanh!)).sort(),
@@ -181,7 +181,7 @@ describe('the display agent, end to end against the Electron double', () => {
 
   it('keeps showing the last good state, marked offline, when the server stops, without reloading', async () => {
     expect((await server.api('POST', '/api/v1/reports', gdpReport(6.9))).status).toBe(201);
-    await waitForValue(pageOf(double, 's1'), 'gdp-growth', '6,9');
+    await waitForValue(pageOf(double, 's1'), 'tang-truong-gdp', '6,9');
     const { body: health } = await server.api<{ seq: number }>('GET', '/api/v1/health', undefined, null);
     for (const id of SCREENS) await eventually(() => expect(agent.health.get(id)!.lastSeq).toBe(health.seq), `${id} at seq ${health.seq}`);
     // Each page has written that seq to disk (it writes at most every 5 s), as a wall would have long before.
@@ -196,7 +196,7 @@ describe('the display agent, end to end against the Electron double', () => {
       expect(await page.locator('[data-offline="true"]').innerText()).toMatch(/Mất kết nối — số liệu lúc \d\d:\d\d/);
       expect(await offlineMarkCoversNoFigure(page), id).toEqual([]);
     }
-    await waitForValue(pageOf(double, 's1'), 'gdp-growth', '6,9');
+    await waitForValue(pageOf(double, 's1'), 'tang-truong-gdp', '6,9');
     for (const id of SCREENS) expect(await notReloaded(id), id).toBe(true);
     expect(SCREENS.map((id) => agent.health.get(id)!.restarts)).toEqual(restarts);
   });
@@ -210,7 +210,7 @@ describe('the display agent, end to end against the Electron double', () => {
       await page.waitForSelector('[data-offline="true"]');
       await eventually(() => expect(agent.health.get(id)!.restored).toBe(true), `${id} reports a restored wall`);
     }
-    await waitForValue(pageOf(double, 's1'), 'gdp-growth', '6,9');
+    await waitForValue(pageOf(double, 's1'), 'tang-truong-gdp', '6,9');
     const keptSeq = agent.health.get('s1')!.lastSeq;
     expect(keptSeq).not.toBeNull();
     await markNotReloaded();
@@ -233,7 +233,7 @@ describe('the display agent, end to end against the Electron double', () => {
       }, `${id} resumed to seq ${head.seq}`, 30_000);
       expect(await notReloaded(id), `${id} was not reloaded`).toBe(true);
     }
-    await waitForValue(pageOf(double, 's1'), 'gdp-growth', '7,35');
+    await waitForValue(pageOf(double, 's1'), 'tang-truong-gdp', '7,35');
     await pageOf(double, 's1').waitForSelector('[data-offline="true"]', { state: 'detached' });
   });
 

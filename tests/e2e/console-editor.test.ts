@@ -44,7 +44,7 @@ async function dragBy(from: { x: number; y: number }, to: { x: number; y: number
 describe('console layout editor', () => {
   beforeAll(async () => {
     await buildEditorHarness();
-    server = new ServerProcess({ profile: 'assets/profiles/wall-2x2-55in.json', layout: 'layouts/tong-quan-kinh-te-xa-hoi.json', extraArgs: HARNESS_SERVER_ARGS });
+    server = new ServerProcess({ profile: 'assets/profiles/wall-2x2-55in.json', layout: 'tests/dom/fixtures/kpi-overview.layout.json', extraArgs: HARNESS_SERVER_ARGS });
     await server.start();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1600, height: 900 } });

@@ -8,7 +8,7 @@ const profileFile = 'assets/profiles/wall-2x2-55in.json';
 const layoutFile = 'layouts/tong-quan-kinh-te-xa-hoi.json';
 
 /** GDP growth sits on screen s1 of the preset; the preview shows it too. */
-const TILE = 'gdp-growth';
+const TILE = 'tang-truong-gdp';
 
 describe('live feed to every wall page', () => {
   const profile = readProfile(profileFile);

@@ -5,7 +5,8 @@ import { ServerProcess } from './support/server';
 import { gdpReport, openScreenPages, pagesShowing, readProfile, tileText, waitForValue, type ScreenPage } from './support/wall';
 
 const profileFile = 'assets/profiles/wall-2x2-55in.json';
-const layoutFile = 'layouts/tong-quan-kinh-te-xa-hoi.json';
+// The earlier KPI overview (a fixture of known tile ids): the briefing preset changes with content.
+const layoutFile = 'tests/dom/fixtures/kpi-overview.layout.json';
 
 /** Last month (its data window has begun whenever the test runs), e.g. "2026-10". */
 function lastMonth(): string {

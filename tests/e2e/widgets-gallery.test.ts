@@ -32,6 +32,7 @@ const TILE_SCREEN: Record<string, Exclude<ScreenId, 'all'>> = {
   'kpi-tang-truong-gdp': 's1',
   'kpi-thu-ngan-sach': 's1',
   'chuoi-tang-truong': 's1',
+  'nhiem-vu-qua-han': 's1',
   'xep-hang-grdp': 's2',
   'chap-hanh-bao-cao': 's2',
   'dong-ho': 's3',
