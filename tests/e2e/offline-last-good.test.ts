@@ -9,7 +9,7 @@ import { keptSeq, offlineMarkCoversNoFigure, waitForKeptSeq } from './support/of
 import { gdpReport, waitForValue } from './support/wall';
 
 const profileFile = 'assets/profiles/wall-2x2-55in.json';
-const layoutFile = 'layouts/tong-quan-kinh-te-xa-hoi.json';
+const layoutFile = 'tests/dom/fixtures/kpi-overview.layout.json'; // known tile ids: the briefing preset changes with content
 
 /**
  * A browser kiosk (a Chromium profile on disk, as a kiosk has) restarted while the server
