@@ -89,12 +89,17 @@ export function wallCanvas(profile: WallProfile): WallCanvas {
     const edge = free ? unitsToPixels : unitsToPixelEdge;
     const x = edge(activeLeft, pitch);
     const y = edge(activeTop, pitch);
-    const viewport = {
-      x,
-      y,
-      width: edge(activeLeft + h.activeWidth, pitch) - x,
-      height: edge(activeTop + h.activeHeight, pitch) - y,
-    };
+    // A free screen's size is converted on its own, not as the difference of two
+    // fractional edges: that difference can come out a hair under the resolution
+    // (1919.9999999999998 px), and the screen would then be drawn at a scale just under 1.
+    const viewport = free
+      ? { x, y, width: unitsToPixels(h.activeWidth, pitch), height: unitsToPixels(h.activeHeight, pitch) }
+      : {
+          x,
+          y,
+          width: edge(activeLeft + h.activeWidth, pitch) - x,
+          height: edge(activeTop + h.activeHeight, pitch) - y,
+        };
     return {
       screenId: screen.id,
       viewport,

@@ -371,6 +371,28 @@ describe('wallCanvas properties', () => {
     );
   });
 
+  it('a free screen placed at a fractional position still gets its exact resolution at scale 1 (found by fast-check in CI)', () => {
+    const screen = (id: string, xMm: number): WallProfileInput['screens'][number] => ({
+      id,
+      resolution: { width: 1920, height: 1080 },
+      activeAreaMm: { width: 1209.6, height: 680.4 },
+      bezelMm: { top: 0, right: 0, bottom: 0, left: 0 },
+      rotation: 0,
+      placement: { kind: 'free', xMm, yMm: 0 },
+    });
+    const profile = wallProfileSchema.parse({
+      schemaVersion: 1,
+      id: 'random',
+      name: 'Random wall',
+      viewingDistanceMm: 5000,
+      screens: [screen('f-0-0', 0), screen('f-0-1', 1210.34)],
+    });
+    for (const s of wallCanvas(profile).screens) {
+      expect(s.scale).toBe(1);
+      expect({ width: s.viewport.width, height: s.viewport.height }).toEqual({ width: 1920, height: 1080 });
+    }
+  });
+
   it('identical square-pixel panels always get native pixels, even at awkward bezels', () => {
     // Bezels that are whole multiples of half a pixel put active edges exactly on x.5 px,
     // where floating-point division would round some edges up and others down.
