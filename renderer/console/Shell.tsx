@@ -1,12 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { JSX } from 'react';
 import type { Drafts } from './App';
-import { EditorPage } from './EditorPage';
 import { type Lang, useT } from './i18n';
-import { LibraryPage } from './LibraryPage';
+import { DEFAULT_PAGE, canSee, consolePages, formatAddress, parseAddress, type PageAddress } from './pages';
 import { clientFor, type Session } from './session';
-
-export type Page = { kind: 'library' } | { kind: 'editor'; layoutId: string };
 
 export interface ShellProps {
   session: Session;
@@ -17,19 +14,37 @@ export interface ShellProps {
   drafts: Drafts;
 }
 
-/** The header (who is signed in, language, sign out) and the page below it. */
+/** The header (pages, who is signed in, language, sign out) and the page below it, addressed by the URL's hash. */
 export function Shell({ session, lang, setLang, onLogout, onSessionEnded, drafts }: ShellProps): JSX.Element {
   const t = useT();
   const client = useMemo(() => clientFor(session), [session]);
-  const [page, setPage] = useState<Page>({ kind: 'library' });
+  const [address, setAddress] = useState<PageAddress>(() => parseAddress(location.hash));
+  useEffect(() => {
+    const follow = (): void => setAddress(parseAddress(location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  const go = useCallback((to: PageAddress) => {
+    const hash = formatAddress(to);
+    if (location.hash !== hash) location.hash = hash;
+    setAddress(to);
+  }, []);
+
+  const visible = consolePages.filter((p) => canSee(p, session.user.roles));
+  // An unknown page, or one this person may not see, falls back to the library.
+  const page = visible.find((p) => p.id === address.page) ?? visible.find((p) => p.id === DEFAULT_PAGE)!;
   return (
     <div className="shell">
       <header className="header">
         <strong className="brand">Toàn Cảnh</strong>
         <nav aria-label={t('Trang', 'Pages')}>
-          <button type="button" aria-current={page.kind === 'library' ? 'page' : undefined} onClick={() => setPage({ kind: 'library' })}>
-            {t('Thư viện bố cục', 'Layout library')}
-          </button>
+          {visible
+            .filter((p) => p.nav)
+            .map((p) => (
+              <a key={p.id} href={formatAddress({ page: p.id })} className="nav-link" aria-current={page.id === p.id ? 'page' : undefined}>
+                {lang === 'en' ? p.label.en : p.label.vi}
+              </a>
+            ))}
         </nav>
         <span className="spacer" />
         <span className="whoami" data-testid="whoami">
@@ -42,19 +57,7 @@ export function Shell({ session, lang, setLang, onLogout, onSessionEnded, drafts
           {t('Đăng xuất', 'Sign out')}
         </button>
       </header>
-      {page.kind === 'library' ? (
-        <LibraryPage client={client} onOpen={(layoutId) => setPage({ kind: 'editor', layoutId })} onSessionEnded={onSessionEnded} />
-      ) : (
-        <EditorPage
-          key={page.layoutId}
-          client={client}
-          layoutId={page.layoutId}
-          drafts={drafts}
-          onOpen={(layoutId) => setPage({ kind: 'editor', layoutId })}
-          onBack={() => setPage({ kind: 'library' })}
-          onSessionEnded={onSessionEnded}
-        />
-      )}
+      {page.render({ session, client, lang, drafts, onSessionEnded, go }, page.id === address.page ? address.param : undefined)}
     </div>
   );
 }

@@ -1,0 +1,83 @@
+import type { JSX } from 'react';
+import type { ApiClient } from '../api/client';
+import type { Role } from '../../shared/protocol/roles';
+import type { Drafts } from './App';
+import { EditorPage } from './EditorPage';
+import type { Lang } from './i18n';
+import { LibraryPage } from './LibraryPage';
+import type { Session } from './session';
+
+/**
+ * The console's pages, one entry each. A page is reached at `#/<id>` or `#/<id>/<param>`
+ * (so the browser's back button, a bookmark and a reload keep the place), shown in the
+ * header's navigation when `nav` is set, and only to people holding one of `roles`
+ * (the server checks again on every request: hiding a page is convenience, not security).
+ *
+ * To add a page: a component in `pages/`, and one entry here.
+ */
+export interface PageContext {
+  session: Session;
+  client: ApiClient;
+  lang: Lang;
+  drafts: Drafts;
+  onSessionEnded(): void;
+  go(to: PageAddress): void;
+}
+
+export interface PageAddress {
+  page: string;
+  param?: string;
+}
+
+export interface ConsolePage {
+  id: string;
+  label: { vi: string; en: string };
+  /** Who sees it; null: everyone signed in. */
+  roles: readonly Role[] | null;
+  nav: boolean;
+  render(context: PageContext, param: string | undefined): JSX.Element;
+}
+
+export const consolePages: readonly ConsolePage[] = [
+  {
+    id: 'library',
+    label: { vi: 'Thư viện bố cục', en: 'Layout library' },
+    roles: null,
+    nav: true,
+    render: (c) => <LibraryPage client={c.client} onOpen={(layoutId) => c.go({ page: 'editor', param: layoutId })} onSessionEnded={c.onSessionEnded} />,
+  },
+  {
+    id: 'editor',
+    label: { vi: 'Sửa bố cục', en: 'Edit layout' },
+    roles: null,
+    nav: false,
+    render: (c, layoutId) => (
+      <EditorPage
+        key={layoutId}
+        client={c.client}
+        layoutId={layoutId ?? ''}
+        drafts={c.drafts}
+        onOpen={(next) => c.go({ page: 'editor', param: next })}
+        onBack={() => c.go({ page: 'library' })}
+        onSessionEnded={c.onSessionEnded}
+      />
+    ),
+  },
+];
+
+export const DEFAULT_PAGE = 'library';
+
+export function canSee(page: ConsolePage, roles: readonly Role[]): boolean {
+  return page.roles === null || page.roles.some((role) => roles.includes(role));
+}
+
+/** `#/editor/abc` → { page: 'editor', param: 'abc' }; anything unknown → the default page. */
+export function parseAddress(hash: string): PageAddress {
+  const [page, ...rest] = hash.replace(/^#\/?/, '').split('/');
+  const param = rest.length > 0 ? decodeURIComponent(rest.join('/')) : undefined;
+  return page ? { page: decodeURIComponent(page), ...(param === undefined ? {} : { param }) } : { page: DEFAULT_PAGE };
+}
+
+export function formatAddress(to: PageAddress): string {
+  return `#/${encodeURIComponent(to.page)}${to.param === undefined ? '' : `/${encodeURIComponent(to.param)}`}`;
+}
