@@ -16,10 +16,18 @@ if (!entry || !entry.endsWith('.ts')) {
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const name = basename(entry, '.ts');
 const outDir = join(root, 'node_modules', '.cache', `toancanh-bench-${name}`);
+// The bundle lives elsewhere: each module's own folder is written in where it asks for it.
+const ownDirname = {
+  name: 'own-dirname',
+  transform(code, id) {
+    return code.includes('import.meta.dirname') ? code.replaceAll('import.meta.dirname', JSON.stringify(dirname(id))) : null;
+  },
+};
 await build({
   configFile: false,
   root,
   logLevel: 'warn',
+  plugins: [ownDirname],
   build: { ssr: resolve(root, entry), outDir, emptyOutDir: true, minify: false, rolldownOptions: { output: { format: 'es', entryFileNames: `${name}.js` } } },
 });
 const child = spawn(process.execPath, ['--expose-gc', join(outDir, `${name}.js`), ...args], { cwd: root, stdio: 'inherit' });

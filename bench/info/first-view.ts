@@ -35,7 +35,7 @@ const PROBE = `(() => {
 
 async function main(): Promise<void> {
   const before = loadavg()[0]!;
-  // run.mjs runs this from the project's root.
+  // bench/bundle-run.mjs runs this from the project's root.
   const server = new BenchServer(process.cwd(), []);
   await server.start();
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
