@@ -77,6 +77,22 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', ...TEST_WAITS, ...TEST_ASSERTIONS] },
   },
   {
+    // A test that starts a server lives in tests/integration/ (its own vitest project, run
+    // after the fast unit and DOM tests, with the ports and files a server needs).
+    files: ['tests/unit/**/*.{ts,tsx}', 'tests/dom/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/helpers/server-harness'], importNames: ['startHarness'], message: 'A test that starts a server belongs in tests/integration/.' },
+            { group: ['**/server/app'], importNames: ['createServer'], message: 'A test that starts a server belongs in tests/integration/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The soak test paces its load with timers; its assertions are held to the same rule.
     files: ['tests/soak/**/*.ts'],
     rules: { 'no-restricted-syntax': ['error', ...TEST_ASSERTIONS] },

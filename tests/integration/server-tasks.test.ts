@@ -96,4 +96,18 @@ describe('tasks assigned by the Government and the Prime Minister', () => {
     const missing = await h.api<{ error: { code: string } }>('POST', '/api/v1/tasks/9999/progress', { body: { progress: 10 } });
     expect([missing.status, missing.body.error.code]).toEqual([404, 'task.not_found']);
   });
+
+  it('survives a restart: the register, its statuses and its audit are read back from the file', async () => {
+    const before = (await h.api<{ tasks: Task[] }>('GET', '/api/v1/tasks')).body.tasks;
+    expect(before.map((t) => t.id)).toContain(id);
+    await h.stop();
+    const again = await startHarness({ dataDir: h.dataDir, now: () => clock });
+    try {
+      const after = (await again.api<{ tasks: Task[] }>('GET', '/api/v1/tasks')).body.tasks;
+      expect(after).toEqual(before);
+      expect(again.server.audit.list({ objectType: 'task', objectId: String(id) }).rows.map((r) => r.action)).toEqual(['task.progress', 'task.progress', 'task.create']);
+    } finally {
+      await again.stop();
+    }
+  });
 });
