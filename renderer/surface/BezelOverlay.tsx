@@ -5,9 +5,11 @@ import type { WallCanvas } from '../../shared/geometry';
  * hatched (what is drawn there is not seen on the wall), each screen's frame and its
  * viewport outlined, and each screen's name. `scale` is CSS pixels per canvas pixel, so
  * that strokes and labels keep their on-screen size whatever the zoom. The wall preview
- * and the console's editor draw the same picture.
+ * and the console's editor draw the same picture. The editor writes each screen's name on its
+ * top-left corner; the wall preview passes no `names` and sets them outside the canvas
+ * itself, where they never cover a tile.
  */
-export function BezelOverlay({ canvas, scale, names }: { canvas: WallCanvas; scale: number; names: ReadonlyMap<string, string | undefined> }) {
+export function BezelOverlay({ canvas, scale, names }: { canvas: WallCanvas; scale: number; names?: ReadonlyMap<string, string | undefined> }) {
   const px = (css: number) => (scale > 0 ? css / scale : css); // CSS pixels → canvas pixels
   const gaps =
     `M0 0H${canvas.width}V${canvas.height}H0Z` +
@@ -48,12 +50,13 @@ export function BezelOverlay({ canvas, scale, names }: { canvas: WallCanvas; sca
           />
         ))}
       </svg>
-      {canvas.screens.map(({ screenId, viewport: v }) => (
-        <div key={`label-${screenId}`} className="wall-preview-label" data-preview-label={screenId} style={{ left: v.x, top: v.y, fontSize: px(13) }}>
-          {names.get(screenId) ?? screenId}
-          <small>{screenId}</small>
-        </div>
-      ))}
+      {names &&
+        canvas.screens.map(({ screenId, viewport: v }) => (
+          <div key={`label-${screenId}`} className="wall-preview-label" data-preview-label={screenId} style={{ left: v.x, top: v.y, fontSize: px(13) }}>
+            {names.get(screenId) ?? screenId}
+            <small>{screenId}</small>
+          </div>
+        ))}
     </>
   );
 }
