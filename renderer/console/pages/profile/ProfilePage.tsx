@@ -6,6 +6,7 @@ import { formatTime, useLang, useT } from '../../i18n';
 import { useFailure } from '../../useFailure';
 import { checkDraft, draftFromProfile, newDraft, type Draft } from './draft';
 import { ProfileForm } from './ProfileForm';
+import { SetupCommands } from './SetupCommands';
 import { WallDrawing } from './WallDrawing';
 import './profile.css';
 
@@ -203,6 +204,14 @@ export function ProfilePage({ client, profileId, onOpen, onSessionEnded }: Profi
               ))}
             </ol>
           </section>
+          <SetupCommands
+            client={client}
+            onError={fail}
+            onDone={(message) => {
+              clear();
+              setDone(message);
+            }}
+          />
         </div>
       </div>
     </main>
