@@ -59,7 +59,7 @@ describe('technician: wall hardware', () => {
     await wall.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
     const revisionBefore = Number(await wall.getAttribute('.wall-screen', 'data-wall-revision'));
 
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1100 } });
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1800 } });
     contexts.push(context);
     const page = await context.newPage();
     const errors = recordPageErrors(page);
@@ -94,7 +94,7 @@ describe('technician: wall hardware', () => {
     await expect.poll(() => page.textContent('[data-testid="wall-size-mm"]')).toContain('2.426,2 × 1.367,8 mm');
     const drawnCanvas = (await page.textContent('[data-testid="wall-canvas-px"]'))!;
     expect(drawnCanvas).toMatch(/\d+ × \d+ px/);
-    await page.screenshot({ path: resolve(shots, 'console-profile-grid.png'), fullPage: true });
+    await page.screenshot({ path: resolve(shots, 'console-profile-grid.png') });
 
     // Free placement, from the radio group with the arrow key: the frames start where the grid had them.
     await page.focus('input[name="mode"][value="grid"]');
@@ -106,7 +106,7 @@ describe('technician: wall hardware', () => {
     await expect.poll(() => overlap.textContent()).toMatch(/Màn hình "s2" chồng lên màn hình "s1" 213.1 × 683.9 mm/);
     await page.waitForSelector('[data-testid="wall-drawing"] g.overlap[data-screen="s2"]');
     expect(await page.isDisabled('button.primary')).toBe(true);
-    await page.screenshot({ path: resolve(shots, 'console-profile-overlap.png'), fullPage: true });
+    await page.screenshot({ path: resolve(shots, 'console-profile-overlap.png') });
 
     // Back bezel to bezel, then a quarter turn is chosen from the list (never typed) and undone.
     await typeInto(page, 'screen-1-x', '1213,1');
@@ -121,7 +121,7 @@ describe('technician: wall hardware', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('text=Tường đang dùng hồ sơ phong-hop-2x2 phiên bản 1');
     await page.waitForSelector('li[data-version="1"] >> text=đang dùng trên tường');
-    await page.screenshot({ path: resolve(shots, 'console-profile-saved.png'), fullPage: true });
+    await page.screenshot({ path: resolve(shots, 'console-profile-saved.png') });
 
     // The open wall page gets the new profile over its socket and re-plans: the canvas the drawing promised.
     const expected = drawnCanvas.replace(/^.*?(\d+ × \d+) px.*$/s, '$1');

@@ -58,6 +58,13 @@ export function WallDrawing({ profile, valid, overlapping, lang }: { profile: Wa
     <figure className="wall-drawing" aria-label={t('Bản vẽ tường theo tỉ lệ', 'The wall drawn to scale')}>
       <svg viewBox={`${-label} ${-label} ${width + 2 * label} ${height + 2 * label}`} role="img" data-testid="wall-drawing">
         <title>{t('Tường màn hình theo tỉ lệ', 'The video wall to scale')}</title>
+        <defs>
+          {/* Bezels hatched at a fixed size on the page whatever the wall's scale. */}
+          <pattern id="bezel-hatch" patternUnits="userSpaceOnUse" width={label / 2} height={label / 2} patternTransform="rotate(45)">
+            <rect width={label / 2} height={label / 2} fill="#4a5868" />
+            <line x1="0" y1="0" x2="0" y2={label / 2} stroke="#c9d6e3" strokeWidth={label / 8} />
+          </pattern>
+        </defs>
         {screens.map((s) => (
           <g key={s.id} data-screen={s.id} className={overlapping.has(s.id) ? 'overlap' : undefined}>
             <rect className="frame" x={s.frame.x} y={s.frame.y} width={s.frame.width} height={s.frame.height} />
