@@ -160,13 +160,24 @@ export function checkDraft(draft: Draft, lang: 'vi' | 'en'): Checked {
   if (Object.keys(numberErrors).length > 0) return { profile, valid: null, errors, overlapping };
   const checked = validateWallProfile(profile);
   if (checked.ok) return { profile, valid: checked.value, errors, overlapping };
+  // A grid repeats a fault of the panel on every screen: said once, with how many screens it concerns.
+  const repeats = new Map<string, number>();
   for (const e of checked.errors) {
     const key = fieldOf(e.path, draft.mode);
     const message = lang === 'vi' && e.message_vi ? e.message_vi : e.message;
     const list = (errors[key] ??= []);
-    // A grid repeats the panel's faults on every screen: once is enough.
-    if (!list.includes(message)) list.push(message);
+    const once = draft.mode === 'grid' && key !== 'general' ? `${key}\u0000${e.code ?? message}` : null;
+    if (once !== null && repeats.has(once)) repeats.set(once, repeats.get(once)! + 1);
+    else if (!list.includes(message)) {
+      list.push(message);
+      if (once !== null) repeats.set(once, 1);
+    }
     if (e.code === 'profile.screens_overlap') for (const id of message.match(/"([^"]+)"/g) ?? []) overlapping.add(id.slice(1, -1));
+  }
+  for (const [once, count] of repeats) {
+    if (count < 2) continue;
+    const list = errors[once.split('\u0000')[0]!]!;
+    list[list.length - 1] += lang === 'vi' ? ` (và ${count - 1} màn hình khác)` : ` (and ${count - 1} more screens)`;
   }
   return { profile, valid: null, errors, overlapping };
 }
