@@ -66,3 +66,24 @@ describe('profile editor form', () => {
     expect(draftFromProfile(free.value)).toMatchObject({ mode: 'free', screens: expect.arrayContaining([expect.objectContaining({ id: 's6', x: '2426.2' })]) });
   });
 });
+
+describe('opening a stored profile keeps what the form does not edit', () => {
+  it('a mixed wall keeps each screen its own panel, name and pinned display when saved again', () => {
+    const wall = validateWallProfile({
+      schemaVersion: 1,
+      id: 'hon-hop',
+      name: 'Hỗn hợp',
+      viewingDistanceMm: 4000,
+      screens: [
+        { id: 'trai', name: 'Bên trái', resolution: { width: 1920, height: 1080 }, activeAreaMm: { width: 1209.6, height: 680.4 }, bezelMm: { top: 1, right: 1, bottom: 1, left: 1 }, rotation: 0, placement: { kind: 'free', xMm: 0, yMm: 0 }, display: { host: 'may-a', index: 1 } },
+        { id: 'doc', resolution: { width: 1920, height: 1080 }, activeAreaMm: { width: 941.2, height: 529.4 }, bezelMm: { top: 5, right: 5, bottom: 5, left: 5 }, rotation: 90, placement: { kind: 'free', xMm: 1300, yMm: 0 } },
+      ],
+    });
+    if (!wall.ok) throw new Error('fixture refused');
+    const draft = draftFromProfile(wall.value);
+    expect(draft.mode).toBe('free');
+    const again = checkDraft(draft, 'vi');
+    expect(again.errors).toEqual({});
+    expect(again.valid).toEqual(wall.value);
+  });
+});

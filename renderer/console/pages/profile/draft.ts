@@ -14,6 +14,11 @@ export interface FreeScreenDraft {
   x: string;
   y: string;
   rotation: Rotation;
+  /**
+   * What a stored screen had that the form does not edit, kept as it was: its name, the
+   * display pinned to it, and its own panel when it differs from the wall's (a mixed wall).
+   */
+  keep?: { name?: string; display?: WallProfile['screens'][number]['display']; panel?: Pick<WallProfile['screens'][number], 'resolution' | 'activeAreaMm' | 'bezelMm'> };
 }
 export interface Draft {
   id: string;
@@ -116,11 +121,11 @@ function parse(draft: Draft): Parsed {
   }
   const screens = draft.screens.map((s, i) => ({
     id: s.id.trim(),
-    name: `Màn hình ${i + 1}`,
-    ...structuredClone({ resolution: panel.resolution, activeAreaMm: panel.activeAreaMm, bezelMm: panel.bezelMm }),
+    ...(s.keep ? (s.keep.name === undefined ? {} : { name: s.keep.name }) : { name: `Màn hình ${i + 1}` }),
+    ...structuredClone(s.keep?.panel ?? { resolution: panel.resolution, activeAreaMm: panel.activeAreaMm, bezelMm: panel.bezelMm }),
     rotation: s.rotation,
     placement: { kind: 'free' as const, xMm: num(`screen.${i}.x`, s.x), yMm: num(`screen.${i}.y`, s.y) },
-    display: { index: i },
+    ...(s.keep && 'display' in s.keep ? (s.keep.display ? { display: s.keep.display } : {}) : { display: { index: i } }),
   }));
   return { profile: { schemaVersion: 1, ...base, screens }, numberErrors };
 }
@@ -223,17 +228,30 @@ export function draftFromProfile(profile: WallProfile): Draft {
     columns: '1',
     screens: [],
   };
-  const grid = profile.screens.every((s) => s.placement.kind === 'grid' && same(s));
-  if (grid) {
+  // A grid only when the form's grid would give back exactly these screens (names and displays included).
+  if (profile.screens.every((s) => s.placement.kind === 'grid' && same(s))) {
     const rows = Math.max(...profile.screens.map((s) => (s.placement.kind === 'grid' ? s.placement.row : 0))) + 1;
     const columns = Math.max(...profile.screens.map((s) => (s.placement.kind === 'grid' ? s.placement.column : 0))) + 1;
-    if (rows * columns === profile.screens.length) return { ...base, rows: text(rows), columns: text(columns) };
+    const again = gridProfile({ id: profile.id, name: profile.name, viewingDistanceMm: profile.viewingDistanceMm, rows, columns, panel: first });
+    const key = (list: readonly { id: string; name?: string | undefined; placement: unknown; display?: unknown }[]) =>
+      JSON.stringify(list.map((s) => [s.id, s.name, s.placement, s.display]).sort());
+    if (key(again.screens) === key(profile.screens)) return { ...base, rows: text(rows), columns: text(columns) };
   }
   const free = freeFromGrid(profile);
   return {
     ...base,
     mode: 'free',
-    screens: free.screens.map((s) => ({ id: s.id, x: s.placement.kind === 'free' ? text(s.placement.xMm) : '0', y: s.placement.kind === 'free' ? text(s.placement.yMm) : '0', rotation: s.rotation ?? 0 })),
+    screens: free.screens.map((s) => ({
+      id: s.id,
+      x: s.placement.kind === 'free' ? text(s.placement.xMm) : '0',
+      y: s.placement.kind === 'free' ? text(s.placement.yMm) : '0',
+      rotation: s.rotation ?? 0,
+      keep: {
+        ...(s.name === undefined ? {} : { name: s.name }),
+        display: s.display,
+        ...(same(s as WallProfile['screens'][number]) ? {} : { panel: { resolution: s.resolution, activeAreaMm: s.activeAreaMm, bezelMm: s.bezelMm } }),
+      },
+    })),
   };
 }
 
