@@ -91,6 +91,22 @@ describe('wall profiles', () => {
     expect(((await asPerson(h, tech, 'GET', '/api/v1/profiles/phong-hop-2x2')).body as { profile: { headVersion: number } }).profile.headVersion).toBe(2);
   });
 
+  it('bounds what it reads: 65 screens, a long note and unknown fields are refused, nothing stored', async () => {
+    const many = gridProfile({ id: 'qua-lon', name: 'Quá lớn', viewingDistanceMm: 4000, rows: 5, columns: 13, panel });
+    const big = await asPerson(h, tech, 'PUT', '/api/v1/profiles/qua-lon', { baseVersion: null, document: many });
+    expect(big.status).toBe(422);
+    expect((big.body as { error: { code: string } }).error.code).toBe('profile.invalid');
+    const note = await asPerson(h, tech, 'PUT', '/api/v1/profiles/qua-lon', { baseVersion: null, document: wall2x2, note: 'x'.repeat(501) });
+    expect(note.status).toBe(422);
+    expect((note.body as { error: { code: string } }).error.code).toBe('request.invalid_body');
+    const extra = await asPerson(h, tech, 'PUT', '/api/v1/profiles/phong-hop-2x2', { baseVersion: 2, document: wall2x2, force: true });
+    expect(extra.status).toBe(422);
+    const mismatch = await asPerson(h, tech, 'PUT', '/api/v1/profiles/khac', { baseVersion: null, document: wall2x2 });
+    expect((mismatch.body as { error: { code: string } }).error.code).toBe('profile.id_mismatch');
+    expect((await asPerson(h, tech, 'GET', '/api/v1/profiles/qua-lon')).status).toBe(404);
+    expect((await asPerson(h, tech, 'GET', '/api/v1/profiles/khac')).status).toBe(404);
+  });
+
   it('an operator reads but may not save or activate', async () => {
     expect((await asPerson(h, operator, 'GET', '/api/v1/profiles')).status).toBe(200);
     expect((await asPerson(h, operator, 'PUT', '/api/v1/profiles/phong-hop-2x2', { baseVersion: 2, document: wall2x2 })).status).toBe(403);
