@@ -125,6 +125,8 @@ describe('technician: wall hardware', () => {
 
     // The open wall page gets the new profile over its socket and re-plans: the canvas the drawing promised.
     const expected = drawnCanvas.replace(/^.*?(\d+ × \d+) px.*$/s, '$1');
+    // By hand: 0.63 mm a pixel (1209.6 mm / 1920 px); 2 × 1213.1 mm / 0.63 = 3851.1 → 3852 px, 2 × 683.9 mm / 0.63 = 2171.1 → 2172 px.
+    expect(expected).toBe('3852 × 2172');
     await wall.waitForFunction((want) => {
       const e = document.querySelector('.wall-canvas') as HTMLElement | null;
       return e !== null && `${parseFloat(e.style.width)} × ${parseFloat(e.style.height)}` === want;
