@@ -40,6 +40,8 @@ import { WallCommands } from './wall/commands';
 import { registerSetupRoutes } from './wall/setup-routes';
 import { formatErrors, loadLayoutFile, loadProfileFile } from './wall/load';
 import { registerWallRoutes } from './wall/routes';
+import { ProfileStore } from './wall/profiles';
+import { registerProfileRoutes } from './wall/profiles-routes';
 import { registerTaskRoutes } from './tasks/routes';
 import { TaskStore } from './tasks/store';
 import { WallStateStore } from './wall/state';
@@ -237,6 +239,10 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     syncPresetTemplates(library, layoutsDir, wallLog);
     const publisher = new Publisher(store.db, library, wall, audit, now, log.child({ ns: 'schedule' }));
     cleanups.push(() => publisher.stop());
+    // Wall profiles with versions (issue 9): the one the wall uses is in the store from the start.
+    const profiles = new ProfileStore(store.db, audit, wall, now);
+    const seededProfile = profiles.seedFromWall();
+    if (seededProfile) wallLog.info('wall profile stored as version 1', { profile: seededProfile });
     const startState = wall.record();
     wallLog.info('wall state', {
       revision: startState.revision,
@@ -320,6 +326,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     registerTaskRoutes(router, tasks);
     registerLibraryRoutes(router, library, publisher);
     registerSetupRoutes(router, commands, audit);
+    registerProfileRoutes(router, profiles);
     await registerStatic(app, options.rendererDir ?? paths.rendererDir);
 
     let watcher: LayoutWatcher | null = null;

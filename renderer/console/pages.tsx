@@ -5,6 +5,7 @@ import type { Drafts } from './App';
 import { EditorPage } from './EditorPage';
 import type { Lang } from './i18n';
 import { LibraryPage } from './LibraryPage';
+import { ProfilePage } from './pages/profile/ProfilePage';
 import type { Session } from './session';
 
 /**
@@ -62,6 +63,13 @@ export const consolePages: readonly ConsolePage[] = [
         onSessionEnded={c.onSessionEnded}
       />
     ),
+  },
+  {
+    id: 'profile',
+    label: { vi: 'Cấu hình phần cứng', en: 'Wall hardware' },
+    roles: ['technician', 'admin'],
+    nav: true,
+    render: (c, profileId) => <ProfilePage client={c.client} profileId={profileId} onOpen={(id) => c.go({ page: 'profile', ...(id === undefined ? {} : { param: id }) })} onSessionEnded={c.onSessionEnded} />,
   },
 ];
 

@@ -361,6 +361,45 @@ export const migrations: ReadonlyArray<Migration> = [
       CREATE INDEX tasks_agency ON tasks (agency, due_date);
     `,
   },
+  {
+    version: 10,
+    name: 'wall profiles: profiles, their versions (never changed), the active one',
+    sql: `
+      -- A profile's id is stable; its name may change with a version.
+      CREATE TABLE wall_profiles (
+        id           TEXT PRIMARY KEY,
+        name         TEXT NOT NULL,
+        head_version INTEGER NOT NULL CHECK (head_version >= 1),
+        created_at   TEXT NOT NULL,
+        created_by   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        updated_by   TEXT NOT NULL
+      ) STRICT;
+      -- Every save is a row here; a row is never changed nor deleted (the triggers say so).
+      CREATE TABLE wall_profile_versions (
+        profile_id TEXT NOT NULL REFERENCES wall_profiles (id),
+        version    INTEGER NOT NULL CHECK (version >= 1),
+        document   TEXT NOT NULL CHECK (json_valid(document)),
+        note       TEXT NOT NULL,
+        by         TEXT NOT NULL,
+        at         TEXT NOT NULL,
+        PRIMARY KEY (profile_id, version)
+      ) STRICT;
+      CREATE TRIGGER wall_profile_versions_no_update BEFORE UPDATE ON wall_profile_versions
+        BEGIN SELECT RAISE(ABORT, 'a wall profile version is never changed'); END;
+      CREATE TRIGGER wall_profile_versions_no_delete BEFORE DELETE ON wall_profile_versions
+        BEGIN SELECT RAISE(ABORT, 'a wall profile version is never deleted'); END;
+      -- One row: the version the wall uses (its document is also in wall_states).
+      CREATE TABLE wall_profile_active (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        profile_id TEXT NOT NULL,
+        version    INTEGER NOT NULL,
+        at         TEXT NOT NULL,
+        by         TEXT NOT NULL,
+        FOREIGN KEY (profile_id, version) REFERENCES wall_profile_versions (profile_id, version)
+      ) STRICT;
+    `,
+  },
 ];
 
 export function migrate(db: Db, steps: ReadonlyArray<Migration> = migrations): number[] {

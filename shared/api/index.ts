@@ -3,6 +3,7 @@ import { catalogueRoutes } from './catalogue';
 import { geoRoutes } from './geo';
 import { healthRoutes } from './health';
 import { libraryRoutes } from './library';
+import { profileRoutes } from './profiles';
 import { readRoutes } from './reads';
 import { reportRoutes } from './reports';
 import { taskRoutes } from './tasks';
@@ -32,6 +33,7 @@ export const routes = {
   users: userRoutes,
   audit: auditRoutes,
   tasks: taskRoutes,
+  profiles: profileRoutes,
 } as const;
 
 export const allRoutes: readonly RouteDef[] = Object.values(routes).flatMap((area) => Object.values(area) as RouteDef[]);

@@ -4,6 +4,7 @@ import { fillTemplate, type HolesOf, type ParamValue } from './format';
 import { httpErrors } from './http';
 import { libraryErrors } from './library';
 import { profileErrors } from './profile';
+import { profileLibraryErrors } from './profile-library';
 import { readErrors } from './reads';
 import { reportErrors } from './reports';
 import { taskErrors } from './tasks';
@@ -16,7 +17,7 @@ import { wallErrors } from './wall';
  * texts are for people and may be reworded. Codes are never reused for another meaning.
  * Grouped by area in this folder; CONTRIBUTING.md says how to add one.
  */
-export const errorCatalogue = { ...httpErrors, ...readErrors, ...reportErrors, ...wallErrors, ...taskErrors, ...libraryErrors, ...clientErrors, ...accountErrors, ...profileErrors } as const;
+export const errorCatalogue = { ...httpErrors, ...readErrors, ...reportErrors, ...wallErrors, ...taskErrors, ...libraryErrors, ...clientErrors, ...accountErrors, ...profileErrors, ...profileLibraryErrors } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
 type Entry<C extends ErrorCode> = (typeof errorCatalogue)[C];

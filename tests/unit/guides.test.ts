@@ -62,7 +62,10 @@ function routeExists(path: string, method?: string): boolean {
 
 function pageExists(path: string): boolean {
   const page = /^\/([a-z]+)\//.exec(path)?.[1];
-  return page !== undefined && existsSync(join(root, 'renderer', page, 'index.html'));
+  if (page === undefined || !existsSync(join(root, 'renderer', page, 'index.html'))) return false;
+  // A console page by its hash (`/console/#/profile`): an entry of the page registry.
+  const hashPage = /^\/console\/#\/([a-z-]+)/.exec(path)?.[1];
+  return hashPage === undefined || readFileSync(join(root, 'renderer', 'console', 'pages.tsx'), 'utf8').includes(`id: '${hashPage}'`);
 }
 
 /** Fills the guide's placeholders (`<tên>`, `<vai trò>`) with a valid example. */
@@ -147,6 +150,17 @@ describe('guides name only what exists', () => {
     expect(guides).toEqual(expect.arrayContaining(['bat-dau-nhanh.md', 'quy-trinh-van-hanh.md']));
   });
 
+  it("has the technician's guide, and it names each step's page or route", () => {
+    expect(guides).toContain('ky-thuat.md');
+    const text = readFileSync(join(guidesDir, 'ky-thuat.md'), 'utf8');
+    const spans = codeSpans(text);
+    // Describe a wall, identify, test patterns, read health: each through what it names.
+    for (const needed of ['/console/#/profile', 'PUT /api/v1/profiles/<mã>', 'POST /api/v1/profiles/<mã>/activate', 'POST /api/v1/wall/identify', 'PUT /api/v1/wall/test-pattern', '/wall/?screen=s1']) {
+      expect(spans).toContain(needed);
+    }
+    expect(spans.filter((s) => s.includes('/api/v1/health'))).not.toEqual([]);
+  });
+
   it.each(guides)('%s: every command, page, route, file and role it names exists', (guide) => {
     const text = readFileSync(join(guidesDir, guide), 'utf8');
     const faults = codeSpans(text).flatMap((span) => {
@@ -167,6 +181,7 @@ describe('guides name only what exists', () => {
     expect(check('npm start -- --kiosk-mode')).toMatch(/unknown switch/);
     expect(check('curl -s http://127.0.0.1:8787/api/v1/nothing')).toMatch(/no route/);
     expect(check('/nowhere/')).toMatch(/no page/);
+    expect(check('/console/#/nowhere')).toMatch(/no page/);
     expect(check('DELETE /api/v1/live')).toMatch(/no route/);
     expect(check('assets/profiles/missing.json')).toMatch(/no file/);
     expect(check('reboot now')).toMatch(/no rule/);
