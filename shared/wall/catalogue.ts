@@ -20,6 +20,13 @@ export interface PanelModel {
   bezelToBezelMm: { horizontal: number; vertical: number };
   rotation: Rotation;
   source: string;
+  /**
+   * Whether the figures were checked against the named document. The models marked false
+   * were entered without the spec sheet at hand (no internet where this was written): the
+   * console says so beside the choice, and a technician checks them on the panel's own
+   * sheet before trusting a bezel to a tenth of a millimetre.
+   */
+  checked: boolean;
   bezelNote: { vi: string; en: string };
 }
 
@@ -64,6 +71,7 @@ export const PANEL_CATALOGUE: readonly PanelModel[] = [
     ...uniform(0.44),
     rotation: 0,
     source: 'LG 55VSM5J video wall spec sheet (bezel width 0.44 mm even bezel, B to B)',
+    checked: false,
   },
   {
     id: 'lg-55vl5f',
@@ -74,6 +82,7 @@ export const PANEL_CATALOGUE: readonly PanelModel[] = [
     ...perSide({ top: 2.25, right: 1.25, bottom: 1.25, left: 2.25 }),
     rotation: 0,
     source: 'LG 55VL5F video wall spec sheet (bezel 2.25 mm top/left, 1.25 mm bottom/right; 3.5 mm B to B)',
+    checked: false,
   },
   {
     id: 'lgd-55-fhd-snb',
@@ -84,6 +93,7 @@ export const PANEL_CATALOGUE: readonly PanelModel[] = [
     ...perSide({ top: 3.4, right: 1.9, bottom: 1.9, left: 3.4 }),
     rotation: 0,
     source: 'LG Display public-display panel announcement, Nov 2011 (5.3 mm gap: 3.4 mm top/left, 1.9 mm bottom/right)',
+    checked: true,
   },
   {
     id: 'samsung-qm55r',
@@ -94,6 +104,7 @@ export const PANEL_CATALOGUE: readonly PanelModel[] = [
     ...perSide({ top: 11.9, right: 11.9, bottom: 14.5, left: 11.9 }),
     rotation: 0,
     source: 'Samsung QM55R specification sheet (active area 1209.6 × 680.4 mm; bezel T/R/L 11.9 mm, B 14.5 mm)',
+    checked: false,
   },
   {
     id: 'samsung-qm65r',
@@ -104,6 +115,7 @@ export const PANEL_CATALOGUE: readonly PanelModel[] = [
     ...perSide({ top: 11.9, right: 11.9, bottom: 14.5, left: 11.9 }),
     rotation: 0,
     source: 'Samsung QM65R specification sheet (active area 1428.48 × 803.52 mm; bezel T/R/L 11.9 mm, B 14.5 mm)',
+    checked: false,
   },
   {
     id: 'lg-55vl5f-portrait',
@@ -115,6 +127,7 @@ export const PANEL_CATALOGUE: readonly PanelModel[] = [
     ...perSide({ top: 2.25, right: 1.25, bottom: 1.25, left: 2.25 }),
     rotation: 90,
     source: 'LG 55VL5F video wall spec sheet (portrait installation supported; sizes as built, before rotation)',
+    checked: false,
   },
 ];
 

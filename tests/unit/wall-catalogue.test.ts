@@ -30,6 +30,11 @@ describe('panel catalogue', () => {
     expect(new Set(PANEL_CATALOGUE.map((p) => p.id)).size).toBe(PANEL_CATALOGUE.length);
   });
 
+  it('says which models were checked against their document (figures entered without the sheet are marked, not passed off as checked)', () => {
+    for (const panel of PANEL_CATALOGUE) expect(typeof panel.checked, panel.id).toBe('boolean');
+    expect(PANEL_CATALOGUE.filter((p) => !p.checked).map((p) => p.id)).toEqual(['lg-55vsm5j', 'lg-55vl5f', 'samsung-qm55r', 'samsung-qm65r', 'lg-55vl5f-portrait']);
+  });
+
   it('a datasheet seam is the sum of two sides: 3.5 mm bezel to bezel is 1.75 mm a side', () => {
     expect(bezelFromSeams({ horizontal: 3.5, vertical: 3.5 })).toEqual({ top: 1.75, right: 1.75, bottom: 1.75, left: 1.75 });
     expect(bezelFromSeams({ horizontal: 0.44, vertical: 1 })).toEqual({ top: 0.5, right: 0.22, bottom: 0.5, left: 0.22 });

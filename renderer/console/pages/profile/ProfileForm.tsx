@@ -79,6 +79,15 @@ export function ProfileForm({ draft, onChange, errors, isNew }: { draft: Draft; 
         {panel ? (
           <p className="help" data-testid="panel-source">
             {t('Nguồn', 'Source')}: {panel.source}. {panel.bezelNote[lang]}
+            {panel.checked ? null : (
+              <strong className="warning" data-testid="panel-unchecked">
+                {' '}
+                {t(
+                  'Số liệu chưa được đối chiếu với bảng thông số gốc: kiểm tra kích thước vùng hiển thị và viền trên tài liệu của tấm màn trước khi dùng.',
+                  "Figures not yet checked against the original spec sheet: check the active area and bezels on the panel's own document before relying on them.",
+                )}
+              </strong>
+            )}
           </p>
         ) : null}
         <p className="help">{t('Kích thước ghi theo tấm màn như khi sản xuất, trước khi xoay (màn dựng đứng vẫn là 1920 × 1080, xoay 90°).', 'Sizes as the panel is built, before rotation (a portrait screen is still 1920 × 1080, rotation 90).')}</p>
