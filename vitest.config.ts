@@ -31,6 +31,10 @@ export default defineConfig({
           // Memory checks (tests/integration/server-wall-bounds.test.ts) collect garbage before
           // they read the RSS, so that they measure what is retained, not when the collector ran.
           execArgv: ['--expose-gc'],
+          // A real server, real scrypt and real SQLite fsyncs: on a loaded two-core machine a
+          // test can take several seconds. The limit catches a hang, it does not time anything.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {
