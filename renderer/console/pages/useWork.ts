@@ -11,13 +11,14 @@ export function useWork(onSessionEnded: () => void) {
   const [status, setStatus] = useState<string | null>(null);
   const [failure, fail, clear] = useFailure(onSessionEnded);
   const run = useCallback(
-    async (label: string, work: () => Promise<string | void>): Promise<boolean> => {
+    async (label: string, work: () => Promise<unknown>): Promise<boolean> => {
       setBusy(label);
       setStatus(null);
       clear();
       try {
         const said = await work();
-        if (said) setStatus(said);
+        // A string the work returns is its success in words.
+        if (typeof said === 'string' && said) setStatus(said);
         return true;
       } catch (error) {
         fail(error);
