@@ -78,7 +78,8 @@ describe('console pages, keyboard only', () => {
     await server?.stop();
   });
 
-  it('an admin creates an operator; disabling the last admin is refused with the server\'s words', async () => {
+  // Generous: every control is reached by Tab presses, one at a time, on a shared machine.
+  it('an admin creates an operator; disabling the last admin is refused with the server\'s words', { timeout: 180_000 }, async () => {
     admin = await signIn(ADMIN, { width: 1920, height: 1080 });
     await goTo(admin, 'users', 'Tài khoản');
     await activate(admin, { selector: 'button', text: 'Tạo tài khoản' });
@@ -114,7 +115,7 @@ describe('console pages, keyboard only', () => {
 
   let copyId = '';
 
-  it('the operator saves two versions, compares them, restores the first as a new version', async () => {
+  it('the operator saves two versions, compares them, restores the first as a new version', { timeout: 180_000 }, async () => {
     operator = await signIn(OPERATOR, { width: 1280, height: 800 });
     await operator.waitForSelector(`tr[data-layout-id="${PRESET}"]`);
     await activate(operator, { selector: `tr[data-layout-id="${PRESET}"] button`, text: 'Nhân bản' });
@@ -232,7 +233,7 @@ describe('console pages, keyboard only', () => {
     await shot(operator, 'live');
   });
 
-  it('the audit page lists each change with its author, and filters by action', async () => {
+  it('the audit page lists each change with its author, and filters by action', { timeout: 120_000 }, async () => {
     await goTo(operator, 'audit', 'Nhật ký thay đổi');
     await operator.waitForSelector('tr[data-action="schedule.release"]');
     const rows = await operator.$$eval('tr[data-action]', (trs) => trs.map((tr) => `${tr.getAttribute('data-action')} ${tr.getAttribute('data-actor')}`));
@@ -266,6 +267,12 @@ describe('console pages, keyboard only', () => {
     expect(filtered.length).toBeGreaterThan(0);
     expect(filtered.filter((a) => !a.startsWith('layout.'))).toEqual([]);
     await shot(operator, 'audit-filtered');
+
+    // English through the header's switch: the same page, the same rows.
+    await activate(operator, { selector: 'header button', text: 'EN' });
+    await operator.waitForSelector('h1:has-text("Audit log")');
+    expect(await operator.$$eval('tr[data-action]', (trs) => trs.length)).toBe(filtered.length);
+    await shot(operator, 'audit-en');
 
     // Expected in the console: the 401 of asking who is signed in before anyone has, the
     // last admin's 409 and the broken file's 422 (the browser logs every refused request).

@@ -1,5 +1,5 @@
 import { layoutDiffSchema, type LayoutDiff, type Rect } from '../../../shared/layout/diff';
-import type { Lang } from '../i18n';
+import { formatTime, type Lang } from '../i18n';
 
 /**
  * A layout diff (shared/layout/diff.ts) or an audit row's diff as lines a person reads:
@@ -44,28 +44,31 @@ const LAYOUT_DIFF_KEYS = new Set(Object.keys(layoutDiffSchema.shape));
 /** An audit row's diff: a layout diff when it holds one, and every other field as "key: value" or "key: from → to". */
 export function auditDiffLines(lang: Lang, diff: unknown): DiffLine[] {
   if (diff === undefined || diff === null) return [];
-  if (typeof diff !== 'object' || Array.isArray(diff)) return [{ kind: 'field', text: short(diff) }];
+  if (typeof diff !== 'object' || Array.isArray(diff)) return [{ kind: 'field', text: short(lang, diff) }];
   const lines: DiffLine[] = [];
   const record = diff as Record<string, unknown>;
   const layout = layoutDiffSchema.safeParse(record);
   for (const [key, value] of Object.entries(record)) {
     if (layout.success && LAYOUT_DIFF_KEYS.has(key)) continue;
-    lines.push({ kind: 'field', text: `${key}: ${fromTo(value) ?? short(value)}` });
+    lines.push({ kind: 'field', text: `${key}: ${fromTo(lang, value) ?? short(lang, value)}` });
   }
   if (layout.success) lines.push(...layoutDiffLines(lang, layout.data));
   return lines;
 }
 
-function fromTo(value: unknown): string | null {
+function fromTo(lang: Lang, value: unknown): string | null {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
   const keys = Object.keys(value);
   if (keys.length !== 2 || !keys.includes('from') || !keys.includes('to')) return null;
   const v = value as { from: unknown; to: unknown };
-  return `${short(v.from)} → ${short(v.to)}`;
+  return `${short(lang, v.from)} → ${short(lang, v.to)}`;
 }
 
-/** A value in at most 200 characters: the audit diff is bounded, but a line should stay one line. */
-function short(value: unknown): string {
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A value in at most 200 characters (the audit diff is bounded, but a line should stay one line); an instant in Viet Nam time. */
+function short(lang: Lang, value: unknown): string {
+  if (typeof value === 'string' && INSTANT.test(value)) return formatTime(lang, value);
   const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
