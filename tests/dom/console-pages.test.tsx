@@ -95,7 +95,7 @@ describe('diffs in words', () => {
 const LOADED = 20_000;
 
 describe('the audit page', () => {
-  it('sends the filter (times as Viet Nam time) and pages older and back newer, newest first', async () => {
+  it('sends the filter (times as Viet Nam time) and pages older and back newer, newest first', { timeout: 60_000 }, async () => {
     expect(auditQueryOf({ ...emptyAuditFilter, actor: ' Lê Vận Hành ', action: 'layout.', since: '2026-12-02T08:00' })).toEqual({
       actor: 'Lê Vận Hành',
       action: 'layout.',
@@ -141,6 +141,21 @@ describe('the audit page', () => {
     await waitUntil(() => expect(ids()[0]).toBe('l-70'), LOADED);
     expect(asked.map((q) => q.get('before'))).toEqual([null, '71', '21', '71']);
     expect(container.textContent).toContain('Trang 2');
+  });
+});
+
+describe('a session that ended', () => {
+  it('sends the page back to the sign-in form (onSessionEnded) instead of showing an error', { timeout: 30_000 }, async () => {
+    const fetch = async () =>
+      new Response(JSON.stringify({ error: { code: 'auth.session_expired', message_vi: 'Phiên đã hết', message_en: 'session expired' } }), {
+        status: 401,
+        headers: { 'content-type': 'application/json' },
+      });
+    const client = createApiClient({ serverUrl: 'http://console.test', credential: { kind: 'session', csrfToken: 'x' }, fetch: fetch as typeof globalThis.fetch });
+    let ended = 0;
+    const { container } = render(<AuditPage client={client} onSessionEnded={() => void ended++} />);
+    await waitUntil(() => expect(ended).toBe(1), LOADED);
+    expect(container.querySelector('[role="alert"]')).toBeNull();
   });
 });
 
