@@ -22,6 +22,8 @@ export interface EditorPageProps {
   drafts: Drafts;
   onOpen(layoutId: string): void;
   onBack(): void;
+  /** The versions page of this layout. */
+  onVersions?(): void;
   onSessionEnded(): void;
 }
 
@@ -39,7 +41,7 @@ interface Loaded {
  * conflict choice on 409, who else has it open, and "Đưa lên tường" (publish) once saved and
  * free of errors, its warnings listed first.
  */
-export function EditorPage({ client, layoutId, drafts, onOpen, onBack, onSessionEnded }: EditorPageProps): JSX.Element {
+export function EditorPage({ client, layoutId, drafts, onOpen, onBack, onVersions, onSessionEnded }: EditorPageProps): JSX.Element {
   const t = useT();
   const lang = useLang();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -194,6 +196,7 @@ export function EditorPage({ client, layoutId, drafts, onOpen, onBack, onSession
             </p>
           )}
           <span className="spacer" />
+          {onVersions && <button type="button" onClick={onVersions}>{t('Phiên bản', 'Versions')}</button>}
           {template ? (
             <p className="notice">{t('Bố cục mẫu chỉ đọc: hãy nhân bản để sửa.', 'A template is read-only: duplicate it to change it.')}</p>
           ) : (

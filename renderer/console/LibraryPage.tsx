@@ -9,11 +9,13 @@ import { useFailure } from './useFailure';
 export interface LibraryPageProps {
   client: ApiClient;
   onOpen(layoutId: string): void;
+  /** The versions page of a layout (list, diff, restore, export). */
+  onVersions?(layoutId: string): void;
   onSessionEnded(): void;
 }
 
 /** The layouts in the store: title, id, head version, who saved it and when, template and live marks; and the bin. */
-export function LibraryPage({ client, onOpen, onSessionEnded }: LibraryPageProps): JSX.Element {
+export function LibraryPage({ client, onOpen, onVersions, onSessionEnded }: LibraryPageProps): JSX.Element {
   const t = useT();
   const lang = useLang();
   const [layouts, setLayouts] = useState<LayoutSummary[] | null>(null);
@@ -101,6 +103,7 @@ export function LibraryPage({ client, onOpen, onSessionEnded }: LibraryPageProps
                 </td>
                 <td className="actions">
                   <button type="button" onClick={() => onOpen(l.id)} disabled={busy}>{l.template ? t('Xem', 'View') : t('Mở', 'Open')}</button>
+                  {onVersions && <button type="button" onClick={() => onVersions(l.id)} disabled={busy}>{t('Phiên bản', 'Versions')}</button>}
                   <button type="button" onClick={() => duplicate(l)} disabled={busy}>{t('Nhân bản', 'Duplicate')}</button>
                   {!l.template && <button type="button" onClick={() => rename(l)} disabled={busy}>{t('Đổi tên', 'Rename')}</button>}
                   {!l.template && <button type="button" onClick={() => remove(l)} disabled={busy}>{t('Xoá', 'Delete')}</button>}

@@ -6,6 +6,11 @@ import { EditorPage } from './EditorPage';
 import type { Lang } from './i18n';
 import { LibraryPage } from './LibraryPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
+import { AuditPage } from './pages/AuditPage';
+import { ImportBinPage } from './pages/ImportBinPage';
+import { LivePage } from './pages/LivePage';
+import { UsersPage } from './pages/UsersPage';
+import { VersionsPage } from './pages/VersionsPage';
 import type { Session } from './session';
 
 /**
@@ -45,7 +50,14 @@ export const consolePages: readonly ConsolePage[] = [
     label: { vi: 'Thư viện bố cục', en: 'Layout library' },
     roles: null,
     nav: true,
-    render: (c) => <LibraryPage client={c.client} onOpen={(layoutId) => c.go({ page: 'editor', param: layoutId })} onSessionEnded={c.onSessionEnded} />,
+    render: (c) => (
+      <LibraryPage
+        client={c.client}
+        onOpen={(layoutId) => c.go({ page: 'editor', param: layoutId })}
+        onVersions={(layoutId) => c.go({ page: 'versions', param: layoutId })}
+        onSessionEnded={c.onSessionEnded}
+      />
+    ),
   },
   {
     id: 'editor',
@@ -60,9 +72,54 @@ export const consolePages: readonly ConsolePage[] = [
         drafts={c.drafts}
         onOpen={(next) => c.go({ page: 'editor', param: next })}
         onBack={() => c.go({ page: 'library' })}
+        onVersions={() => c.go({ page: 'versions', param: layoutId ?? '' })}
         onSessionEnded={c.onSessionEnded}
       />
     ),
+  },
+  {
+    id: 'versions',
+    label: { vi: 'Phiên bản', en: 'Versions' },
+    roles: null,
+    nav: false,
+    render: (c, layoutId) => (
+      <VersionsPage
+        key={layoutId}
+        client={c.client}
+        layoutId={layoutId ?? ''}
+        onEdit={(id) => c.go({ page: 'editor', param: id })}
+        onBack={() => c.go({ page: 'library' })}
+        onSessionEnded={c.onSessionEnded}
+      />
+    ),
+  },
+  {
+    id: 'import',
+    label: { vi: 'Nhập tệp & thùng rác', en: 'Import & bin' },
+    roles: ['operator', 'admin'],
+    nav: true,
+    render: (c) => <ImportBinPage client={c.client} onOpen={(id) => c.go({ page: 'editor', param: id })} onSessionEnded={c.onSessionEnded} />,
+  },
+  {
+    id: 'live',
+    label: { vi: 'Trên tường & lịch', en: 'Live & schedule' },
+    roles: null,
+    nav: true,
+    render: (c) => <LivePage client={c.client} roles={c.session.user.roles} onSessionEnded={c.onSessionEnded} />,
+  },
+  {
+    id: 'audit',
+    label: { vi: 'Nhật ký', en: 'Audit log' },
+    roles: null,
+    nav: true,
+    render: (c) => <AuditPage client={c.client} onSessionEnded={c.onSessionEnded} />,
+  },
+  {
+    id: 'users',
+    label: { vi: 'Tài khoản', en: 'Accounts' },
+    roles: ['admin'],
+    nav: true,
+    render: (c) => <UsersPage client={c.client} selfId={c.session.user.id} onSessionEnded={c.onSessionEnded} />,
   },
   {
     id: 'profile',

@@ -39,6 +39,8 @@ export interface AuditFilter {
   actor?: string;
   objectType?: string;
   objectId?: string;
+  /** One action, or every action starting with it when it ends with a dot ("layout."). */
+  action?: string;
   /** ISO 8601 bounds, inclusive since, exclusive until. */
   since?: string;
   until?: string;
@@ -114,6 +116,10 @@ export class AuditLog {
       ['actor', 'actor_name = @actor', filter.actor],
       ['objectType', 'object_type = @objectType', filter.objectType],
       ['objectId', 'object_id = @objectId', filter.objectId],
+      // "layout." is a prefix: every action of that object. The pattern allows no % but does allow _, a LIKE wildcard: escaped.
+      filter.action?.endsWith('.')
+        ? ['action', "action LIKE @action ESCAPE '\\'", `${filter.action.replace(/_/g, '\\_')}%`]
+        : ['action', 'action = @action', filter.action],
       ['since', 'at >= @since', filter.since === undefined ? undefined : canonicalInstant(filter.since)],
       ['until', 'at < @until', filter.until === undefined ? undefined : canonicalInstant(filter.until)],
       ['before', 'id < @before', filter.before],

@@ -9,6 +9,8 @@ export const auditQuerySchema = z
     /** The actor's name as shown (a display name or a token label), exact. */
     actor: z.string().min(1).max(300).optional(),
     objectType: z.string().min(1).max(60).optional(),
+    /** An action (`layout.save`), or every action of an object with a trailing dot (`layout.`). */
+    action: z.string().min(2).max(60).regex(/^[a-z][a-z_.]*$/, 'an action such as layout.save, or layout. for every layout action').optional(),
     objectId: z.string().min(1).max(200).optional(),
     /** Inclusive. */
     since: instant.optional(),

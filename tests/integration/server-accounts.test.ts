@@ -336,5 +336,10 @@ describe('people: administration', () => {
     expect(first.rows).toHaveLength(2);
     expect((await get(`?limit=2&before=${first.next}`)).rows.map((r) => r.action)).toEqual(['user.create']);
     expect((await h.api('GET', '/api/v1/audit?since=yesterday')).status).toBe(400);
+    // By action: one, or every action of an object (a prefix ending in a dot).
+    expect((await get('?action=session.login')).rows.map((r) => r.action)).toEqual(['session.login']);
+    expect((await get('?action=session.')).rows.map((r) => r.action)).toEqual(['session.logout', 'session.login']);
+    const bad = await h.api<{ errors: Array<{ path: string }> }>('GET', '/api/v1/audit?action=LAYOUT%25');
+    expect([bad.status, bad.body.errors.map((e) => e.path)]).toEqual([400, ['?action']]);
   });
 });

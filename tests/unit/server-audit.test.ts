@@ -52,6 +52,18 @@ describe('audit log', () => {
     expect(second.next).toBeNull();
   });
 
+  it('filters by one action, or by every action of an object ("layout."), with _ taken literally', () => {
+    const { log } = open();
+    for (const action of ['layout.save', 'layout.publish', 'schedule.update', 'user.create', 'layoutxsave.y']) {
+      log.record({ actor: person, origin, action, objectType: action.split('.')[0]!, objectId: null });
+    }
+    log.record({ actor: person, origin, action: 'user_x.create', objectType: 'user', objectId: null });
+    log.record({ actor: person, origin, action: 'userxx.create', objectType: 'user', objectId: null });
+    expect(log.list({ action: 'layout.save' }).rows.map((r) => r.action)).toEqual(['layout.save']);
+    expect(log.list({ action: 'layout.' }).rows.map((r) => r.action)).toEqual(['layout.publish', 'layout.save']);
+    expect(log.list({ action: 'user_x.' }).rows.map((r) => r.action)).toEqual(['user_x.create']);
+  });
+
   it('replaces an oversized diff by its size and keys, and refuses a malformed action', () => {
     const { log } = open();
     const big = { tiles: 'x'.repeat(AUDIT_DIFF_MAX_BYTES * 2), note: 'n' };
