@@ -102,3 +102,8 @@ export function newFiguresText(count: number): { vi: string; en: string } {
   const n = count.toLocaleString('vi-VN');
   return { vi: `${n} số liệu mới`, en: `${count.toLocaleString('en-GB')} new figure${count === 1 ? '' : 's'}` };
 }
+
+/** Widgets that show the drilled province: a KPI of a province-level indicator, the maps, the rankings. */
+export const DRILL_FILTERED_WIDGETS: readonly string[] = ['kpi', 'map-geo', 'map-3d', 'map-tiles', 'comparison'];
+/** Widgets with no figures to filter (no "toàn quốc" mark on them). */
+export const DRILL_NEUTRAL_WIDGETS: readonly string[] = ['clock', 'image', 'note'];
