@@ -60,7 +60,7 @@ export function PreviewView({ plan, profile, revision }: { plan: WallPlan; profi
           overflow: 'visible',
         }}
       >
-        <div className="wall-canvas" style={{ left: 0, top: 0, width: canvas.width, height: canvas.height }}>
+        <div className="wall-canvas" data-enlarged-tile={shown.enlarged ?? undefined} style={{ left: 0, top: 0, width: canvas.width, height: canvas.height }}>
           <ViewTiles tiles={shown.tiles} enlarged={shown.enlarged} revision={revision} />
         </div>
         <svg
