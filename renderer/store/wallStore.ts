@@ -73,7 +73,8 @@ export interface WallStoreState {
   view: WallViewEvent | null;
   /**
    * While the wall is frozen: the server's freeze (time, sequence) and how many distinct
-   * figures (observation keys) have changed since, held back from what is shown. Null: live.
+   * figures (observation keys of the indicators the layout shows) have changed since, held
+   * back from what is shown. Null: live.
    */
   frozen: { at: string; seq: number; changed: number } | null;
 }
@@ -202,9 +203,27 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
     if (!cancel) cancel = schedule(flush);
     return held;
   };
-  /** A held figure counts when it would replace the one on screen. */
+  /**
+   * The indicators the layout shows (as selectBoundIndicators, without its import cycle), or
+   * null when it binds none: only their figures count as "new" for leadership.
+   */
+  let boundFor: { wall: WallSnapshotState | null; codes: Set<string> | null } | null = null;
+  const shownIndicators = (): Set<string> | null => {
+    const wall = api.getState().wall;
+    if (boundFor?.wall !== wall) {
+      const codes = new Set<string>();
+      for (const tile of wall?.layout.tiles ?? []) {
+        for (const code of tile.binding?.indicators ?? []) codes.add(code);
+        if (tile.widget === 'ticker') for (const t of tile.options.thresholds) codes.add(t.indicator);
+      }
+      boundFor = { wall, codes: codes.size ? codes : null };
+    }
+    return boundFor.codes;
+  };
+  /** A held figure counts when it would replace one the wall can show. */
   const countHeld = (key: string, o: Observation) => {
     if (!freeze || freeze.changed.has(key)) return;
+    if (shownIndicators()?.has(o.indicator) === false) return;
     const shown = api.getState().observations[key];
     if (newer(shown, o) && (!shown || shown.value !== o.value || shown.vintage !== o.vintage || shown.status !== o.status)) freeze.changed.add(key);
   };
@@ -212,13 +231,15 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
   const countSnapshot = (snapshot: Snapshot) => {
     if (!freeze) return;
     const seen = new Set<string>();
+    const shownCodes = shownIndicators();
     for (const o of snapshot.observations) {
       const key = observationKey(o);
       seen.add(key);
+      if (shownCodes?.has(o.indicator) === false) continue;
       const shown = api.getState().observations[key];
       if (!shown || shown.value !== o.value || shown.vintage !== o.vintage) freeze.changed.add(key);
     }
-    for (const key of Object.keys(api.getState().observations)) if (!seen.has(key)) freeze.changed.add(key);
+    for (const [key, o] of Object.entries(api.getState().observations)) if (!seen.has(key) && shownCodes?.has(o.indicator) !== false) freeze.changed.add(key);
   };
 
   const ensurePending = (): Pending => {

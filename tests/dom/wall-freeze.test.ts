@@ -3,7 +3,8 @@ import { createWallStore, type Scheduler } from '../../renderer/store/wallStore'
 import { selectLatest } from '../../renderer/store/selectors';
 import type { Change } from '../../shared/protocol/feed';
 import type { WallViewEvent } from '../../shared/wall/view';
-import { observation, seededSnapshot } from './fixtures';
+import { acceptWallState } from '../../renderer/feed/ingest';
+import { observation, seededSnapshot, wallStateWith } from './fixtures';
 
 /** "The next animation frame" is `run()`. */
 function manualFrames() {
@@ -101,5 +102,13 @@ describe('wall store: freeze', () => {
     expect(state.lastSeq).toBe(100); // shown up to the freeze, not past it
     store.setView(view(2, null));
     expect(store.api.getState().lastSeq).toBe(120);
+  });
+
+  it('counts only the figures of indicators the layout shows', () => {
+    const { store, frames } = frozenStore();
+    expect(acceptWallState(store, wallStateWith([{ id: 'gdp', widget: 'kpi', x: 0, y: 0, w: 6, h: 3, binding: { indicators: ['GDP_GROWTH'], region: 'VN' } }]))).toBe(true);
+    store.ingestChanges({ seq: 102, changes: [change(101, 3.3, '2025-11', 'CPI_AVG'), change(102, 9.1)] });
+    frames.run();
+    expect(store.api.getState().frozen?.changed).toBe(1);
   });
 });

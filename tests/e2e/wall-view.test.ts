@@ -19,7 +19,7 @@ const DA_NANG = '48';
 describe('wall view: freeze, drill-down, enlarged tile, commanded over the API', () => {
   let browser: Browser;
   let server: ServerProcess;
-  /** The whole wall scaled (screen=all) and screen s1 at its own 1920×1080. */
+  /** The whole wall scaled (screen=all) and screen s2 (top right: GDP and CPI) at its own 1920×1080. */
   const pages: { screenId: string; page: Page; errors: string[] }[] = [];
 
   const setView = async (patch: object) => {
@@ -49,7 +49,7 @@ describe('wall view: freeze, drill-down, enlarged tile, commanded over the API',
     expect(grdp.status, JSON.stringify(grdp.body)).toBe(201);
 
     browser = await launchChromium();
-    for (const screenId of ['all', 's1']) {
+    for (const screenId of ['all', 's2']) {
       const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
       const page = await context.newPage();
       const errors = recordPageErrors(page);
@@ -77,7 +77,13 @@ describe('wall view: freeze, drill-down, enlarged tile, commanded over the API',
     const report = await server.api('POST', '/api/v1/reports', { ...gdpReport(8.31), status: 'estimate' });
     expect(report.status, JSON.stringify(report.body)).toBe(201);
     // The wall receives the figure (its counter says so) but keeps the one under discussion.
-    await onEvery((page) => page.waitForFunction(() => document.querySelector('[data-view-field="changed"]')?.getAttribute('data-count') === '1', undefined, { timeout: 20_000 }));
+    try {
+      await onEvery((page) => page.waitForFunction(() => document.querySelector('[data-view-field="changed"]')?.getAttribute('data-count') === '1', undefined, { timeout: 20_000 }));
+    } catch (e) {
+      for (const { page, screenId } of pages) console.info('DEBUG', screenId, await page.evaluate(() => document.querySelector('[data-view-mark]')?.outerHTML), await tileText(page, 'tang-truong-gdp', 'value'), await tileText(page, 'tang-truong-gdp', 'period'));
+      console.info('DEBUG report', JSON.stringify(report.body).slice(0, 400));
+      throw e;
+    }
     for (const { page, screenId } of pages) {
       expect(await tileText(page, 'tang-truong-gdp', 'value'), screenId).toBe('8,02');
       expect(await page.locator('[data-view-field="changed"]').innerText(), screenId).toBe('1 số liệu mới');
@@ -101,7 +107,7 @@ describe('wall view: freeze, drill-down, enlarged tile, commanded over the API',
     await setView({ province: DA_NANG });
     const all = pages[0]!.page;
     await all.waitForSelector('[data-view-field="province"]', { timeout: 20_000 });
-    expect(await all.locator('[data-view-field="province"]').innerText()).toBe('Đang xem: Đà Nẵng');
+    expect(await all.locator('[data-view-field="province"]').textContent()).toBe('Đang xem: Đà Nẵng');
     for (const tile of PROVINCE_KPIS) {
       await all.waitForFunction((t) => document.querySelector(`[data-tile-id="${t}"] .kpi`)?.getAttribute('data-region') === '48', tile, { timeout: 20_000 });
       const shown = await tileText(all, tile, 'value');
@@ -132,7 +138,7 @@ describe('wall view: freeze, drill-down, enlarged tile, commanded over the API',
     // The grid spans the canvas (its outer bezels aside): the map covers nearly all of it.
     expect(map!.width * map!.height).toBeGreaterThan(0.9 * canvas!.width * canvas!.height);
     expect(await all.locator('[data-tile-id="xep-hang"]').isVisible()).toBe(false);
-    // s1 shows its quarter of the enlarged map.
+    // s2 shows its quarter of the enlarged map.
     await pages[1]!.page.waitForSelector('[data-tile-id="ban-do"]', { timeout: 20_000 });
     expect(await pages[1]!.page.locator('[data-tile-id="tang-truong-gdp"]').isVisible()).toBe(false);
     await shot(all, 'enlarged-preview');
