@@ -360,12 +360,15 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
       const fresh = batch.changes.filter((c) => base === null || c.seq > base);
       const advances = base === null || batch.seq > base;
       if (fresh.length === 0 && !advances) return;
-      let p = ensurePending();
       let top = batch.seq;
       for (const change of fresh) if (change.seq > top) top = change.seq;
+      // Frozen: what comes after the freeze's seq is held (and counted), not shown; nothing
+      // is committed for it, so a frozen wall costs nothing per frame but the count.
+      const heldFrom = (seq: number) => freeze !== null && (held?.snapshot != null || seq > freeze.seq);
+      let shownTop: number | null = null;
       for (const change of fresh) {
-        // Frozen: what comes after the freeze's seq is held (and counted), not shown.
-        if (freeze && (held?.snapshot || change.seq > freeze.seq)) p = ensureHeld();
+        const p = heldFrom(change.seq) ? ensureHeld() : ensurePending();
+        if (p !== held) shownTop = Math.max(shownTop ?? 0, change.seq);
         if (change.kind === 'indicator') {
           p.indicators.set(change.indicator.code, change.indicator);
         } else if (change.kind === 'observation') {
@@ -379,10 +382,19 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
           p.tasks.set(change.task.id, change.task);
         }
       }
-      // The sequence only ever moves forward (held changes: the held side's).
-      p.seq = base === null ? top : Math.max(base, top);
-      p.fromDisk = null;
-      if (p === held && freeze && pending && pending.seq === null) pending.seq = Math.max(api.getState().lastSeq ?? 0, Math.min(top, freeze.seq));
+      // The sequence only ever moves forward: the shown side's up to what it was given, the
+      // held side's (or, live, the buffer's) to the batch's top.
+      const forward = (p: Pending, seq: number) => {
+        p.seq = Math.max(p.seq ?? base ?? 0, seq);
+        p.fromDisk = null;
+      };
+      if (heldFrom(top)) {
+        forward(ensureHeld(), top);
+        // The shown side has all this subscriber gets up to the freeze's seq.
+        if (shownTop !== null && pending && freeze) forward(pending, Math.min(top, freeze.seq));
+      } else {
+        forward(ensurePending(), base === null ? top : Math.max(base, top));
+      }
     },
     setCommand(command) {
       const s = api.getState();

@@ -41,6 +41,7 @@ describe('wall store: freeze', () => {
   it('keeps the figures shown as of the freeze and counts distinct changed keys, not changes', () => {
     const { store, frames } = frozenStore();
     const before = store.api.getState().observations['GDP_GROWTH|VN|2025-Q4'];
+    const commitsBefore = store.api.getState().commits;
     // Three changes of one figure, one of another, and a new period of a third.
     store.ingestChanges({ seq: 103, changes: [change(101, 9.1), change(102, 9.2), change(103, 9.3)] });
     store.ingestChanges({ seq: 105, changes: [change(104, 3.3, '2025-11', 'CPI_AVG'), change(105, 7.7, '2026-Q1')] });
@@ -49,6 +50,7 @@ describe('wall store: freeze', () => {
     expect(state.observations['GDP_GROWTH|VN|2025-Q4']).toBe(before);
     expect(state.periods['GDP_GROWTH|VN']).not.toContain('2026-Q1');
     expect(state.frozen).toEqual({ at: FREEZE.at, seq: 100, changed: 3 });
+    expect(state.commits).toBe(commitsBefore); // nothing shown changed: no data commit, only the count
     expect(state.lastSeq).toBe(100); // what is shown is still the data as of seq 100
     expect(store.lastAppliedSeq()).toBe(105); // a reconnect resumes after what is held
   });
