@@ -208,6 +208,11 @@ export const folderRules = {
     packages: [NODE],
     why: "bench/store-commit.ts measures the wall store's commit in Node, without a page: it imports the store itself and nothing else of the renderer.",
   },
+  'bench/store-freeze.ts': {
+    folders: ['shared', 'bench', 'renderer/store'],
+    packages: [NODE],
+    why: "bench/store-freeze.ts measures the wall store frozen and thawed in Node, as bench/store-commit.ts does: the store itself and nothing else of the renderer.",
+  },
   scripts: {
     folders: [],
     packages: [NODE],

@@ -45,6 +45,8 @@ import { registerProfileRoutes } from './wall/profiles-routes';
 import { registerTaskRoutes } from './tasks/routes';
 import { TaskStore } from './tasks/store';
 import { WallStateStore } from './wall/state';
+import { WallViewStore } from './wall/view';
+import { registerWallViewRoutes } from './wall/view-routes';
 import { AuditLog } from './audit/log';
 import { watchLayoutFile, type LayoutWatcher } from './wall/watch';
 import { LayoutLibrary } from './library/store';
@@ -121,6 +123,8 @@ export interface RunningServer {
   compliance: ComplianceService;
   simulator: SimulatorHandle | null;
   wall: WallStateStore;
+  /** Freeze, province drill-down, enlarged tile: `wallView.setWallView(patch, actor)` (server/wall/view.ts). */
+  wallView: WallViewStore;
   /** Every accepted change: who, when, from where, what (server/audit/log.ts). */
   audit: AuditLog;
   /** The layout library (server/library/store.ts). */
@@ -235,6 +239,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       warn: (message, details) => wallLog.error(message, details),
       now,
     });
+    const wallView = new WallViewStore(store, audit, wall, now, (message, details) => wallLog.error(message, details));
     const library = new LayoutLibrary(store.db, audit, now);
     syncPresetTemplates(library, layoutsDir, wallLog);
     const publisher = new Publisher(store.db, library, wall, audit, now, log.child({ ns: 'schedule' }));
@@ -292,7 +297,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       tasks: () => tasks.list(),
     }).attach(feedNsp);
     const commands = new WallCommands(now);
-    attachControl(controlNsp, wall, log.child({ ns: 'control' }), commands);
+    attachControl(controlNsp, wall, log.child({ ns: 'control' }), commands, wallView);
     attachPresence(controlNsp, log.child({ ns: 'presence' }), now);
 
     // Every /api route comes from the table in shared/api/ (the guard refuses any other).
@@ -327,6 +332,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     registerLibraryRoutes(router, library, publisher);
     registerSetupRoutes(router, commands, audit);
     registerProfileRoutes(router, profiles);
+    registerWallViewRoutes(router, wallView);
     await registerStatic(app, options.rendererDir ?? paths.rendererDir);
 
     let watcher: LayoutWatcher | null = null;
@@ -390,6 +396,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       compliance,
       simulator,
       wall,
+      wallView,
       audit,
       library,
       publisher,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { changeBatchSchema, snapshotSchema, subscribeReplySchema, type SubscribeReply } from '../../shared/protocol/feed';
 import { identifyEventSchema, testPatternEventSchema, wallStateSchema } from '../../shared/protocol/control';
+import { wallViewEventSchema } from '../../shared/wall/view';
 import { issuesToErrors } from '../../shared/layout/load';
 import type { WallStore } from '../store/wallStore';
 import { rendererLog } from '../log';
@@ -81,4 +82,15 @@ export function parseSubscribeReply(payload: unknown): SubscribeReply | null {
     return null;
   }
   return parsed.data;
+}
+
+/** /control `wallView`: a malformed view leaves the wall as it is (frozen stays frozen). */
+export function acceptWallView(store: WallStore, payload: unknown): boolean {
+  const parsed = wallViewEventSchema.safeParse(payload);
+  if (!parsed.success) {
+    refuse('wall view', parsed.error);
+    return false;
+  }
+  store.setView(parsed.data);
+  return true;
 }

@@ -15,7 +15,7 @@ import {
 } from '../../shared/protocol/control';
 import type { WallStore } from '../store/wallStore';
 import { selectBoundIndicators, selectWantsCompliance } from '../store/selectors';
-import { acceptChanges, acceptCommand, acceptSnapshot, acceptWallState, parseSubscribeReply } from './ingest';
+import { acceptChanges, acceptCommand, acceptSnapshot, acceptWallState, parseSubscribeReply, acceptWallView } from './ingest';
 import { rendererLog } from '../log';
 
 /**
@@ -209,6 +209,9 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
   });
   control.on('testPattern', (payload: unknown) => {
     acceptCommand(store, 'testPattern', payload);
+  });
+  control.on('wallView', (payload: unknown) => {
+    acceptWallView(store, payload);
   });
 
   const connection: WallConnection = {

@@ -5,6 +5,7 @@ import { observationKey, type IndicatorMeta, type Observation } from '../../shar
 import { complianceKey, type ComplianceEntryWire, type RegimeMeta } from '../../shared/protocol/compliance';
 import type { Task } from '../../shared/tasks/schema';
 import { comparePeriods } from '../../shared/period';
+import type { WallViewEvent } from '../../shared/wall/view';
 
 /**
  * The wall's one store: indicator metadata, observations, the wall state (profile +
@@ -68,6 +69,14 @@ export interface WallStoreState {
   /** The technician's current identify and test pattern from /control (null: none yet). */
   identify: IdentifyEvent | null;
   testPattern: TestPatternEvent | null;
+  /** The briefing view from /control (freeze, province, enlarged tile); null until the first one. */
+  view: WallViewEvent | null;
+  /**
+   * While the wall is frozen: the server's freeze (time, sequence) and how many distinct
+   * figures (observation keys of the indicators the layout shows) have changed since, held
+   * back from what is shown. Null: live.
+   */
+  frozen: { at: string; seq: number; changed: number } | null;
 }
 
 export type Scheduler = (flush: () => void) => () => void;
@@ -96,6 +105,12 @@ export interface WallStore {
   restore(saved: { wall: WallState | null; snapshot: Snapshot | null; syncedAt: number }): void;
   /** The server answered the subscribe from our seq: what we show is its current state. */
   confirmLive(): void;
+  /**
+   * A new briefing view. A freeze holds every later change back (the figures on screen stop
+   * moving) while counting the distinct figures that changed; live applies what was held in
+   * one commit. Both cost what changed, not what is held.
+   */
+  setView(view: WallViewEvent): void;
 }
 
 export const periodsKey = (indicator: string, region: string): string => `${indicator}|${region}`;
@@ -171,24 +186,80 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
     syncedAt: null,
     identify: null,
     testPattern: null,
+    view: null,
+    frozen: null,
   }));
 
   let pending: Pending | null = null;
   let cancel: (() => void) | null = null;
+  /** While frozen: the changes after the freeze's seq, merged like `pending`, shown on thaw. */
+  let held: Pending | null = null;
+  /** While frozen: the observation keys whose held figure differs from the one shown. */
+  let freeze: { seq: number; changed: Set<string>; counted: number } | null = null;
+
+  const emptyPending = (): Pending => ({ snapshot: null, indicators: new Map(), observations: new Map(), compliance: new Map(), tasks: new Map(), seq: null, fromDisk: null });
+  const ensureHeld = (): Pending => {
+    held ??= emptyPending();
+    if (!cancel) cancel = schedule(flush);
+    return held;
+  };
+  /**
+   * The indicators the layout shows (as selectBoundIndicators, without its import cycle), or
+   * null when it binds none: only their figures count as "new" for leadership.
+   */
+  let boundFor: { wall: WallSnapshotState | null; codes: Set<string> | null } | null = null;
+  const shownIndicators = (): Set<string> | null => {
+    const wall = api.getState().wall;
+    if (boundFor?.wall !== wall) {
+      const codes = new Set<string>();
+      for (const tile of wall?.layout.tiles ?? []) {
+        for (const code of tile.binding?.indicators ?? []) codes.add(code);
+        if (tile.widget === 'ticker') for (const t of tile.options.thresholds) codes.add(t.indicator);
+      }
+      boundFor = { wall, codes: codes.size ? codes : null };
+    }
+    return boundFor.codes;
+  };
+  /** A held figure counts when it would replace one the wall can show. */
+  const countHeld = (key: string, o: Observation) => {
+    if (!freeze || freeze.changed.has(key)) return;
+    if (shownIndicators()?.has(o.indicator) === false) return;
+    const shown = api.getState().observations[key];
+    if (newer(shown, o) && (!shown || shown.value !== o.value || shown.vintage !== o.vintage || shown.status !== o.status)) freeze.changed.add(key);
+  };
+  /** A held snapshot: every key it changes or drops (once per snapshot, which is O(n) anyway). */
+  const countSnapshot = (snapshot: Snapshot) => {
+    if (!freeze) return;
+    const seen = new Set<string>();
+    const shownCodes = shownIndicators();
+    for (const o of snapshot.observations) {
+      const key = observationKey(o);
+      seen.add(key);
+      if (shownCodes?.has(o.indicator) === false) continue;
+      const shown = api.getState().observations[key];
+      if (!shown || shown.value !== o.value || shown.vintage !== o.vintage) freeze.changed.add(key);
+    }
+    for (const [key, o] of Object.entries(api.getState().observations)) if (!seen.has(key) && shownCodes?.has(o.indicator) !== false) freeze.changed.add(key);
+  };
 
   const ensurePending = (): Pending => {
-    pending ??= { snapshot: null, indicators: new Map(), observations: new Map(), compliance: new Map(), tasks: new Map(), seq: null, fromDisk: null };
+    pending ??= emptyPending();
     if (!cancel) cancel = schedule(flush);
     return pending;
   };
 
-  const lastAppliedSeq = (): number | null => pending?.seq ?? api.getState().lastSeq;
+  const lastAppliedSeq = (): number | null => held?.seq ?? pending?.seq ?? api.getState().lastSeq;
 
   function flush(): void {
     cancel?.();
     cancel = null;
     const batch = pending;
     pending = null;
+    if (freeze && freeze.counted !== freeze.changed.size) {
+      freeze.counted = freeze.changed.size;
+      const frozen = api.getState().frozen;
+      if (frozen) api.setState({ frozen: { ...frozen, changed: freeze.counted } });
+    }
     if (!batch) return;
     api.setState((state) => {
       let indicators: Record<string, IndicatorMeta>;
@@ -272,7 +343,9 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
     flush,
     hasPending: () => pending !== null,
     ingestSnapshot(snapshot) {
-      const p = ensurePending();
+      // Frozen: the snapshot (a reconnect) waits with the other held changes.
+      const p = freeze ? ensureHeld() : ensurePending();
+      countSnapshot(snapshot);
       p.snapshot = snapshot;
       p.indicators.clear();
       p.observations.clear();
@@ -287,25 +360,41 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
       const fresh = batch.changes.filter((c) => base === null || c.seq > base);
       const advances = base === null || batch.seq > base;
       if (fresh.length === 0 && !advances) return;
-      const p = ensurePending();
+      let top = batch.seq;
+      for (const change of fresh) if (change.seq > top) top = change.seq;
+      // Frozen: what comes after the freeze's seq is held (and counted), not shown; nothing
+      // is committed for it, so a frozen wall costs nothing per frame but the count.
+      const heldFrom = (seq: number) => freeze !== null && (held?.snapshot != null || seq > freeze.seq);
+      let shownTop: number | null = null;
       for (const change of fresh) {
+        const p = heldFrom(change.seq) ? ensureHeld() : ensurePending();
+        if (p !== held) shownTop = Math.max(shownTop ?? 0, change.seq);
         if (change.kind === 'indicator') {
           p.indicators.set(change.indicator.code, change.indicator);
         } else if (change.kind === 'observation') {
           const key = observationKey(change.observation);
           const existing = p.observations.get(key);
           if (newer(existing, change.observation)) p.observations.set(key, change.observation);
+          if (p === held) countHeld(key, change.observation);
         } else if (change.kind === 'compliance') {
           p.compliance.set(complianceKey(change.entry), change.entry);
         } else if (change.kind === 'task') {
           p.tasks.set(change.task.id, change.task);
         }
       }
-      // The sequence only ever moves forward.
-      let top = batch.seq;
-      for (const change of fresh) if (change.seq > top) top = change.seq;
-      p.seq = base === null ? top : Math.max(base, top);
-      p.fromDisk = null;
+      // The sequence only ever moves forward: the shown side's up to what it was given, the
+      // held side's (or, live, the buffer's) to the batch's top.
+      const forward = (p: Pending, seq: number) => {
+        p.seq = Math.max(p.seq ?? base ?? 0, seq);
+        p.fromDisk = null;
+      };
+      if (heldFrom(top)) {
+        forward(ensureHeld(), top);
+        // The shown side has all this subscriber gets up to the freeze's seq.
+        if (shownTop !== null && pending && freeze) forward(pending, Math.min(top, freeze.seq));
+      } else {
+        forward(ensurePending(), base === null ? top : Math.max(base, top));
+      }
     },
     setCommand(command) {
       const s = api.getState();
@@ -333,6 +422,26 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
     confirmLive() {
       if (pending?.fromDisk != null) flush();
       api.setState({ source: 'server', syncedAt: Date.now() });
+    },
+    setView(view) {
+      const was = api.getState().frozen;
+      const thaw = was !== null && (view.freeze === null || view.freeze.at !== was.at || view.freeze.seq !== was.seq);
+      if (thaw) {
+        // Back to live: what was shown, then everything held, in this one call.
+        flush();
+        pending = held;
+        held = null;
+        freeze = null;
+        flush();
+        api.setState({ frozen: null });
+      }
+      if (view.freeze && api.getState().frozen === null) {
+        // What reached the page before the freeze is shown; what follows its seq is held.
+        flush();
+        freeze = { seq: view.freeze.seq, changed: new Set(), counted: 0 };
+        api.setState({ frozen: { at: view.freeze.at, seq: view.freeze.seq, changed: 0 } });
+      }
+      api.setState({ view });
     },
     setConnection(patch) {
       const current = api.getState().connection;

@@ -14,8 +14,10 @@ export interface AgentFacts {
 }
 import { Notice } from './Notice';
 import { findScreen, fitViewport, tilesOnScreen, type WallPlan } from '../surface/plan';
-import { TileHost } from '../surface/TileHost';
 import { useWindowSize } from './useWindowSize';
+import { viewPlan } from './view/plan';
+import { ViewMarks } from './view/ViewMarks';
+import { ViewTiles } from './view/ViewTiles';
 
 /**
  * One wall window: the root fills the window; inside it a layer the size of this
@@ -42,7 +44,10 @@ export function ScreenView({
   const pattern = testPattern?.pattern && forThis(testPattern.screens) ? testPattern.pattern : null;
   const identifyUntil = identify && identify.until > 0 && forThis(identify.screens) ? identify.until : 0;
   const screen = findScreen(plan.canvas, screenId);
-  const tiles = useMemo(() => tilesOnScreen(plan, screenId), [plan, screenId]);
+  const wall = useWall((s) => s.wall);
+  const enlargedId = useWall((s) => s.view?.enlargedTileId ?? null);
+  const shown = useMemo(() => (wall ? viewPlan(plan, wall.profile, wall.layout, enlargedId) : { ...plan, enlarged: null }), [plan, wall, enlargedId]);
+  const tiles = useMemo(() => tilesOnScreen(shown, screenId), [shown, screenId]);
 
   if (!screen) {
     return (
@@ -80,15 +85,15 @@ export function ScreenView({
       >
         <div
           className="wall-canvas"
+          data-enlarged-tile={shown.enlarged ?? undefined}
           style={{ left: -viewport.x, top: -viewport.y, width: plan.canvas.width, height: plan.canvas.height }}
         >
-          {tiles.map((placed) => (
-            <TileHost key={placed.tile.id} placed={placed} revision={revision} />
-          ))}
+          <ViewTiles tiles={tiles} enlarged={shown.enlarged} revision={revision} />
           {pattern && pattern !== 'checkerboard' ? <CanvasPattern pattern={pattern} canvas={plan.canvas} viewingDistanceMm={viewingDistanceMm} /> : null}
         </div>
       </div>
       {pattern === 'checkerboard' ? <ScreenCheckerboard /> : null}
+      <ViewMarks />
       <ConnectionStatus preview={false} />
       {agent.displayMismatch ? <DisplayNotice mismatch={agent.displayMismatch} /> : null}
       {identifyUntil > 0 ? (

@@ -5,6 +5,7 @@ import { controlHelloSchema, type ControlClientToServer, type ControlHelloReply,
 import type { SocketAuthData } from '../auth/guard';
 import type { WallCommands } from './commands';
 import type { WallStateStore } from './state';
+import type { WallViewStore } from './view';
 
 export type ControlNamespace = Namespace<ControlClientToServer, ControlServerToClient, Record<string, never>, SocketAuthData & { hello?: unknown }>;
 
@@ -13,9 +14,10 @@ export type ControlNamespace = Namespace<ControlClientToServer, ControlServerToC
  * and every accepted change afterwards. `hello` tells the server who is on the other end
  * (logged; the display agent's screen mapping will build on it).
  */
-export function attachControl(nsp: ControlNamespace, wall: WallStateStore, log: Logger, commands?: WallCommands): () => void {
+export function attachControl(nsp: ControlNamespace, wall: WallStateStore, log: Logger, commands?: WallCommands, views?: WallViewStore): () => void {
   nsp.on('connection', (socket) => {
     socket.emit('wallState', wall.get());
+    if (views) socket.emit('wallView', views.get());
     // The technician's current commands, so a page that (re)connects mid-test shows them too.
     if (commands) {
       socket.emit('identify', commands.identifyNow);
@@ -38,12 +40,14 @@ export function attachControl(nsp: ControlNamespace, wall: WallStateStore, log: 
     });
   });
   const stopState = wall.onChange((state) => nsp.emit('wallState', state));
+  const stopView = views?.onChange((view) => nsp.emit('wallView', view));
   const stopCommands = commands?.onCommand((event) => {
     if ('identify' in event) nsp.emit('identify', event.identify);
     else nsp.emit('testPattern', event.testPattern);
   });
   return () => {
     stopState();
+    stopView?.();
     stopCommands?.();
   };
 }

@@ -4,6 +4,7 @@ import { commandScreensSchema, identifyEventSchema, testPatternEventSchema, test
 import { OPERATOR_ROLES, SETUP_ROLES, VIEWER_ROLES } from '../protocol/roles';
 import { wallProfileSchema } from '../wall/profile';
 import { defineRoute, json } from './route';
+import { VIEW_ROLES, wallViewEventSchema, wallViewPatchSchema } from '../wall/view';
 
 export const presetInfoSchema = z.object({
   id: z.string(),
@@ -93,5 +94,22 @@ export const wallRoutes = {
     summary: 'Make a preset layout the active one.',
     body: { schema: z.object({ id: z.string().max(64) }).strict(), check: 'handler' },
     replies: { 200: json(wallStateSchema) },
+  }),
+  view: defineRoute({
+    name: 'wall.view',
+    method: 'GET',
+    path: '/api/v1/wall/view',
+    access: VIEWER_ROLES,
+    summary: 'The wall view: frozen (at, seq) or live, the province shown (or national), the enlarged tile (or none).',
+    replies: { 200: json(wallViewEventSchema) },
+  }),
+  setView: defineRoute({
+    name: 'wall.set_view',
+    method: 'PUT',
+    path: '/api/v1/wall/view',
+    access: VIEW_ROLES,
+    summary: 'Freeze or return to live, drill into a province or back to national, enlarge a tile or none (keys absent: unchanged; audited, pushed to every wall page).',
+    body: { schema: wallViewPatchSchema, check: 'route' },
+    replies: { 200: json(wallViewEventSchema) },
   }),
 } as const;

@@ -6,6 +6,8 @@ export const wallErrors = {
   'wall.preset_id': { vi: 'Mã một bố cục mẫu trong GET /api/v1/layouts', en: 'a preset id from GET /api/v1/layouts' },
   'wall.preset_not_found': { status: 404, vi: 'Không có bố cục mẫu "{id}"', en: 'no preset layout "{id}"' },
   'wall.preset_invalid': { status: 422, vi: 'Bố cục mẫu "{id}" không hợp lệ; tường màn hình giữ bố cục hiện tại', en: 'preset "{id}" is not valid; the wall keeps its layout' },
+  'wall.view_invalid': { status: 422, vi: 'Lệnh điều khiển tường không hợp lệ: {detail}', en: 'the wall view command is not valid: {detail}' },
+  'wall.view_tile_unknown': { status: 422, vi: 'Bố cục "{layout}" không có ô "{id}" để phóng to', en: 'layout "{layout}" has no tile "{id}" to enlarge' },
   'token.not_found': { status: 404, vi: 'Không có mã truy cập đang hoạt động {id}', en: 'no active token {id}' },
   'token.bootstrap': {
     status: 409,

@@ -78,6 +78,10 @@ export const messages = {
   map3dBuilding: { vi: 'Đang dựng bản đồ 3D…', en: 'Building the 3D map…' },
   map3dRestoring: { vi: 'Đang khôi phục hiển thị 3D…', en: 'Restoring the 3D display…' },
   map3dUnavailable: { vi: 'Máy này không hiển thị được bản đồ 3D (WebGL)', en: 'This display cannot draw the 3D map (WebGL)' },
+  // The wall's view during a briefing (shared/wall/view.ts, renderer/wall/view/).
+  viewNational: { vi: 'toàn quốc', en: 'national' },
+  viewProvinceShown: { vi: 'Đang xem', en: 'Showing' },
+  viewFrozenBackLive: { vi: 'Số liệu đứng yên để theo dõi', en: 'Figures held still for the briefing' },
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageId = keyof typeof messages;

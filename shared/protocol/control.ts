@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { layoutSchema } from '../layout/schema';
 import { screenIdSchema, wallProfileSchema } from '../wall/profile';
+import type { WallViewEvent } from '../wall/view';
 
 /** The /control namespace: wall state (profile + active layout), owned by the server. */
 export const CONTROL_NAMESPACE = '/control';
@@ -81,6 +82,8 @@ export interface ControlServerToClient {
   /** Sent on connect (the current one) and on every command. */
   identify: (event: IdentifyEvent) => void;
   testPattern: (event: TestPatternEvent) => void;
+  /** Sent on connect and on every change: freeze, province, enlarged tile (shared/wall/view.ts). */
+  wallView: (view: WallViewEvent) => void;
 }
 
 export interface ControlClientToServer {

@@ -1,4 +1,4 @@
-import { Fragment, type CSSProperties } from 'react';
+import { createContext, Fragment, useContext, type CSSProperties } from 'react';
 import { messages } from '../../../shared/i18n';
 import { ChartDemoMark, ChartPeriod, ChartTitle, ChartUnit } from '../common/chart-header';
 import { NATIONAL_REGION } from '../../../shared/protocol/codes';
@@ -11,6 +11,7 @@ import { useNow } from '../common/useNow';
 import { useWallDerived } from '../common/chart-derived';
 import { shortPeriod } from '../common/chart-series';
 import type { WidgetProps } from '../common/types';
+import { useDrillProvince } from '../common/view-drill';
 import { comparisonModel, rankingPeriod, type ComparisonModel, type CmpRow } from './model';
 import '../common/chart-base.css';
 import './comparison.css';
@@ -44,9 +45,13 @@ function Bar({ row, model, vertical }: { row: CmpRow; model: ComparisonModel; ve
   );
 }
 
-function rowAttrs(row: CmpRow) {
+/** The province the briefing view drills into: its row is marked wherever the ranking shows it. */
+const DrillContext = createContext<string | null>(null);
+
+function rowAttrs(row: CmpRow, drill: string | null) {
   return {
     'data-field': 'row',
+    'data-drilled': row.code === drill ? 'true' : undefined,
     'data-region': row.code,
     'data-rank': row.rank,
     'data-value': row.value,
@@ -56,11 +61,12 @@ function rowAttrs(row: CmpRow) {
 }
 
 function BarsView({ model }: { model: ComparisonModel }) {
+  const drill = useContext(DrillContext);
   return (
     <div className="cmp__rows">
       {model.rows.map((row, k) => (
         <Fragment key={row.code}>
-          <div className="cmp__row" {...rowAttrs(row)}>
+          <div className="cmp__row" {...rowAttrs(row, drill)}>
             <span className="cmp__rank" data-field="rank">
               {row.rank}
             </span>
@@ -80,11 +86,12 @@ function BarsView({ model }: { model: ComparisonModel }) {
 }
 
 function ColumnsView({ model }: { model: ComparisonModel }) {
+  const drill = useContext(DrillContext);
   return (
     <div className="cmp__columns">
       {model.rows.map((row, k) => (
         <Fragment key={row.code}>
-          <div className="cmp__column" {...rowAttrs(row)}>
+          <div className="cmp__column" {...rowAttrs(row, drill)}>
             <span className={`cmp__value${row.estimate ? ' cmp__value--estimate' : ''}`} data-field="value">
               {row.text}
             </span>
@@ -101,6 +108,7 @@ function ColumnsView({ model }: { model: ComparisonModel }) {
 }
 
 function TableView({ model }: { model: ComparisonModel }) {
+  const drill = useContext(DrillContext);
   const previous = model.period && model.showChange ? previousPeriod(model.period) : null;
   return (
     <div className={`cmp__table${model.showChange ? ' cmp__table--change' : ''}`} role="table">
@@ -118,7 +126,7 @@ function TableView({ model }: { model: ComparisonModel }) {
       ) : null}
       {model.rows.map((row, k) => (
         <Fragment key={row.code}>
-          <div className="cmp__tr" role="row" {...rowAttrs(row)}>
+          <div className="cmp__tr" role="row" {...rowAttrs(row, drill)}>
             <span className="cmp__rank" data-field="rank">
               {row.rank}
             </span>
@@ -188,6 +196,7 @@ export function ComparisonTile({ tile, rect }: WidgetProps<'comparison'>) {
   const model = useWallDerived(read, build, [code, options, now, Math.round(widthCqh)]);
   const name = useWall((s) => (code ? s.indicators[code]?.name : undefined));
   const title = tile.title ?? name ?? null;
+  const drill = useDrillProvince();
 
   const longestName = Math.max(4, ...model.rows.map((r) => r.name.length));
   const longestValue = Math.max(3, ...model.rows.map((r) => r.text.length));
@@ -210,6 +219,8 @@ export function ComparisonTile({ tile, rect }: WidgetProps<'comparison'>) {
       data-order={options.order}
       data-select={options.select}
       data-period={model.period ?? undefined}
+      data-drill={drill ?? undefined}
+      data-drill-shown={drill === null ? undefined : model.rows.some((r) => r.code === drill) ? 'true' : 'false'}
       data-stale={model.stale ? 'true' : 'false'}
       data-demo={model.demo ? 'true' : 'false'}
       style={style}
@@ -236,13 +247,9 @@ export function ComparisonTile({ tile, rect }: WidgetProps<'comparison'>) {
         </div>
       </header>
       {model.state === 'ok' ? (
-        view === 'columns' ? (
-          <ColumnsView model={model} />
-        ) : view === 'table' ? (
-          <TableView model={model} />
-        ) : (
-          <BarsView model={model} />
-        )
+        <DrillContext.Provider value={drill}>
+          {view === 'columns' ? <ColumnsView model={model} /> : view === 'table' ? <TableView model={model} /> : <BarsView model={model} />}
+        </DrillContext.Provider>
       ) : (
         <div className="chart__no-data" data-field="no-data" data-problem={model.problem ?? undefined}>
           <div className="chart__no-data-vi">{messages.noData.vi}</div>

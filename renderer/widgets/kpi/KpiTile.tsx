@@ -2,6 +2,7 @@ import type { CSSProperties } from 'react';
 import { NATIONAL_REGION } from '../../../shared/protocol/codes';
 import type { Observation } from '../../../shared/protocol/model';
 import { messages } from '../../../shared/i18n';
+import { provinceByCode } from '../../../shared/regions';
 import { useWall } from '../../store/context';
 import { selectComparison, selectLatest } from '../../store/selectors';
 import { periodsKey, type WallStoreState } from '../../store/wallStore';
@@ -55,10 +56,15 @@ function Sparkline({ spark, place }: { spark: KpiSparkline; place: 'beside' | 'r
   );
 }
 
-function Footer({ view, layout }: { view: KpiView; layout: KpiLayout }) {
+function Footer({ view, layout, scope }: { view: KpiView; layout: KpiLayout; scope: { vi: string; en: string; province: boolean } | null }) {
   const style = { '--kpi-meta-lines': String(layout.metaLines) } as CSSProperties;
   return (
     <footer className="kpi__meta" style={style}>
+      {scope ? (
+        <span className={`kpi__mark kpi__mark--scope${scope.province ? ' kpi__mark--province' : ''}`} data-field="scope" data-scope={scope.province ? 'province' : 'national'} title={scope.en}>
+          {scope.vi}
+        </span>
+      ) : null}
       {view.demo ? (
         <span className="kpi__mark kpi__mark--demo" data-field="demo" title={`${messages.demo.vi} — ${messages.demo.en}`}>
           {messages.demo.vi}
@@ -102,10 +108,14 @@ function Footer({ view, layout }: { view: KpiView; layout: KpiLayout }) {
  */
 export function KpiTile({ tile, rect }: WidgetProps<'kpi'>) {
   const code = tile.binding?.indicators[0] ?? null;
-  const region = tile.binding?.region ?? NATIONAL_REGION;
   const { options } = tile;
   const { compare, sparklinePeriods: sparkCount } = options;
   const meta = useWall((s) => (code ? s.indicators[code] : undefined));
+  // Drilled down (the briefing view): a province-level indicator shows that province's figure.
+  const drill = useWall((s) => s.view?.province ?? null);
+  const drilled = drill !== null && meta?.scope === 'province' ? provinceByCode(drill) : undefined;
+  const region = drilled?.code ?? tile.binding?.region ?? NATIONAL_REGION;
+  const scope = drill === null ? null : drilled ? { vi: drilled.name, en: drilled.nameEn, province: true } : { vi: messages.viewNational.vi, en: messages.viewNational.en, province: false };
   const latest = useWall((s) => (code ? selectLatest(s, code, region) : undefined));
   const comparison = useWall((s) => (code && latest ? selectComparison(s, code, region, latest.period, compare) : undefined));
   const recent = useWallDerived((s) => readRecent(s, code, region, sparkCount), recentFrom, [code, region, sparkCount]);
@@ -135,6 +145,7 @@ export function KpiTile({ tile, rect }: WidgetProps<'kpi'>) {
       className={`kpi kpi--status-${view.status}${view.stale ? ' kpi--stale' : ''}`}
       data-indicator={code ?? undefined}
       data-region={region}
+      data-drill={drill === null ? undefined : drilled ? 'province' : 'national'}
       data-status={view.status}
       data-stale={view.stale ? 'true' : 'false'}
       data-demo={view.demo ? 'true' : 'false'}
@@ -227,7 +238,7 @@ export function KpiTile({ tile, rect }: WidgetProps<'kpi'>) {
 
       {layout.sparkline === 'row' && view.sparkline ? <Sparkline spark={view.sparkline} place="row" /> : null}
 
-      <Footer view={view} layout={layout} />
+      <Footer view={view} layout={layout} scope={scope} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { observeSize, onFontsLoaded } from '../common/map-observe';
 import { MapBoundaryMessage, MapHeader, MapLegend } from '../common/map-parts';
 import { subscribeProvinceSlice } from '../common/map-store';
 import type { WidgetProps } from '../common/types';
+import { useDrillHighlight } from '../common/view-drill';
 import { sharedWebgl, type WebglState } from '../common/webgl-shared';
 import { ARCHIPELAGO_NAMES } from '../../geo/prepare';
 import { topLabels, type TopLabel } from './model';
@@ -45,7 +46,8 @@ function useReducedMotion(): boolean {
 export default function Map3dView({ tile, rect }: WidgetProps<'map-3d'>) {
   const store = useWallStore();
   const indicator = tile.binding?.indicators[0] ?? null;
-  const o = tile.options;
+  // The briefing view's drill-down highlights its province (renderer/widgets/common/view-drill.ts).
+  const o = useDrillHighlight(tile.options);
   const boundaries = useProvinceBoundaries();
   const shared = sharedWebgl();
   const reduced = useReducedMotion() && o.reducedMotion === 'respect';

@@ -8,6 +8,7 @@ import { onFontsLoaded, observeSize } from '../common/map-observe';
 import { MapBoundaryMessage, MapHeader, MapLegend } from '../common/map-parts';
 import { subscribeProvinceSlice } from '../common/map-store';
 import type { WidgetProps } from '../common/types';
+import { useDrillHighlight } from '../common/view-drill';
 import { GeoPainter, pixelRatioOf } from './painter';
 import './map-geo.css';
 
@@ -24,7 +25,8 @@ import './map-geo.css';
 export function MapGeoTile({ tile, rect }: WidgetProps<'map-geo'>) {
   const store = useWallStore();
   const indicator = tile.binding?.indicators[0] ?? null;
-  const o = tile.options;
+  // The briefing view's drill-down highlights its province (renderer/widgets/common/view-drill.ts).
+  const o = useDrillHighlight(tile.options);
   const boundaries = useProvinceBoundaries();
   const rootRef = useRef<HTMLDivElement>(null);
   const areaRef = useRef<HTMLDivElement>(null);

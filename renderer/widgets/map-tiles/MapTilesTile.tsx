@@ -5,6 +5,7 @@ import { choropleth } from '../common/map-data';
 import { MapHeader, MapLegend } from '../common/map-parts';
 import { useProvinceSlice } from '../common/map-store';
 import type { WidgetProps } from '../common/types';
+import { useDrillHighlight } from '../common/view-drill';
 import { bundledTileMap, emptyBlock, tileCells, tileMapArrangement } from './model';
 import './map-tiles.css';
 
@@ -16,7 +17,8 @@ import './map-tiles.css';
  */
 export function MapTilesTile({ tile, rect }: WidgetProps<'map-tiles'>) {
   const indicator = tile.binding?.indicators[0] ?? null;
-  const o = tile.options;
+  // The briefing view's drill-down highlights its province (renderer/widgets/common/view-drill.ts).
+  const o = useDrillHighlight(tile.options);
   const slice = useProvinceSlice(indicator, o.period);
   const view = useMemo(
     () =>
