@@ -154,7 +154,8 @@ const allowed: Case[] = [
   ['renderer/widgets/common/probe.ts', value('../../api/endpoint'), 'the API client'],
   ['renderer/widgets/common/probe.ts', value('zustand/vanilla'), 'a local store'],
   ['renderer/widgets/registry.ts', value('./kpi/KpiTile'), 'the registry names the widgets'],
-  ['tests/unit/probe.test.ts', value('../../server/app'), 'tests reach the server'],
+  ['tests/unit/probe.test.ts', value('../../server/db/open'), 'unit tests reach server modules'],
+  ['tests/integration/probe.test.ts', value('../../server/app'), 'integration tests start the server'],
   ['tests/unit/probe.test.ts', value('../../renderer/widgets/kpi/model'), 'tests reach a widget'],
   ['tests/unit/probe.test.ts', value('playwright-core'), 'tests drive Chromium'],
   ['tests/unit/probe.test.ts', value('socket.io-client'), 'tests are feed clients'],
@@ -179,6 +180,14 @@ describe('folder rules let the allowed imports through', () => {
 });
 
 describe('the refusal says what the folder may import and why', () => {
+  it('sends a test that starts a server to tests/integration/', async () => {
+    const code = "import { createServer } from '../../server/app';\nexport { createServer };\n";
+    const messages = await lint('tests/unit/probe.test.ts', code);
+    const refusal = messages.find((message) => message.ruleId === 'no-restricted-imports');
+    expect(refusal?.message, JSON.stringify(messages)).toContain('belongs in tests/integration/');
+    expect(await lint('tests/integration/probe.test.ts', code)).toEqual([]);
+  });
+
   it('names the way a widget shares code', async () => {
     const [refusal] = await lint('renderer/widgets/timeseries/probe.ts', value('../../widgets/kpi/model'));
     expect(refusal?.message).toContain('renderer/widgets/timeseries/ may not import renderer/widgets/kpi/');
