@@ -14,6 +14,8 @@ import { DEFAULT_SESSION_OPTIONS, SessionStore, type SessionOptions } from './au
 import { registerUserRoutes } from './auth/user-routes';
 import { DEFAULT_LOCKOUT, UserStore, type LockoutOptions } from './auth/users';
 import { registerAuditRoutes } from './audit/routes';
+import { registerBriefingRoutes } from './briefing/routes';
+import { BriefingStore } from './briefing/store';
 import { resolveBootstrapToken, TokenStore, type Principal } from './auth/tokens';
 import { CatalogLoadError, loadCatalog, type Catalog } from './catalog/load';
 import { syncCatalog } from './catalog/sync';
@@ -333,6 +335,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     registerSetupRoutes(router, commands, audit);
     registerProfileRoutes(router, profiles);
     registerWallViewRoutes(router, wallView);
+    registerBriefingRoutes(router, new BriefingStore(store.db, audit, library, now));
     await registerStatic(app, options.rendererDir ?? paths.rendererDir);
 
     let watcher: LayoutWatcher | null = null;

@@ -400,6 +400,78 @@ export const migrations: ReadonlyArray<Migration> = [
       ) STRICT;
     `,
   },
+  {
+    version: 12,
+    name: 'briefings: briefings, their versions (never changed), runs and what the wall showed',
+    sql: `
+      -- A briefing's id is stable (runs and the evidence refer to it); its name may change with a version.
+      CREATE TABLE briefings (
+        id           TEXT PRIMARY KEY,
+        name         TEXT NOT NULL,
+        head_version INTEGER NOT NULL CHECK (head_version >= 1),
+        created_at   TEXT NOT NULL,
+        created_by   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        updated_by   TEXT NOT NULL
+      ) STRICT;
+      -- Every save is a row here; a row is never changed nor deleted (the triggers say so).
+      CREATE TABLE briefing_versions (
+        briefing_id TEXT NOT NULL REFERENCES briefings (id),
+        version     INTEGER NOT NULL CHECK (version >= 1),
+        document    TEXT NOT NULL CHECK (json_valid(document)),
+        note        TEXT NOT NULL,
+        by          TEXT NOT NULL,
+        at          TEXT NOT NULL,
+        PRIMARY KEY (briefing_id, version)
+      ) STRICT;
+      CREATE TRIGGER briefing_versions_no_update BEFORE UPDATE ON briefing_versions
+        BEGIN SELECT RAISE(ABORT, 'a briefing version is never changed'); END;
+      CREATE TRIGGER briefing_versions_no_delete BEFORE DELETE ON briefing_versions
+        BEGIN SELECT RAISE(ABORT, 'a briefing version is never deleted'); END;
+      -- One row per run of a version; the run in progress has no ended_at (at most one).
+      -- position holds where it is ({"index":2,"held":false,"remainingMs":null,"sceneSince":…})
+      -- so a restart resumes the run where it was.
+      CREATE TABLE briefing_runs (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        briefing_id TEXT NOT NULL,
+        version     INTEGER NOT NULL,
+        started_at  TEXT NOT NULL,
+        started_by  TEXT NOT NULL,
+        ended_at    TEXT,
+        ended_by    TEXT,
+        position    TEXT NOT NULL CHECK (json_valid(position)),
+        FOREIGN KEY (briefing_id, version) REFERENCES briefing_versions (briefing_id, version)
+      ) STRICT;
+      CREATE UNIQUE INDEX briefing_runs_one_open ON briefing_runs ((ended_at IS NULL)) WHERE ended_at IS NULL;
+      -- The evidence: which scene, focus and data the wall showed, from when to when, on whose command.
+      -- data_seq is the change-log sequence shown (the freeze's when frozen); frozen_at the freeze's time.
+      CREATE TABLE briefing_shown (
+        id             INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_id         INTEGER NOT NULL REFERENCES briefing_runs (id),
+        scene_index    INTEGER NOT NULL CHECK (scene_index >= 0),
+        scene_id       TEXT NOT NULL,
+        scene_title    TEXT NOT NULL,
+        layout_id      TEXT NOT NULL,
+        layout_version INTEGER NOT NULL,
+        focus          TEXT NOT NULL CHECK (json_valid(focus)),
+        data_seq       INTEGER NOT NULL,
+        frozen_at      TEXT,
+        from_at        TEXT NOT NULL,
+        to_at          TEXT,
+        commanded_by   TEXT NOT NULL,
+        acks           INTEGER NOT NULL,
+        windows        INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX briefing_shown_by_run ON briefing_shown (run_id, id);
+      -- A shown row is closed once (to_at) and otherwise never changed nor deleted.
+      CREATE TRIGGER briefing_shown_no_rewrite BEFORE UPDATE ON briefing_shown
+        WHEN OLD.to_at IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.run_id IS NOT OLD.run_id OR NEW.scene_id IS NOT OLD.scene_id
+          OR NEW.from_at IS NOT OLD.from_at OR NEW.data_seq IS NOT OLD.data_seq OR NEW.focus IS NOT OLD.focus OR NEW.commanded_by IS NOT OLD.commanded_by
+        BEGIN SELECT RAISE(ABORT, 'what the wall showed is never rewritten'); END;
+      CREATE TRIGGER briefing_shown_no_delete BEFORE DELETE ON briefing_shown
+        BEGIN SELECT RAISE(ABORT, 'what the wall showed is never deleted'); END;
+    `,
+  },
 ];
 
 export function migrate(db: Db, steps: ReadonlyArray<Migration> = migrations): number[] {

@@ -1,4 +1,5 @@
 import { auditRoutes } from './audit';
+import { briefingRoutes } from './briefings';
 import { catalogueRoutes } from './catalogue';
 import { geoRoutes } from './geo';
 import { healthRoutes } from './health';
@@ -34,6 +35,7 @@ export const routes = {
   audit: auditRoutes,
   tasks: taskRoutes,
   profiles: profileRoutes,
+  briefings: briefingRoutes,
 } as const;
 
 export const allRoutes: readonly RouteDef[] = Object.values(routes).flatMap((area) => Object.values(area) as RouteDef[]);
