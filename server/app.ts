@@ -14,7 +14,8 @@ import { DEFAULT_SESSION_OPTIONS, SessionStore, type SessionOptions } from './au
 import { registerUserRoutes } from './auth/user-routes';
 import { DEFAULT_LOCKOUT, UserStore, type LockoutOptions } from './auth/users';
 import { registerAuditRoutes } from './audit/routes';
-import { registerBriefingRoutes } from './briefing/routes';
+import { registerBriefingRoutes, registerBriefingRunRoutes } from './briefing/routes';
+import { BriefingRunner } from './briefing/runner';
 import { BriefingStore } from './briefing/store';
 import { resolveBootstrapToken, TokenStore, type Principal } from './auth/tokens';
 import { CatalogLoadError, loadCatalog, type Catalog } from './catalog/load';
@@ -335,7 +336,13 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     registerSetupRoutes(router, commands, audit);
     registerProfileRoutes(router, profiles);
     registerWallViewRoutes(router, wallView);
-    registerBriefingRoutes(router, new BriefingStore(store.db, audit, library, now));
+    // Briefings (issue 10): stored with versions; the run switches every wall window together.
+    const briefings = new BriefingStore(store.db, audit, library, now);
+    const briefingRunner = new BriefingRunner(store, briefings, library, publisher, wallView, audit, now, log.child({ ns: 'briefing' }));
+    briefingRunner.attach(controlNsp);
+    cleanups.push(() => briefingRunner.stop());
+    registerBriefingRoutes(router, briefings);
+    registerBriefingRunRoutes(router, briefingRunner);
     await registerStatic(app, options.rendererDir ?? paths.rendererDir);
 
     let watcher: LayoutWatcher | null = null;
@@ -414,6 +421,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
           await simulator?.stop();
           compliance.stop();
           publisher.stop();
+          briefingRunner.stop();
           clearInterval(sweep);
           watcher?.close();
           // Drop the sockets first (their engine would otherwise keep the HTTP server open),

@@ -6,6 +6,7 @@ import { issuesToFieldErrors } from '../../shared/errors/issues';
 import { actorOf, originOf } from '../audit/actor';
 import { fail } from '../http/reply';
 import type { Router } from '../http/route';
+import type { BriefingRunner } from './runner';
 import type { BriefingStore } from './store';
 
 const envelope = z.object({ baseVersion: z.number().int().min(1).nullable(), note: z.string().trim().max(500).optional(), document: z.unknown() }).strict();
@@ -45,4 +46,17 @@ export function registerBriefingRoutes(router: Router, briefings: BriefingStore)
     log.info({ briefing: params.id, version: saved.version.version }, 'briefing saved');
     return { status: saved.created ? 201 : 200, body: { briefing: saved.briefing, version: saved.version } };
   });
+}
+
+/** The run: its state, its commands (presenters and operators, audited with who), its record. */
+export function registerBriefingRunRoutes(router: Router, runner: BriefingRunner): void {
+  const r = routes.briefings;
+  router.route(r.run).handle(() => ({ status: 200, body: { run: runner.state() } }));
+  router.route(r.command).handle(async ({ body, principal, request, log }) => {
+    const run = await runner.command(body, { actor: actorOf(principal), origin: originOf(request) });
+    log.info({ action: body.action, runId: run?.runId ?? null, index: run?.index ?? null }, 'briefing command');
+    return { status: 200, body: { run } };
+  });
+  router.route(r.runs).handle(({ query }) => ({ status: 200, body: { runs: runner.runs(query.briefingId) } }));
+  router.route(r.shown).handle(({ params }) => ({ status: 200, body: runner.shown(params.id) }));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { briefingSchema } from '../briefing/schema';
+import { briefingIdSchema, briefingSchema } from '../briefing/schema';
+import { runCommandSchema, runStateSchema, runSummarySchema, shownRowSchema } from '../briefing/run';
 import { OPERATOR_ROLES } from '../protocol/roles';
 import { VIEW_ROLES } from '../wall/view';
 import { defineRoute, json } from './route';
@@ -31,6 +32,10 @@ export const briefingSavedSchema = z.object({ briefing: briefingSummarySchema, v
 
 /** A save: `baseVersion` is the version the editor started from, or null for a new briefing. */
 export const briefingSaveBodySchema = z.object({ baseVersion: z.number().int().min(1).nullable(), document: briefingSchema, note: z.string().trim().max(500).optional() }).strict();
+
+export const runReplySchema = z.object({ run: runStateSchema.nullable() });
+export const runListSchema = z.object({ runs: z.array(runSummarySchema) });
+export const shownListSchema = z.object({ run: runSummarySchema, shown: z.array(shownRowSchema), total: z.number().int() });
 
 // Loose on purpose: an id or version that names nothing is a 404, not a 400.
 const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -81,5 +86,40 @@ export const briefingRoutes = {
     params: idParams,
     body: { schema: briefingSaveBodySchema, check: 'handler' },
     replies: { 200: json(briefingSavedSchema), 201: json(briefingSavedSchema) },
+  }),
+  run: defineRoute({
+    name: 'briefings.run',
+    method: 'GET',
+    path: '/api/v1/briefing-run',
+    access: VIEW_ROLES,
+    summary: 'The run in progress (null: none).',
+    replies: { 200: json(runReplySchema) },
+  }),
+  command: defineRoute({
+    name: 'briefings.command',
+    method: 'POST',
+    path: '/api/v1/briefing-run',
+    access: VIEW_ROLES,
+    summary: 'Start, next, previous, jump, hold or stop (audited): the wall prepares the scene, then every window swaps at one server time.',
+    body: { schema: runCommandSchema, check: 'route' },
+    replies: { 200: json(runReplySchema) },
+  }),
+  runs: defineRoute({
+    name: 'briefings.runs',
+    method: 'GET',
+    path: '/api/v1/briefing-runs',
+    access: VIEW_ROLES,
+    summary: 'The runs, newest first (at most 100).',
+    query: z.object({ briefingId: briefingIdSchema.optional() }).strict(),
+    replies: { 200: json(runListSchema) },
+  }),
+  shown: defineRoute({
+    name: 'briefings.shown',
+    method: 'GET',
+    path: '/api/v1/briefing-runs/:id/shown',
+    access: VIEW_ROLES,
+    summary: 'The evidence of a run: each scene, focus and data sequence the wall showed, from when to when, on whose command (at most 1000 rows).',
+    params: idParams,
+    replies: { 200: json(shownListSchema) },
   }),
 } as const;

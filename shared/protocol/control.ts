@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { layoutSchema } from '../layout/schema';
 import { screenIdSchema, wallProfileSchema } from '../wall/profile';
 import type { WallViewEvent } from '../wall/view';
+import type { BriefingClientToServer, BriefingServerToClient } from './briefing';
 
 /** The /control namespace: wall state (profile + active layout), owned by the server. */
 export const CONTROL_NAMESPACE = '/control';
@@ -76,7 +77,7 @@ export const testPatternEventSchema = z
   .strict();
 export type TestPatternEvent = z.infer<typeof testPatternEventSchema>;
 
-export interface ControlServerToClient {
+export interface ControlServerToClient extends BriefingServerToClient {
   wallState: (state: WallState) => void;
   presence: (presence: Presence) => void;
   /** Sent on connect (the current one) and on every command. */
@@ -86,7 +87,7 @@ export interface ControlServerToClient {
   wallView: (view: WallViewEvent) => void;
 }
 
-export interface ControlClientToServer {
+export interface ControlClientToServer extends BriefingClientToServer {
   hello: (hello: ControlHello, ack: (reply: ControlHelloReply) => void) => void;
   openLayout: (open: OpenLayout, ack?: (reply: OpenLayoutReply) => void) => void;
 }
