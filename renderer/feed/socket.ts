@@ -17,6 +17,7 @@ import type { WallStore } from '../store/wallStore';
 import { selectBoundIndicators, selectWantsCompliance } from '../store/selectors';
 import { acceptChanges, acceptCommand, acceptSnapshot, acceptWallState, parseSubscribeReply, acceptWallView } from './ingest';
 import { rendererLog } from '../log';
+import { briefingGate, type GateSocket } from './briefing-gate';
 
 /**
  * The ONE module that creates sockets (lint-enforced). A wall window opens two
@@ -201,8 +202,11 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
     store.setConnection({ control: 'disconnected', error: error.message });
     if (!control.active) later(() => control.connect(), SERVER_KICK_RETRY_MS);
   });
+  // Briefing scene switches: wall state and view held until the commit time (renderer/feed/briefing-gate.ts).
+  const gate = briefingGate(control as unknown as GateSocket);
+  control.on('connect', () => gate.connected());
   control.on('wallState', (payload: unknown) => {
-    acceptWallState(store, payload);
+    gate.apply(() => acceptWallState(store, payload));
   });
   control.on('identify', (payload: unknown) => {
     acceptCommand(store, 'identify', payload);
@@ -211,7 +215,7 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
     acceptCommand(store, 'testPattern', payload);
   });
   control.on('wallView', (payload: unknown) => {
-    acceptWallView(store, payload);
+    gate.apply(() => acceptWallView(store, payload));
   });
 
   const connection: WallConnection = {
@@ -220,6 +224,7 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
       closed = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      gate.close();
       unsubscribeStore();
       feed.removeAllListeners();
       control.removeAllListeners();

@@ -1,0 +1,84 @@
+import { ClockEstimator } from '../../shared/briefing/clock';
+import { briefingCommitSchema, briefingPrepareSchema, type BriefingPrepareAck } from '../../shared/protocol/briefing';
+import { rendererLog } from '../log';
+
+/** What the gate needs of the /control socket (socket.ts opens it; this module only listens and pings). */
+export interface GateSocket {
+  on(event: 'briefingPrepare', listener: (payload: unknown, ack: (reply: BriefingPrepareAck) => void) => void): unknown;
+  on(event: 'briefingCommit', listener: (payload: unknown) => void): unknown;
+  timeout(ms: number): { emit(event: 'clockPing', sentAt: number, ack: (error: Error | null, serverNow: number) => void): unknown };
+}
+
+/** Pings while connected: a burst at first for a quick estimate, then one every few seconds to follow drift. */
+const PING_EVERY_MS = 2000;
+const PING_TIMEOUT_MS = 2000;
+
+/**
+ * A wall window's side of switching together (shared/protocol/briefing.ts): it acks a
+ * prepared scene once it has read it, keeps its clock offset from the server, and on a
+ * commit holds the wall state and view that follow until the commit time in its own clock,
+ * then applies them in one go. The frame it swapped on is written to
+ * `<html data-briefing-swap="switchId:epochMs">` (performance.timeOrigin + now) for the
+ * browser test and the bench.
+ */
+export function briefingGate(socket: GateSocket, win: Window = window) {
+  const clock = new ClockEstimator();
+  let held: Array<() => void> | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let pinger: ReturnType<typeof setInterval> | null = null;
+
+  const ping = () => {
+    const t0 = win.performance.timeOrigin + win.performance.now();
+    socket.timeout(PING_TIMEOUT_MS).emit('clockPing', t0, (error, serverNow) => {
+      if (error || typeof serverNow !== 'number') return;
+      clock.add({ t0, t1: serverNow, t2: win.performance.timeOrigin + win.performance.now() });
+    });
+  };
+
+  const flush = (switchId: number) => {
+    timer = null;
+    const queued = held ?? [];
+    held = null;
+    for (const apply of queued) apply();
+    win.requestAnimationFrame(() => {
+      win.document.documentElement.dataset.briefingSwap = `${switchId}:${win.performance.timeOrigin + win.performance.now()}`;
+      const estimate = clock.estimate();
+      if (estimate) win.document.documentElement.dataset.clockOffset = `${estimate.offsetMs}:${estimate.rttMs}`;
+    });
+  };
+
+  socket.on('briefingPrepare', (payload, ack) => {
+    const parsed = briefingPrepareSchema.safeParse(payload);
+    if (!parsed.success) rendererLog.warn('briefing prepare refused', { issues: parsed.error.issues.length });
+    const switchId = parsed.success ? parsed.data.switchId : typeof (payload as { switchId?: unknown })?.switchId === 'number' ? (payload as { switchId: number }).switchId : 1;
+    if (typeof ack === 'function') ack({ switchId, ok: parsed.success });
+  });
+
+  socket.on('briefingCommit', (payload) => {
+    const parsed = briefingCommitSchema.safeParse(payload);
+    if (!parsed.success) return;
+    const offset = clock.estimate()?.offsetMs ?? 0;
+    const localAt = parsed.data.at - offset;
+    if (timer) clearTimeout(timer);
+    held ??= [];
+    timer = setTimeout(() => flush(parsed.data.switchId), Math.max(0, localAt - (win.performance.timeOrigin + win.performance.now())));
+  });
+
+  return {
+    /** Applies now, or at the pending commit's time. */
+    apply(change: () => void): void {
+      if (held) held.push(change);
+      else change();
+    },
+    connected(): void {
+      for (let i = 0; i < 5; i++) ping();
+      if (pinger === null) pinger = setInterval(ping, PING_EVERY_MS);
+    },
+    close(): void {
+      if (timer) clearTimeout(timer);
+      if (pinger) clearInterval(pinger);
+      timer = null;
+      pinger = null;
+    },
+  };
+}
