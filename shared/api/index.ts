@@ -1,5 +1,6 @@
 import { auditRoutes } from './audit';
 import { catalogueRoutes } from './catalogue';
+import { fleetRoutes } from './fleet';
 import { geoRoutes } from './geo';
 import { healthRoutes } from './health';
 import { libraryRoutes } from './library';
@@ -34,6 +35,7 @@ export const routes = {
   audit: auditRoutes,
   tasks: taskRoutes,
   profiles: profileRoutes,
+  fleet: fleetRoutes,
 } as const;
 
 export const allRoutes: readonly RouteDef[] = Object.values(routes).flatMap((area) => Object.values(area) as RouteDef[]);
