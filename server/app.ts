@@ -41,6 +41,8 @@ import { namespaceRefusal } from './auth/namespaces';
 import { attachControl, type ControlNamespace } from './wall/control';
 import { WallCommands } from './wall/commands';
 import { registerSetupRoutes } from './wall/setup-routes';
+import { FleetService } from './fleet/service';
+import { registerFleetRoutes } from './fleet/routes';
 import { formatErrors, loadLayoutFile, loadProfileFile } from './wall/load';
 import { registerWallRoutes } from './wall/routes';
 import { ProfileStore } from './wall/profiles';
@@ -102,6 +104,8 @@ export interface CreateServerOptions {
   loginRateLimit?: RateLimitOptions;
   /** How often console sockets are checked against their sessions (expired, revoked elsewhere: dropped); default 60 s. */
   sessionSweepMs?: number;
+  /** How often the fleet's health board is judged (ms; default 1 s). */
+  fleetEvaluateMs?: number;
   /** scrypt cost of new password hashes (default N=2^15, r=8, p=1); tests pass lower. */
   scrypt?: ScryptParams;
   feed?: Partial<FeedOptions>;
@@ -300,7 +304,11 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
       tasks: () => tasks.list(),
     }).attach(feedNsp);
     const commands = new WallCommands(now);
-    attachControl(controlNsp, wall, log.child({ ns: 'control' }), commands, wallView);
+    // The display fleet (issue 9): hellos and status on /control, the board judged on a timer.
+    const fleet = new FleetService(store.db, audit, wall, now, log.child({ ns: 'fleet' }), options.fleetEvaluateMs);
+    cleanups.push(() => fleet.stop());
+    attachControl(controlNsp, wall, log.child({ ns: 'control' }), commands, wallView, fleet);
+    fleet.attach(controlNsp);
     attachPresence(controlNsp, log.child({ ns: 'presence' }), now);
 
     // Every /api route comes from the table in shared/api/ (the guard refuses any other).
@@ -343,6 +351,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     cleanups.push(() => briefingRunner.stop());
     registerBriefingRoutes(router, briefings);
     registerBriefingRunRoutes(router, briefingRunner);
+    registerFleetRoutes(router, fleet);
     await registerStatic(app, options.rendererDir ?? paths.rendererDir);
 
     let watcher: LayoutWatcher | null = null;
@@ -422,6 +431,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
           compliance.stop();
           publisher.stop();
           briefingRunner.stop();
+          fleet.stop();
           clearInterval(sweep);
           watcher?.close();
           // Drop the sockets first (their engine would otherwise keep the HTTP server open),

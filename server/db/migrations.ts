@@ -400,6 +400,42 @@ export const migrations: ReadonlyArray<Migration> = [
       ) STRICT;
     `,
   },
+  // 11: the display fleet (issue 9); 12: briefings (issue 10).
+  {
+    version: 11,
+    name: 'display fleet: hosts seen with what they reported, their sightings, the map of displays to wall screens',
+    sql: `
+      -- One row per host ever seen; report is its last hello or status (bounded by shared/fleet/schema.ts).
+      CREATE TABLE fleet_hosts (
+        host_id     TEXT PRIMARY KEY,
+        host_name   TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('agent','browser')),
+        app_version TEXT NOT NULL,
+        first_seen  TEXT NOT NULL,
+        last_seen   TEXT NOT NULL,
+        gone_at     TEXT,
+        report      TEXT NOT NULL CHECK (json_valid(report))
+      ) STRICT;
+      -- Every hello (first-seen, seen) and every last goodbye (gone), with what the host said.
+      CREATE TABLE fleet_sightings (
+        id      INTEGER PRIMARY KEY AUTOINCREMENT,
+        host_id TEXT NOT NULL REFERENCES fleet_hosts (host_id),
+        event   TEXT NOT NULL CHECK (event IN ('first-seen','seen','gone')),
+        at      TEXT NOT NULL,
+        report  TEXT NOT NULL CHECK (json_valid(report))
+      ) STRICT;
+      CREATE INDEX fleet_sightings_by_host ON fleet_sightings (host_id, id);
+      -- Which display of which host shows each wall screen; a display shows one screen.
+      CREATE TABLE fleet_assignments (
+        screen_id  TEXT PRIMARY KEY,
+        host_id    TEXT NOT NULL,
+        display_id INTEGER NOT NULL,
+        by         TEXT NOT NULL,
+        at         TEXT NOT NULL,
+        UNIQUE (host_id, display_id)
+      ) STRICT;
+    `,
+  },
   {
     version: 12,
     name: 'briefings: briefings, their versions (never changed), runs and what the wall showed',

@@ -1,6 +1,7 @@
 import { auditRoutes } from './audit';
 import { briefingRoutes } from './briefings';
 import { catalogueRoutes } from './catalogue';
+import { fleetRoutes } from './fleet';
 import { geoRoutes } from './geo';
 import { healthRoutes } from './health';
 import { libraryRoutes } from './library';
@@ -36,6 +37,7 @@ export const routes = {
   tasks: taskRoutes,
   profiles: profileRoutes,
   briefings: briefingRoutes,
+  fleet: fleetRoutes,
 } as const;
 
 export const allRoutes: readonly RouteDef[] = Object.values(routes).flatMap((area) => Object.values(area) as RouteDef[]);

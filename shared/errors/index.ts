@@ -2,6 +2,7 @@ import { accountErrors } from './accounts';
 import { briefingErrors } from './briefing';
 import { clientErrors } from './client';
 import { fillTemplate, type HolesOf, type ParamValue } from './format';
+import { fleetErrors } from './fleet';
 import { httpErrors } from './http';
 import { libraryErrors } from './library';
 import { profileErrors } from './profile';
@@ -18,7 +19,7 @@ import { wallErrors } from './wall';
  * texts are for people and may be reworded. Codes are never reused for another meaning.
  * Grouped by area in this folder; CONTRIBUTING.md says how to add one.
  */
-export const errorCatalogue = { ...httpErrors, ...readErrors, ...reportErrors, ...wallErrors, ...taskErrors, ...libraryErrors, ...clientErrors, ...accountErrors, ...profileErrors, ...profileLibraryErrors, ...briefingErrors } as const;
+export const errorCatalogue = { ...httpErrors, ...readErrors, ...reportErrors, ...wallErrors, ...taskErrors, ...libraryErrors, ...clientErrors, ...accountErrors, ...profileErrors, ...profileLibraryErrors, ...briefingErrors, ...fleetErrors } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
 type Entry<C extends ErrorCode> = (typeof errorCatalogue)[C];

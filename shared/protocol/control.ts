@@ -3,6 +3,8 @@ import { layoutSchema } from '../layout/schema';
 import { screenIdSchema, wallProfileSchema } from '../wall/profile';
 import type { WallViewEvent } from '../wall/view';
 import type { BriefingClientToServer, BriefingServerToClient } from './briefing';
+import { agentReportSchema, type AgentStatus, type AssignmentEvent } from '../fleet/schema';
+import type { FleetAlert, FleetBoard } from '../fleet/board';
 
 /** The /control namespace: wall state (profile + active layout), owned by the server. */
 export const CONTROL_NAMESPACE = '/control';
@@ -22,12 +24,31 @@ export const controlHelloSchema = z
     client: z.enum(['wall', 'console', 'setup', 'presenter']),
     screenId: z.string().max(40).nullable(),
     host: z.string().max(120).nullable(),
+    /** A display agent or a wall page of the fleet: who it is, its displays and windows (shared/fleet). */
+    agent: agentReportSchema.optional(),
   })
   .strict();
 export type ControlHello = z.infer<typeof controlHelloSchema>;
+export type ControlHelloInput = z.input<typeof controlHelloSchema>;
 
-/** `error` is the English text; `code` a catalogue code (shared/errors). */
-export type ControlHelloReply = { ok: true } | { ok: false; error: string; code: string; message_vi: string };
+/**
+ * `error` is the English text; `code` a catalogue code (shared/errors); `errors` every fault
+ * at its field (`$.agent.displays[0].scaleFactor`). A fleet member's ok carries what it must open.
+ */
+export type ControlHelloReply =
+  | { ok: true; assignment?: AssignmentEvent }
+  | { ok: false; error: string; code: string; message_vi: string; errors?: ControlFieldError[] };
+
+export interface ControlFieldError {
+  path: string;
+  code: string;
+  message_vi: string;
+  message_en: string;
+}
+
+/** The reply to a `status` update or to `watchFleet`. */
+export type FleetStatusReply = { ok: true } | { ok: false; error: string; code: string; message_vi: string; errors?: ControlFieldError[] };
+export type WatchFleetReply = { ok: true; board: FleetBoard } | { ok: false; error: string; code: string; message_vi: string };
 
 /**
  * Presence: a console says which library layout it has open (null: none); the server keeps
@@ -85,9 +106,19 @@ export interface ControlServerToClient extends BriefingServerToClient {
   testPattern: (event: TestPatternEvent) => void;
   /** Sent on connect and on every change: freeze, province, enlarged tile (shared/wall/view.ts). */
   wallView: (view: WallViewEvent) => void;
+  /** To a fleet member: which of its displays show which screens (after a hello, and on every change of the map). */
+  assignment: (event: AssignmentEvent) => void;
+  /** To a console watching the fleet: the board, when a screen's state changes. */
+  fleetBoard: (board: FleetBoard) => void;
+  /** To a console watching the fleet: a screen went dark (red) or came back. */
+  fleetAlert: (alert: FleetAlert) => void;
 }
 
 export interface ControlClientToServer extends BriefingClientToServer {
   hello: (hello: ControlHello, ack: (reply: ControlHelloReply) => void) => void;
   openLayout: (open: OpenLayout, ack?: (reply: OpenLayoutReply) => void) => void;
+  /** A fleet member's periodic update, after a hello with `agent` (shared/fleet/schema.ts agentStatusSchema). */
+  status: (status: AgentStatus, ack?: (reply: FleetStatusReply) => void) => void;
+  /** A console (technician, operator, admin) asks for the board and its alerts. */
+  watchFleet: (ack: (reply: WatchFleetReply) => void) => void;
 }
