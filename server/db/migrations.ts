@@ -400,6 +400,13 @@ export const migrations: ReadonlyArray<Migration> = [
       ) STRICT;
     `,
   },
+  {
+    version: 11,
+    name: 'indicators: the ranking flag (PCI, PAPI, PAR Index, SIPAS, the service index)',
+    sql: `
+      ALTER TABLE indicators ADD COLUMN ranking INTEGER NOT NULL DEFAULT 0 CHECK (ranking IN (0, 1));
+    `,
+  },
 ];
 
 export function migrate(db: Db, steps: ReadonlyArray<Migration> = migrations): number[] {
