@@ -35,6 +35,7 @@ import { DEFAULT_LAYOUT_ID, findProjectRoot, presetLayoutPath, projectPaths } fr
 import { registerReadRoutes } from './read/routes';
 import { registerReportRoutes } from './reports/routes';
 import { reviseFromSeedFile, seedIfEmpty } from './seed/national';
+import { seedDemoRankings } from './seed/demo-rankings';
 import { startSimulator, type SimulatorHandle } from './simulate/simulator';
 import { installSecurityHeaders, registerStatic, securityHeaders } from './static';
 import { namespaceRefusal } from './auth/namespaces';
@@ -216,6 +217,9 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     const seeded = seedIfEmpty(store, indicatorsCsv, catalog);
     if (seeded) log.info('seeded an empty store with the national indicators', seeded);
     else reviseNationalSeed(store, indicatorsCsv, catalog, log);
+    // Rankings and portal figures have no published source in ../shared/data: demo-marked (server/seed/demo-rankings.ts).
+    const demoRankings = seedDemoRankings(store, catalog);
+    if (demoRankings) log.info('seeded DEMO provincial rankings and portal figures', demoRankings);
     const compliance = new ComplianceService(store, catalog.regimes, log.child({ ns: 'compliance' }), { ...DEFAULT_COMPLIANCE_OPTIONS, ...options.compliance });
     compliance.start();
     cleanups.push(() => compliance.stop());

@@ -26,13 +26,14 @@ export function indicatorMetaOf(indicator: CatalogIndicator): IndicatorMeta {
   }
   meta.scope = indicator.scope;
   if (indicator.source) meta.source = indicator.source;
+  if (indicator.ranking) meta.ranking = true;
   return meta;
 }
 
 /** The same key order as the repository reads it back, so that equal metas compare equal as JSON. */
 function canonical(meta: IndicatorMeta): string {
-  const { code, name, unit, periodicity, direction, group, targets, scope, source } = meta;
-  return JSON.stringify({ code, name, unit, periodicity, direction, group, targets: targets?.length ? targets : undefined, scope, source });
+  const { code, name, unit, periodicity, direction, group, targets, scope, source, ranking } = meta;
+  return JSON.stringify({ code, name, unit, periodicity, direction, group, targets: targets?.length ? targets : undefined, scope, source, ranking: ranking || undefined });
 }
 
 export function syncCatalog(store: Store, catalog: Catalog): { indicatorChanges: number } {

@@ -12,6 +12,7 @@ interface Row {
   scope: 'national' | 'province' | null;
   source: string | null;
   targets: string;
+  ranking: number;
 }
 
 export class IndicatorRepo {
@@ -22,11 +23,11 @@ export class IndicatorRepo {
 
   constructor(db: Db) {
     this.upsertStmt = db.prepare<Row>(
-      `INSERT INTO indicators (code, name_vi, name_en, unit, periodicity, direction, field_group, scope, source, targets)
-       VALUES (@code, @name_vi, @name_en, @unit, @periodicity, @direction, @field_group, @scope, @source, @targets)
+      `INSERT INTO indicators (code, name_vi, name_en, unit, periodicity, direction, field_group, scope, source, targets, ranking)
+       VALUES (@code, @name_vi, @name_en, @unit, @periodicity, @direction, @field_group, @scope, @source, @targets, @ranking)
        ON CONFLICT (code) DO UPDATE SET name_vi = excluded.name_vi, name_en = excluded.name_en, unit = excluded.unit,
          periodicity = excluded.periodicity, direction = excluded.direction, field_group = excluded.field_group,
-         scope = excluded.scope, source = excluded.source, targets = excluded.targets`,
+         scope = excluded.scope, source = excluded.source, targets = excluded.targets, ranking = excluded.ranking`,
     );
     this.allStmt = db.prepare<[], Row>('SELECT * FROM indicators ORDER BY code');
     this.getStmt = db.prepare<[string], Row>('SELECT * FROM indicators WHERE code = ?');
@@ -46,6 +47,7 @@ export class IndicatorRepo {
       scope: meta.scope ?? null,
       source: meta.source ?? null,
       targets: JSON.stringify(meta.targets ?? []),
+      ranking: meta.ranking ? 1 : 0,
     });
   }
 
@@ -81,5 +83,6 @@ function toMeta(row: Row): IndicatorMeta {
   if (targets.length > 0) meta.targets = targets;
   if (row.scope !== null) meta.scope = row.scope;
   if (row.source !== null) meta.source = row.source;
+  if (row.ranking === 1) meta.ranking = true;
   return meta;
 }

@@ -400,7 +400,7 @@ export const migrations: ReadonlyArray<Migration> = [
       ) STRICT;
     `,
   },
-  // 11: the display fleet (issue 9); 12: briefings (issue 10).
+  // 11: the display fleet (issue 9); 12: briefings (issue 10); 13: the ranking flag (issue 13).
   {
     version: 11,
     name: 'display fleet: hosts seen with what they reported, their sightings, the map of displays to wall screens',
@@ -506,6 +506,13 @@ export const migrations: ReadonlyArray<Migration> = [
         BEGIN SELECT RAISE(ABORT, 'what the wall showed is never rewritten'); END;
       CREATE TRIGGER briefing_shown_no_delete BEFORE DELETE ON briefing_shown
         BEGIN SELECT RAISE(ABORT, 'what the wall showed is never deleted'); END;
+    `,
+  },
+  {
+    version: 13,
+    name: 'indicators: the ranking flag (PCI, PAPI, PAR Index, SIPAS, the service index)',
+    sql: `
+      ALTER TABLE indicators ADD COLUMN ranking INTEGER NOT NULL DEFAULT 0 CHECK (ranking IN (0, 1));
     `,
   },
 ];

@@ -186,6 +186,17 @@ export const INDICATOR_MODELS: Readonly<Record<string, IndicatorModel>> = {
   PROV_RECORDS_ON_TIME_RATE: { kind: 'level', base: 95, noise: 2.5, spread: 1.5 },
   PROV_DISASTER_DEATHS_MISSING: { kind: 'level', base: 1.5, noise: 2 },
   PROV_DISASTER_DAMAGE: { kind: 'level', base: 120, noise: 150 },
+  // The portal's national shares (VPCP-DVCQG-QUY, reported by the Government Office).
+  PORTAL_ONLINE_DOSSIER_RATE: { kind: 'level', base: 58, noise: 1.5 },
+  PORTAL_ONLINE_PAYMENT_RATE: { kind: 'level', base: 46, noise: 1.5 },
+  PORTAL_FULL_PROCESS_SERVICE_RATE: { kind: 'level', base: 55, noise: 1 },
+  // Rankings are published, not reported through a regime: the simulator never draws them;
+  // their demo figures come from server/seed/demo-rankings.ts. Listed so every indicator has a model.
+  PROV_PCI: { kind: 'level', base: 67, noise: 2.5, spread: 2.2 },
+  PROV_PAPI: { kind: 'level', base: 43, noise: 1.5, spread: 0.8 },
+  PROV_PAR_INDEX: { kind: 'level', base: 88, noise: 2.4, spread: 1.2 },
+  PROV_SIPAS: { kind: 'level', base: 83, noise: 2.4, spread: 0.5 },
+  PROV_SERVICE_INDEX: { kind: 'level', base: 76, noise: 5, spread: 1.5 },
 };
 
 /**

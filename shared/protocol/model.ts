@@ -35,6 +35,12 @@ export const indicatorMetaSchema = z.object({
   scope: z.enum(['national', 'province']).optional(),
   /** Who publishes or compiles it, for a source line. */
   source: z.string().max(200).optional(),
+  /**
+   * A ranking of the provinces (PCI, PAPI, PAR Index, SIPAS, the service index): a yearly
+   * province-level score whose `direction` says which end is first; walls show «hạng N/34»
+   * beside its figures (shared/rankings.ts).
+   */
+  ranking: z.boolean().optional(),
 });
 export type IndicatorMeta = z.infer<typeof indicatorMetaSchema>;
 

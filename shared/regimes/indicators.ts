@@ -82,6 +82,7 @@ export const catalogIndicatorSchema = indicatorMetaSchema
     if (province !== (indicator.scope === 'province')) {
       ctx.addIssue({ code: 'custom', path: ['scope'], message: 'province-level indicators, and only they, have codes starting with PROV_' });
     }
+    if (indicator.ranking) rankingIssues(indicator).forEach(({ path, message }) => ctx.addIssue({ code: 'custom', path, message }));
     const years = new Set<number>();
     indicator.targets.forEach((t, i) => {
       if (years.has(t.year)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'year'], message: `a second target for ${t.year}` });
@@ -89,6 +90,21 @@ export const catalogIndicatorSchema = indicatorMetaSchema
     });
   });
 export type CatalogIndicator = z.infer<typeof catalogIndicatorSchema>;
+
+/**
+ * A ranking indicator is a published yearly score of each province: its publisher is the
+ * source line of every value (VCCI for PCI…), its year is the period, and its direction
+ * says whether the highest score ranks first. Without any of them a «hạng N/34» could not
+ * be derived or cited.
+ */
+function rankingIssues(indicator: { scope: string; periodicity: string; direction: string; source?: string | undefined }): { path: string[]; message: string }[] {
+  const issues: { path: string[]; message: string }[] = [];
+  if (indicator.scope !== 'province') issues.push({ path: ['scope'], message: 'a ranking ranks the provinces: scope "province"' });
+  if (indicator.periodicity !== 'year') issues.push({ path: ['periodicity'], message: 'a ranking is published by year: periodicity "year"' });
+  if (indicator.direction === 'neutral') issues.push({ path: ['direction'], message: 'a ranking says which end ranks first: direction "up" (higher is better) or "down"' });
+  if (!indicator.source) issues.push({ path: ['source'], message: 'a ranking names its publisher (VCCI, UNDP/CECODES, Bộ Nội vụ, Văn phòng Chính phủ…): "source" is required' });
+  return issues;
+}
 
 export const INDICATOR_CATALOG_SCHEMA_VERSION = 1;
 
