@@ -4,11 +4,14 @@ import type { WallProfile } from '../shared/wall/profile';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { autostartPlan } from './autostart';
 import { ConfigError, parseAgentConfig, type AgentConfig } from './config';
+import { parseConsoleArgs } from './console-plan';
+import { ConsoleWindow } from './console-window';
 import { deriveWallProfile, shouldReplaceDerivedProfile } from './displays';
 import type { AgentElectron } from './electron-api';
 import { EmbeddedServer } from './embedded-server';
 import { registerIpc } from './ipc';
 import { createFileLogger, describeError, type Logger } from './log';
+import { OperatorMenus } from './operator-menus';
 import { loadWallProfile, writeWallProfile } from './profile-file';
 import { DEFAULT_RELAUNCH_POLICY, RecoveryPolicy, relaunchMethod, type RelaunchPolicy } from './recovery-policy';
 import { nextRecycleAt, recycleWindows, type RecycleOutcome } from './recycle';
@@ -81,6 +84,8 @@ export interface RunningAgent {
   serverUrl: string;
   health: HealthRegistry;
   windows: WallWindows;
+  /** The operator console window (--console, the wall's context menu, the tray). */
+  console: ConsoleWindow;
   log: Logger;
   /** One round of recycling now (what --recycle-at runs at its quiet time). */
   recycleNow(): Promise<RecycleOutcome>;
@@ -154,13 +159,25 @@ export async function startAgent(electron: AgentElectron, options: AgentOptions)
   };
 
   let raiseWindows = (): void => undefined;
-  app.on('second-instance', () => {
+  // Set once the server is known: the console window, the menus, the wall windows.
+  let consoleWindow: ConsoleWindow | null = null;
+  let menus: OperatorMenus | null = null;
+  let windows: WallWindows | null = null;
+  app.on('second-instance', (_event, argv) => {
     log.info('a second agent was started on this machine; it exits, and this one raises its windows');
     raiseWindows();
+    // `npm start -- --console` while the wall runs: this agent opens (or focuses) the console.
+    if (Array.isArray(argv) && parseConsoleArgs(argv).args.open) consoleWindow?.open('a second start with --console');
   });
   // The window plan decides which windows exist; having none for a moment is not a reason to quit.
   app.on('window-all-closed', () => undefined);
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, log, (url) => (consoleWindow?.owns(contents) ? consoleWindow.allows(url) : null));
+    contents.on('context-menu', () => {
+      const key = windows?.keyForContents(contents) ?? null;
+      if (key !== null) menus?.popupFor(key);
+    });
+  });
   app.on('child-process-gone', (_event, details) => {
     log.warn(`Chromium ${details.type} process gone: ${details.reason} (${details.exitCode})`);
     // Chromium starts a new GPU process by itself and the pages' WebGL recovers in place
@@ -201,7 +218,6 @@ export async function startAgent(electron: AgentElectron, options: AgentOptions)
   // Registered before the server starts, so a quit during start-up stops it too.
   let quitting = false;
   let server: EmbeddedServer | null = null;
-  let windows: WallWindows | null = null;
   let stopped: Promise<void> | null = null;
   const timers = new Set<NodeJS.Timeout>();
   const stop = (): Promise<void> => {
@@ -209,6 +225,8 @@ export async function startAgent(electron: AgentElectron, options: AgentOptions)
       quitting = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      consoleWindow?.close();
+      menus?.destroy();
       windows?.closeAll();
       if (powerSaveBlocker.isStarted(powerBlock)) powerSaveBlocker.stop(powerBlock);
       await server?.stop();
@@ -314,6 +332,27 @@ export async function startAgent(electron: AgentElectron, options: AgentOptions)
     log,
   });
   raiseWindows = () => wall.raise();
+  const consoleWin = new ConsoleWindow({
+    BrowserWindow: electron.BrowserWindow,
+    serverUrl,
+    lang: config.console.lang,
+    devTools: !app.isPackaged,
+    log,
+    placement: () => ({ displays: screen.getAllDisplays(), primaryDisplayId: screen.getPrimaryDisplay().id, wallDisplayIds: wall.current().map((w) => w.displayId) }),
+    wantedDisplay: config.console.displayId,
+  });
+  consoleWindow = consoleWin;
+  menus = new OperatorMenus({
+    Menu: electron.Menu,
+    Tray: electron.Tray,
+    iconDir: config.dataDir,
+    lang: config.console.lang,
+    log,
+    openConsole: (why) => consoleWin.open(why),
+    reloadScreen: (key) => void wall.reload(key, 'reloaded from its context menu'),
+    quit: () => app.quit(),
+  });
+  menus.showTray();
 
   function replan(why: string): void {
     if (quitting) return;
@@ -426,5 +465,6 @@ export async function startAgent(electron: AgentElectron, options: AgentOptions)
   }
 
   replan('start');
-  return { config, serverUrl, health, windows: wall, log, recycleNow, stop };
+  if (config.console.open) consoleWin.open('--console');
+  return { config, serverUrl, health, windows: wall, console: consoleWin, log, recycleNow, stop };
 }

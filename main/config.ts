@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { CONSOLE_FLAGS, parseConsoleArgs, type ConsoleArgs } from './console-plan';
 import { parseQuietTime, type QuietTime } from './recycle';
 import type { LogFormat } from '../shared/log';
 
@@ -39,6 +40,8 @@ export interface AgentConfig {
   recycleAt: QuietTime | null;
   /** The agent's log lines (and its embedded server's): pretty (default) or json. */
   logFormat: LogFormat;
+  /** --console, --console-display, --lang: the operator console window (main/console-plan.ts). */
+  console: ConsoleArgs;
   /** Things that do not stop the agent but belong in the log. */
   warnings: string[];
 }
@@ -153,6 +156,8 @@ function scanArgv(argv: readonly string[]): {
       simulate = { value: inline ?? '', source: '--simulate' };
       continue;
     }
+    // Read by parseConsoleArgs; a value given as the next argument is a positional here.
+    if ((CONSOLE_FLAGS as readonly string[]).includes(name)) continue;
     if (!(VALUE_FLAGS as readonly string[]).includes(name)) {
       unknown.push(`--${name}`);
       continue;
@@ -179,6 +184,8 @@ export function parseAgentConfig(input: ConfigInput): AgentConfig {
     if (/^(\d{1,4}(\.\d+)?)?$/.test(simulateArg.value)) simulate = simulateArg.value;
     else problems.push(`--simulate: expected no value or a rate in reports per second, as --simulate=5 (got "${simulateArg.value}")`);
   }
+  const consoleArgs = parseConsoleArgs(input.argv);
+  problems.push(...consoleArgs.problems);
   const warnings = unknown.map((flag) => `ignored unknown switch ${flag} (Chromium and Electron switches are expected here)`);
 
   const raw = (flag: ValueFlag): Sourced | null => {
@@ -256,6 +263,7 @@ export function parseAgentConfig(input: ConfigInput): AgentConfig {
     simulate,
     recycleAt,
     logFormat: logFormat ?? 'pretty',
+    console: consoleArgs.args,
     warnings,
   };
 }

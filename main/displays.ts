@@ -18,6 +18,8 @@ export interface Display {
   id: number;
   /** In device-independent pixels, on the OS's virtual desktop, rotation applied. */
   bounds: Rectangle;
+  /** The bounds less task bars and docks (Electron always gives it; hand-written displays may not). */
+  workArea?: Rectangle;
   size: { width: number; height: number };
   scaleFactor: number;
   /** Clockwise degrees: 0, 90, 180 or 270. */

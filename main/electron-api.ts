@@ -42,6 +42,8 @@ export interface AgentWebContents {
     event: 'did-fail-load',
     listener: (event: unknown, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => void,
   ): this;
+  /** A right-click the page did not handle: where a context menu would open. */
+  on(event: 'context-menu', listener: (event: unknown, params: { x: number; y: number }) => void): this;
   once(event: 'destroyed', listener: () => void): this;
   forcefullyCrashRenderer(): void;
 }
@@ -53,13 +55,17 @@ export interface AgentBrowserWindowOptions {
   height: number;
   fullscreen: boolean;
   frame: boolean;
+  resizable?: boolean;
+  minWidth?: number;
+  minHeight?: number;
   show: boolean;
   alwaysOnTop: boolean;
   title: string;
   backgroundColor: string;
   autoHideMenuBar: boolean;
   webPreferences: {
-    preload: string;
+    /** The wall's bridge (main/preload); the console window has none. */
+    preload?: string;
     contextIsolation: boolean;
     sandbox: boolean;
     nodeIntegration: boolean;
@@ -81,6 +87,7 @@ export interface AgentBrowserWindow {
   isMinimized(): boolean;
   restore(): void;
   moveTop(): void;
+  focus(): void;
   destroy(): void;
   getBounds(): Rectangle;
   setBounds(bounds: Partial<Rectangle>): void;
@@ -146,7 +153,8 @@ export interface LoginItemSettings {
 
 export interface AgentApp {
   readonly isPackaged: boolean;
-  on(event: 'second-instance' | 'window-all-closed' | 'before-quit', listener: () => void): this;
+  on(event: 'second-instance', listener: (event: unknown, argv: string[]) => void): this;
+  on(event: 'window-all-closed' | 'before-quit', listener: () => void): this;
   on(event: 'will-quit', listener: (event: PreventableEvent) => void): this;
   on(event: 'web-contents-created', listener: (event: unknown, contents: AgentWebContents) => void): this;
   on(event: 'child-process-gone', listener: (event: unknown, details: ChildProcessGoneDetails) => void): this;
@@ -182,6 +190,33 @@ export interface AgentUtilityProcess {
   fork(modulePath: string, args: string[], options: { env: Record<string, string>; stdio: 'pipe'; serviceName: string }): UtilityChild;
 }
 
+/** What the operator's menus are built from (main/operator-menus.ts). */
+export interface AgentMenuItemOptions {
+  label?: string;
+  type?: 'normal' | 'separator';
+  click?: () => void;
+}
+
+export interface AgentMenu {
+  /** Opens it as a context menu at the mouse, over the focused window. */
+  popup(): void;
+}
+
+export interface AgentMenuStatic {
+  buildFromTemplate(template: AgentMenuItemOptions[]): AgentMenu;
+}
+
+export interface AgentTray {
+  setToolTip(toolTip: string): void;
+  setContextMenu(menu: AgentMenu | null): void;
+  on(event: 'click', listener: () => void): this;
+  destroy(): void;
+  isDestroyed(): boolean;
+}
+
+/** The icon as a PNG file's path (main/operator-menus.ts writes it). */
+export type AgentTrayConstructor = new (image: string) => AgentTray;
+
 export interface AgentElectron {
   app: AgentApp;
   screen: AgentScreen;
@@ -192,4 +227,6 @@ export interface AgentElectron {
   session: { defaultSession: AgentSession };
   dialog: AgentDialog;
   utilityProcess: AgentUtilityProcess;
+  Menu: AgentMenuStatic;
+  Tray: AgentTrayConstructor;
 }

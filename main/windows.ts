@@ -62,15 +62,19 @@ interface Managed {
   closingOnPurpose: boolean;
 }
 
-/** Blocks every way out of app://toancanh/ for any web contents (applied app-wide). */
-export function hardenWebContents(contents: AgentWebContents, log: Logger): void {
+/**
+ * Blocks every way out of app://toancanh/ for any web contents (applied app-wide).
+ * `allows` replaces that rule for web contents with another home (the console window keeps
+ * to its server's /console/); it is asked at each navigation, when the owner is known.
+ */
+export function hardenWebContents(contents: AgentWebContents, log: Logger, allows?: (url: string) => boolean | null): void {
   contents.setWindowOpenHandler(({ url }) => {
     if (isAllowedWindowOpen(url)) return { action: 'allow' };
     log.warn(`window.open refused: ${url}`);
     return { action: 'deny' };
   });
   const guard = (event: { preventDefault(): void }, url: string): void => {
-    if (isAllowedNavigation(url, APP_ORIGIN)) return;
+    if (allows?.(url) ?? isAllowedNavigation(url, APP_ORIGIN)) return;
     event.preventDefault();
     log.warn(`navigation refused: ${url}`);
   };
@@ -168,11 +172,11 @@ export class WallWindows {
     }
   }
 
-  /** Reloads one window on purpose (recycling): no failure, no backoff. */
-  async reload(key: string): Promise<void> {
+  /** Reloads one window on purpose (recycling, an operator's menu): no failure, no backoff. */
+  async reload(key: string, why = 'scheduled reload'): Promise<void> {
     const managed = this.byKey.get(key);
     if (!managed || managed.window.isDestroyed()) return;
-    this.options.health.event(key, 'recycled', 'scheduled reload');
+    this.options.health.event(key, 'recycled', why);
     await this.load(managed);
   }
 

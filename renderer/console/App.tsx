@@ -14,8 +14,15 @@ import { clientFor, currentSession, type Session } from './session';
  */
 export type Drafts = Map<string, { layout: Layout; baseVersion: number }>;
 
+/** `?lang=en` (the display agent's --lang) starts in that language; otherwise the last one chosen here. */
+function firstLang(): Lang {
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked === 'vi' || asked === 'en') return asked;
+  return localStorage.getItem('toancanh.console.lang') === 'en' ? 'en' : 'vi';
+}
+
 export function App(): JSX.Element {
-  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('toancanh.console.lang') === 'en' ? 'en' : 'vi'));
+  const [lang, setLang] = useState<Lang>(firstLang);
   const [session, setSession] = useState<Session | null | 'loading'>('loading');
   const [notice, setNotice] = useState<string | null>(null);
   const drafts = useRef<Drafts>(new Map());

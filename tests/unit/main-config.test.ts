@@ -35,6 +35,7 @@ describe('display agent configuration', () => {
       simulate: null,
       recycleAt: null,
       logFormat: 'pretty',
+      console: { open: false, displayId: null, lang: null },
       warnings: [],
     });
   });

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/paths';
 
@@ -47,9 +47,11 @@ describe('main/ never does what the Electron checklist forbids', () => {
     });
   }
 
-  it('loads windows from app://toancanh only, through wallPageUrl', () => {
+  it('loads wall windows from app://toancanh only, through wallPageUrl, and the console window from consoleUrl', () => {
     // electron-api.ts declares loadURL; every call is elsewhere.
     const calls = files.filter((file) => !file.endsWith('electron-api.ts')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/loadURL\((.*)\);/g)].map((m) => `${relative(projectRoot, file)}: ${m[1]}`));
-    expect(calls).toEqual(['main/windows.ts: wallPageUrl(managed.plan.screenId)']);
+    expect(calls).toEqual(['main/console-window.ts: this.url', 'main/windows.ts: wallPageUrl(managed.plan.screenId)']);
+    // The console's one URL is consoleUrl's (the server's /console/), fixed at construction.
+    expect(readFileSync(resolve(projectRoot, 'main/console-window.ts'), 'utf8')).toContain('this.url = consoleUrl(options.serverUrl, options.lang);');
   });
 });

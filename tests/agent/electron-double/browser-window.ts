@@ -9,7 +9,7 @@ import type {
 } from '../../../main/electron-api';
 import type { Rectangle } from '../../../main/displays';
 import type { ProtocolBridge } from './protocol-bridge';
-import { IPC_BINDING, preloadInitScript } from './preload-shim';
+import { CONTEXT_MENU_BINDING, contextMenuInitScript, IPC_BINDING, preloadInitScript } from './preload-shim';
 
 /**
  * BrowserWindow and webContents of the double. A window is a real Chromium page (a tab
@@ -23,7 +23,10 @@ import { IPC_BINDING, preloadInitScript } from './preload-shim';
  *    answer within UNRESPONSIVE_AFTER_MS is "unresponsive", as Electron's hang monitor;
  *  - will-navigate: every main-frame navigation the page starts itself is routed and
  *    shown to the agent's guard first (with app:// URLs); a preventDefault answers it
- *    204 No Content, which leaves the page where it was.
+ *    204 No Content, which leaves the page where it was;
+ *  - context-menu: a right-click (a real `contextmenu` event in the page) that the page
+ *    did not cancel, as Electron's; the native menu it would open is the double's Menu.
+ * A window without a preload (the console's) gets no bridge, as in Electron.
  * Playwright cannot revive a crashed page, so the next loadURL after a crash opens a new
  * page in the same context: the webContents (its id, listeners, the agent's view) stays.
  */
@@ -61,7 +64,7 @@ export class DoubleWebContents extends EventEmitter implements AgentWebContents 
 
   constructor(
     private readonly host: WindowHost,
-    private readonly preloadPath: string,
+    private readonly preloadPath: string | undefined,
     private size: { width: number; height: number },
   ) {
     super();
@@ -122,10 +125,16 @@ export class DoubleWebContents extends EventEmitter implements AgentWebContents 
     const page = await this.host.context.newPage();
     this.page = page;
     await page.setViewportSize(this.size);
-    await page.exposeBinding(IPC_BINDING, (source, kind: 'invoke' | 'send', channel: string, args: unknown[]) =>
-      this.host.ipc(this, { url: this.host.bridge.toAppUrl(source.frame.url()), parent: source.frame.parentFrame() === null ? null : {} }, kind, channel, args),
-    );
-    await page.addInitScript(preloadInitScript(this.preloadPath));
+    if (this.preloadPath !== undefined) {
+      await page.exposeBinding(IPC_BINDING, (source, kind: 'invoke' | 'send', channel: string, args: unknown[]) =>
+        this.host.ipc(this, { url: this.host.bridge.toAppUrl(source.frame.url()), parent: source.frame.parentFrame() === null ? null : {} }, kind, channel, args),
+      );
+      await page.addInitScript(preloadInitScript(this.preloadPath));
+    }
+    await page.exposeBinding(CONTEXT_MENU_BINDING, (source, x: number, y: number) => {
+      if (page === this.page && source.frame === page.mainFrame()) this.emit('context-menu', {}, { x, y });
+    });
+    await page.addInitScript(contextMenuInitScript());
     await page.route('**/*', (route) => this.guardNavigation(route));
     page.on('load', () => {
       if (page === this.page) this.emit('did-finish-load');
@@ -204,6 +213,9 @@ export class DoubleBrowserWindow extends EventEmitter implements AgentBrowserWin
   private bounds: Rectangle;
   private destroyedFlag = false;
   visible = false;
+  /** moveTop() and focus() calls: how a test sees "brought to the front". */
+  raised = 0;
+  focused = 0;
   alwaysOnTop: { flag: boolean; level: string | undefined };
   private shownOnce = false;
 
@@ -241,7 +253,13 @@ export class DoubleBrowserWindow extends EventEmitter implements AgentBrowserWin
 
   restore(): void {}
 
-  moveTop(): void {}
+  moveTop(): void {
+    this.raised++;
+  }
+
+  focus(): void {
+    this.focused++;
+  }
 
   destroy(): void {
     if (this.destroyedFlag) return;

@@ -17,9 +17,11 @@ import type {
 } from '../../../main/electron-api';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/browser';
 import { DoubleBrowserWindow, type WindowHost } from './browser-window';
+import { DoubleMenuStatic, DoubleTray } from './menus';
 import { ProtocolBridge, type ProtocolHandler } from './protocol-bridge';
 
 export { DoubleBrowserWindow, DoubleWebContents } from './browser-window';
+export { DoubleMenu, DoubleTray } from './menus';
 
 /**
  * A test double of the parts of Electron the display agent uses (main/electron-api.ts),
@@ -160,6 +162,11 @@ export interface ElectronDouble {
   errorBoxes: string[];
   /** Fire app 'child-process-gone' (the GPU process, …). */
   childProcessGone(details: ChildProcessGoneDetails): void;
+  /** Fire app 'second-instance': another start of the app on this machine, with its argv. */
+  secondInstance(argv: string[]): void;
+  menus: DoubleMenuStatic;
+  /** Every tray item the agent made. */
+  trays: DoubleTray[];
   close(): Promise<void>;
 }
 
@@ -183,6 +190,8 @@ export async function createElectronDouble(options: DoubleOptions): Promise<Elec
   const powerSaveBlocks = new Set<number>();
   let nextBlock = 1;
   const errorBoxes: string[] = [];
+  const menus = new DoubleMenuStatic();
+  const trays: DoubleTray[] = [];
 
   const host: WindowHost = {
     context,
@@ -205,6 +214,13 @@ export async function createElectronDouble(options: DoubleOptions): Promise<Elec
     constructor(windowOptions: ConstructorParameters<typeof DoubleBrowserWindow>[1]) {
       super(host, windowOptions);
       windows.push(this);
+    }
+  }
+
+  class Tray extends DoubleTray {
+    constructor(icon: string) {
+      super(icon);
+      trays.push(this);
     }
   }
 
@@ -238,6 +254,8 @@ export async function createElectronDouble(options: DoubleOptions): Promise<Elec
         throw new Error('utilityProcess is not part of the double (a development run spawns Node)');
       },
     },
+    Menu: menus,
+    Tray,
   };
 
   return {
@@ -253,6 +271,9 @@ export async function createElectronDouble(options: DoubleOptions): Promise<Elec
     powerSaveBlocks,
     errorBoxes,
     childProcessGone: (details) => app.emit('child-process-gone', {}, details),
+    secondInstance: (argv) => app.emit('second-instance', {}, argv),
+    menus,
+    trays,
     async close() {
       for (const window of windows) window.destroy();
       await context.close().catch(() => undefined);

@@ -41,3 +41,19 @@ ${source}
   })(require, module, module.exports);
 })();`;
 }
+
+export const CONTEXT_MENU_BINDING = '__toancanhElectronDoubleContextMenu';
+
+/**
+ * Electron emits webContents 'context-menu' for a right-click the page did not cancel.
+ * A window listener added at document start runs after the page's own element listeners
+ * (the event bubbles up to it), so `defaultPrevented` tells what Electron would know.
+ */
+export function contextMenuInitScript(): string {
+  return `(() => {
+  if (window.top !== window) return;
+  addEventListener('contextmenu', (event) => {
+    if (!event.defaultPrevented) void window[${JSON.stringify(CONTEXT_MENU_BINDING)}](event.clientX, event.clientY);
+  });
+})();`;
+}
