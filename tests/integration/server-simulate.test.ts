@@ -98,7 +98,8 @@ describe('the demo model', () => {
 
 describe('the simulator against a real server', () => {
   it('backfills a year of reports through the API, all demo, with a realistic compliance mix, then keeps submitting', async () => {
-    const seeded = observationListSchema.parse((await h.api('GET', '/api/v1/observations?history=1')).body).observations.length;
+    // The store starts with the published figures (real) and the DEMO ranking figures.
+    const seeded = observationListSchema.parse((await h.api('GET', '/api/v1/observations?history=1&demo=0')).body).observations.length;
     const wall = await h.connect('/feed', h.server.wallToken);
     const batches = collect<ChangeBatch>(wall, 'changes');
     await emitWithAck(wall, 'subscribe', { lastSeq: h.server.store.changes.head(), indicators: null, regions: null, compliance: true });
