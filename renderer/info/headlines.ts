@@ -193,13 +193,15 @@ function headlineOf(meta: IndicatorMeta, nationalCode: string, latest: Observati
  * province's twin where the province has a figure, else the nation's (marked), the field's
  * province-only indicators (no national twin: online applications…) join in, and the
  * province's own figures come before the nation's. A candidate without any figure is
- * skipped; at most HEADLINES_PER_FIELD a field.
+ * skipped; at most HEADLINES_PER_FIELD a field. Rankings are not headlines.
  */
 export function selectHeadlines(catalogue: readonly IndicatorMeta[], index: ObservationIndex, region: string, now: number): FieldHeadlines[] {
   const byCode = new Map(catalogue.map((m) => [m.code, m] as const));
   const twinned = new Set(catalogue.map((m) => (m.scope === 'province' ? null : provinceTwin(m.code, byCode))).filter((c): c is string => c !== null));
   return INDICATOR_FIELDS.map((field) => {
-    const inField = catalogue.filter((m) => m.group === field.code);
+    // A ranking (PCI, PAPI…) is a province's place among the 34 in an outside body's yearly
+    // index, not a figure of the field reported under a regime: the ranking widget shows it.
+    const inField = catalogue.filter((m) => m.group === field.code && m.ranking !== true);
     const national = inField.filter((m) => m.scope !== 'province');
     const provinceOnly = region === NATIONAL ? [] : inField.filter((m) => m.scope === 'province' && !twinned.has(m.code));
     const ranked = [...national.filter((m) => (m.targets?.length ?? 0) > 0), ...national.filter((m) => (m.targets?.length ?? 0) === 0), ...provinceOnly];

@@ -119,6 +119,13 @@ describe('the information page: headline rules', () => {
     expect(daNang).toMatchObject({ nationalCode: 'BUDGET_REVENUE', value: { vi: '3', en: '3' }, period: { vi: 'Tháng 10/2026', en: '10/2026' } });
   });
 
+  it("leaves a province's ranking (PCI…) to the ranking widget: it is not a headline figure", () => {
+    const pci = meta('PROV_PCI', { unit: 'điểm', periodicity: 'year', group: 'public-administration', scope: 'province', ranking: true });
+    const observations = [obs('PROV_PCI', '2025', 68.2, { region: '48' }), obs('PROV_ONLINE_APPLICATION_RATE', '2026-Q3', 91, { region: '48' })];
+    const fields = selectHeadlines([...catalogue, pci], indexObservations(observations), '48', NOW);
+    expect(fields.find((f) => f.code === 'public-administration')!.headlines.map((h) => h.meta.code)).toEqual(['PROV_ONLINE_APPLICATION_RATE']);
+  });
+
   it('formats values in vi-VN and en, and reads the freshness of the figure', () => {
     const fields = selectHeadlines(catalogue, indexObservations([obs('BUDGET_REVENUE', '2025-10', 1234567.5)]), 'VN', NOW);
     const h = fields.find((f) => f.code === 'public-finance')!.headlines[0]!;
