@@ -8,8 +8,10 @@ import react from '@vitejs/plugin-react';
 //   1. e2e: Debian's Chromium against the real server process and the built renderer (so
 //      `npm test` builds first), and the display agent with its Electron double; one file
 //      at a time;
-//   2. soak: 200 reports a second to the real server process for a minute, with a kill and
-//      restart; its figures mean nothing on a machine busy with Chromium.
+//   2. soak: 200 reports a second to the real server process through 3 kills and restarts
+//      (40 s), then a minute of walls dropped by a flaky network (tests/soak); the long forms
+//      are `npm run soak:restarts` and `soak:jitter`. Figures mean nothing on a machine busy
+//      with Chromium.
 // Tests wait on events (tests/helpers/wait.ts), never on time; the lint holds them to it.
 // The summary reporter prints the closing "N passed, N failed" line CI reads.
 export default defineConfig({

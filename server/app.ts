@@ -34,6 +34,7 @@ import type { LogFormat, Logger } from '../shared/log';
 import { DEFAULT_LAYOUT_ID, findProjectRoot, presetLayoutPath, projectPaths } from './paths';
 import { registerReadRoutes } from './read/routes';
 import { registerReportRoutes } from './reports/routes';
+import { DEFAULT_GROUP_COMMIT, GroupCommit, type GroupCommitOptions } from './reports/group-commit';
 import { reviseFromSeedFile, seedIfEmpty } from './seed/national';
 import { seedDemoRankings } from './seed/demo-rankings';
 import { startSimulator, type SimulatorHandle } from './simulate/simulator';
@@ -110,6 +111,8 @@ export interface CreateServerOptions {
   /** scrypt cost of new password hashes (default N=2^15, r=8, p=1); tests pass lower. */
   scrypt?: ScryptParams;
   feed?: Partial<FeedOptions>;
+  /** Group commit of reports (server/reports/group-commit.ts): `maxBatch: 1` is one commit per report. */
+  ingest?: Partial<GroupCommitOptions>;
   watchDebounceMs?: number;
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where log lines go (default stdout); the CLI uses stderr so stdout stays for the ready line. */
@@ -341,7 +344,8 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     const sweep = setInterval(() => dropSockets((p) => p.kind === 'person' && !accounts.sessions.isLive(p.sessionId)), options.sessionSweepMs ?? 60_000);
     sweep.unref();
     cleanups.push(() => clearInterval(sweep));
-    registerReportRoutes(router, store, compliance);
+    const groupCommit = new GroupCommit(store, compliance, log.child({ ns: 'ingest' }), { ...DEFAULT_GROUP_COMMIT, ...options.ingest });
+    registerReportRoutes(router, store, compliance, groupCommit);
     registerWallRoutes(router, wall, layoutsDir, publisher);
     registerTaskRoutes(router, tasks);
     registerLibraryRoutes(router, library, publisher);

@@ -56,6 +56,7 @@ async function main(): Promise<void> {
       rateLimit: config.rateLimit,
       sessions: config.sessions,
       lockout: config.lockout,
+      ...(config.ingestBatch !== null ? { ingest: { maxBatch: config.ingestBatch } } : {}),
       ...(config.simulate ? { simulate: config.simulate } : {}),
       adminToken: process.env.TOANCANH_ADMIN_TOKEN,
       wallToken: process.env.TOANCANH_WALL_TOKEN,

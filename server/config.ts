@@ -34,6 +34,8 @@ export interface ServerConfig {
   /** People's sessions (ms) and the lock-out after wrong passwords. */
   sessions: { idleMs: number; absoluteMs: number };
   lockout: { attempts: number; lockMs: number };
+  /** The most reports one transaction stores (group commit); null: the server's default. 1: a commit per report. */
+  ingestBatch: number | null;
 }
 
 export type ParseResult = { ok: true; config: ServerConfig } | { ok: false; error: string } | { ok: 'help'; text: string };
@@ -44,9 +46,10 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_SIMULATE_RATE = 1;
 export const DEFAULT_SIMULATE_SEED = 1;
 export const MAX_SIMULATE_RATE = 1000;
+export const MAX_INGEST_BATCH = 1024;
 
 interface FlagSpec {
-  key: 'port' | 'host' | 'data' | 'profile' | 'layout' | 'indicators' | 'renderer' | 'geo' | 'simulate' | 'simulateSeed' | 'rateLimit' | 'logFormat' | 'sessionIdle' | 'sessionMax' | 'lockout';
+  key: 'port' | 'host' | 'data' | 'profile' | 'layout' | 'indicators' | 'renderer' | 'geo' | 'simulate' | 'simulateSeed' | 'rateLimit' | 'logFormat' | 'sessionIdle' | 'sessionMax' | 'lockout' | 'ingestBatch';
   env?: string;
   help: string;
   /** The flag may stand alone (`--simulate`) or take `=value` (`--simulate=5`); never a separate value. */
@@ -77,6 +80,7 @@ const FLAGS: Record<string, FlagSpec> = {
   '--session-idle': { key: 'sessionIdle', env: 'TOANCANH_SESSION_IDLE', help: 'minutes without a request that end a console session (default 30; sliding)' },
   '--session-max': { key: 'sessionMax', env: 'TOANCANH_SESSION_MAX', help: 'hours after login that end a console session whatever the activity (default 12)' },
   '--lockout': { key: 'lockout', env: 'TOANCANH_LOCKOUT', help: 'wrong passwords in a row that lock an account, and for how many minutes: 5:15 (the default)' },
+  '--ingest-batch': { key: 'ingestBatch', env: 'TOANCANH_INGEST_BATCH', help: `the most reports stored in one transaction (group commit, default 128; 1 = a commit per report, the benchmark's baseline; at most ${MAX_INGEST_BATCH})` },
   '--log-format': { key: 'logFormat', env: 'TOANCANH_LOG_FORMAT', help: 'log lines: pretty (one terse line per event, the default) or json (one JSON object a line)' },
 };
 
@@ -219,6 +223,15 @@ export function parseCliArgs(
     lockout = { attempts: Number(m[1]), lockMs: Number(m[2]) * 60_000 };
   }
 
+  let ingestBatch: number | null = null;
+  const batchEntry = given.get('ingestBatch');
+  if (batchEntry) {
+    if (!/^\d{1,4}$/.test(batchEntry.value) || Number(batchEntry.value) < 1 || Number(batchEntry.value) > MAX_INGEST_BATCH) {
+      return { ok: false, error: `${batchEntry.source}: ${JSON.stringify(batchEntry.value)} is not a batch size (1 to ${MAX_INGEST_BATCH} reports)` };
+    }
+    ingestBatch = Number(batchEntry.value);
+  }
+
   return {
     ok: true,
     config: {
@@ -237,6 +250,7 @@ export function parseCliArgs(
       logFormat,
       sessions,
       lockout,
+      ingestBatch,
     },
   };
 }

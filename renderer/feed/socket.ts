@@ -18,6 +18,7 @@ import { selectBoundIndicators, selectWantsCompliance } from '../store/selectors
 import { acceptChanges, acceptCommand, acceptSnapshot, acceptWallState, parseSubscribeReply, acceptWallView } from './ingest';
 import { rendererLog } from '../log';
 import { briefingGate, type GateSocket } from './briefing-gate';
+import { WALL_RECONNECTION } from './reconnect';
 
 /**
  * The ONE module that creates sockets (lint-enforced). A wall window opens two
@@ -79,11 +80,7 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
   const manager = new Manager(serverUrl, {
     transports: ['websocket', 'polling'],
     tryAllTransports: true,
-    reconnection: true,
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 10_000,
-    randomizationFactor: 0.5,
-    timeout: 10_000,
+    ...WALL_RECONNECTION,
   });
   const feed: FeedSocket = manager.socket(FEED_NAMESPACE, { auth: { token } });
   const control: ControlSocket = manager.socket(CONTROL_NAMESPACE, { auth: { token } });

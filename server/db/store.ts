@@ -22,6 +22,9 @@ export interface WriteContext {
   readonly compliance: ComplianceRepo;
 }
 
+/** What one write of a group came to: its result, or what it threw (it was rolled back alone). */
+export type WriteOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
 export type CommitListener = (changes: ReadonlyArray<Change>) => void;
 
 /**
@@ -68,9 +71,47 @@ export class Store {
   }
 
   write<T>(fn: (tx: WriteContext) => T): { result: T; changes: Change[] } {
-    const logged: Change[] = [];
     const now = new Date(this.now()).toISOString();
-    const tx: WriteContext = {
+    const logged: Change[] = [];
+    // A throw inside rolls the whole transaction back, and nothing is published.
+    const result = this.db.transaction(() => fn(this.context(now, logged)))();
+    this.publish(logged);
+    return { result, changes: logged };
+  }
+
+  /**
+   * Group commit: several writes in ONE transaction (one COMMIT, so one fsync, with the
+   * durability setting unchanged), each in its own savepoint. A write that throws is rolled
+   * back alone (its rows and its changes, and so its seqs: sqlite_sequence rolls back too)
+   * and its neighbours commit; its error is its outcome. The changes of the writes that
+   * held are published together right after the COMMIT, in seq order. A failed COMMIT
+   * throws: then nothing of the group is stored and nothing published.
+   */
+  writeEach<T>(fns: ReadonlyArray<(tx: WriteContext) => T>): { outcomes: WriteOutcome<T>[]; changes: Change[] } {
+    const now = new Date(this.now()).toISOString();
+    const logged: Change[] = [];
+    const outcomes = this.db.transaction(() =>
+      fns.map((fn): WriteOutcome<T> => {
+        const mine: Change[] = [];
+        try {
+          // A transaction inside a transaction is a SAVEPOINT in better-sqlite3.
+          const value = this.db.transaction(() => fn(this.context(now, mine)))();
+          for (const change of mine) logged.push(change);
+          return { ok: true, value };
+        } catch (error) {
+          // Some faults (a full disk, an I/O error) make SQLite roll back the whole
+          // transaction: the later writes must not run outside it, and the earlier ones are gone.
+          if (!this.db.inTransaction) throw error;
+          return { ok: false, error };
+        }
+      }),
+    )();
+    this.publish(logged);
+    return { outcomes, changes: logged };
+  }
+
+  private context(now: string, logged: Change[]): WriteContext {
+    return {
       now,
       log: (body) => {
         const change = this.changes.append(body, now);
@@ -83,19 +124,18 @@ export class Store {
       submissions: this.submissions,
       compliance: this.compliance,
     };
-    // A throw inside rolls the whole transaction back, and nothing is published.
-    const result = this.db.transaction(() => fn(tx))();
-    // The data is committed whatever a listener does: its failure is reported, not thrown.
-    if (logged.length > 0) {
-      for (const listener of this.listeners) {
-        try {
-          listener(logged);
-        } catch (error) {
-          this.onListenerError(error);
-        }
+  }
+
+  /** The data is committed whatever a listener does: its failure is reported, not thrown. */
+  private publish(logged: ReadonlyArray<Change>): void {
+    if (logged.length === 0) return;
+    for (const listener of this.listeners) {
+      try {
+        listener(logged);
+      } catch (error) {
+        this.onListenerError(error);
       }
     }
-    return { result, changes: logged };
   }
 
   getState(key: string): string | null {

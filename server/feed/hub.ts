@@ -13,6 +13,7 @@ import type { ComplianceEntryWire, RegimeMeta } from '../../shared/protocol/comp
 import type { Task } from '../../shared/tasks/schema';
 import type { Store } from '../db/store';
 import type { SocketAuthData } from '../auth/guard';
+import { pendingBytes } from './pending';
 
 /** What a snapshot carries for a client that subscribed to compliance. */
 export interface ComplianceSource {
@@ -32,15 +33,39 @@ export interface FeedOptions {
   replayCap: number;
   /** Changes per replay batch. */
   batchSize: number;
+  /**
+   * Past this many bytes the server holds for a client and has not handed to the kernel
+   * (./pending.ts), it stops queuing that client's changes and remembers where it stands;
+   * once the client has drained to half of it, it is caught up from there (a paced replay,
+   * or a snapshot when the gap is longer than `replayCap`).
+   */
+  maxPendingBytes: number;
+  /** How often a held-back client is looked at. */
+  drainCheckMs: number;
 }
 
-export const DEFAULT_FEED_OPTIONS: FeedOptions = { replayCap: 50_000, batchSize: 1_000 };
+export const DEFAULT_FEED_OPTIONS: FeedOptions = { replayCap: 50_000, batchSize: 1_000, maxPendingBytes: 1024 * 1024, drainCheckMs: 25 };
 
 interface Filter {
   indicators: ReadonlySet<string> | null;
   regions: ReadonlySet<string> | null;
   /** Whether the client asked for the other kinds of change (reporting compliance). */
   others: boolean;
+}
+
+/** A subscribed client: what it asked for. */
+interface Member {
+  filter: Filter;
+  request: SubscribeRequest;
+}
+
+/** A client whose changes are held back: everything up to `seq` is queued for it, nothing after. */
+interface Behind extends Member {
+  seq: number;
+  /** When it fell behind (store clock, ms). */
+  sinceMs: number;
+  /** `slow`: it stopped reading live changes (logged); `replay`: a long replay is being paced. */
+  reason: 'slow' | 'replay';
 }
 
 function matches(filter: Filter, change: Change): boolean {
@@ -70,9 +95,20 @@ function covers(previous: Filter, next: Filter): boolean {
  * COMMIT (better-sqlite3 is synchronous). No commit can run in between, so every change is
  * either in what the subscribe sent or published live afterwards, never both. Keep both
  * paths synchronous: an `await` in either would open a gap.
+ *
+ * Backpressure: a client that stops reading must not hold the server's memory or slow the
+ * others. Before each send the hub reads what is still pending for that client; past
+ * `maxPendingBytes` the client leaves the live set for the held-back set, at the seq of the
+ * last change queued for it, and nothing more is queued. Every `drainCheckMs` the held-back
+ * clients are looked at: one that has drained is caught up from its seq in pages, each page
+ * only while it stays under the limit, and rejoins the live set in the same synchronous call
+ * as its last page (so the exactly-once rule above still holds); one that fell further behind
+ * than `replayCap` gets a snapshot instead. A long replay on subscribe is paced the same way.
  */
 export class FeedHub {
-  private readonly live = new Map<FeedSocket, Filter>();
+  private readonly live = new Map<FeedSocket, Member>();
+  private readonly behind = new Map<FeedSocket, Behind>();
+  private drainTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly store: Store,
@@ -86,7 +122,10 @@ export class FeedHub {
   attach(nsp: FeedNamespace): void {
     nsp.on('connection', (socket) => {
       socket.on('subscribe', (request, ack) => this.subscribe(socket, request, ack));
-      socket.on('disconnect', () => this.live.delete(socket));
+      socket.on('disconnect', () => {
+        this.live.delete(socket);
+        this.behind.delete(socket);
+      });
     });
   }
 
@@ -118,15 +157,22 @@ export class FeedHub {
       // flight, every change up to head that matched its old filter. Replaying from its
       // (possibly stale) lastSeq would send those twice; changes of keys it did not have
       // cannot be sent without going back in seq order, so those cost a snapshot.
-      const previous = this.live.get(socket);
+      const held = this.behind.get(socket);
+      const previous = this.live.get(socket) ?? held;
       if (previous && mode === 'replay') {
-        if (covers(previous, filter)) from = head;
+        // Live: everything up to head is in flight. Held back: everything up to its seq.
+        if (covers(previous.filter, filter)) from = held ? held.seq : head;
         else mode = 'snapshot';
       }
       this.live.delete(socket);
-      if (mode === 'replay') this.replay(socket, filter, from!, head);
-      else this.snapshot(socket, request, head);
-      if (socket.connected) this.live.set(socket, filter);
+      this.behind.delete(socket);
+      const member: Member = { filter, request };
+      // A socket gone while subscribing gets nothing.
+      if (socket.connected && mode === 'replay') this.advance(socket, member, from!, 'replay');
+      else if (socket.connected) {
+        this.snapshot(socket, request, head);
+        this.live.set(socket, member);
+      }
       this.log.debug('feed: subscribed', { socket: socket.id, mode, lastSeq: request.lastSeq, head });
       reply({ ok: true, mode, seq: head });
     } catch (error) {
@@ -147,18 +193,75 @@ export class FeedHub {
   }
 
   /**
-   * The gap as batches. A batch's seq is where the client stands after applying it (the
-   * last change it covers, matching or not), so a client cut off mid-replay resumes from
-   * the right place. Batches with nothing for this client are not sent.
+   * The gap after `from` as batches, while the client's pending bytes stay under the limit.
+   * A batch's seq is where the client stands after applying it (the last change it covers,
+   * matching or not), so a client cut off mid-replay resumes from the right place. Batches
+   * with nothing for this client are not sent. Caught up with the head, the client joins the
+   * live set in this same synchronous call; otherwise it is held back at the seq it reached.
    */
-  private replay(socket: FeedSocket, filter: Filter, lastSeq: number, head: number): void {
-    let from = lastSeq;
-    while (from < head) {
-      const page = this.store.changes.after(from, this.options.batchSize);
+  private advance(socket: FeedSocket, member: Member, from: number, reason: Behind['reason']): boolean {
+    const head = this.store.changes.head();
+    let at = from;
+    while (at < head) {
+      const pending = pendingBytes(socket);
+      if (pending > this.options.maxPendingBytes) {
+        this.holdBack(socket, member, at, reason, pending);
+        return false;
+      }
+      const page = this.store.changes.after(at, this.options.batchSize);
       if (page.length === 0) break;
-      from = page[page.length - 1]!.seq;
-      const changes = page.filter((c) => matches(filter, c));
-      if (changes.length > 0) socket.emit('changes', { seq: from, changes });
+      at = page[page.length - 1]!.seq;
+      const changes = page.filter((c) => matches(member.filter, c));
+      if (changes.length > 0) socket.emit('changes', { seq: at, changes });
+    }
+    this.behind.delete(socket);
+    this.live.set(socket, member);
+    return true;
+  }
+
+  private holdBack(socket: FeedSocket, member: Member, seq: number, reason: Behind['reason'], pending: number): void {
+    const already = this.behind.get(socket);
+    this.live.delete(socket);
+    this.behind.set(socket, { ...member, seq, sinceMs: already?.sinceMs ?? this.store.now(), reason: already?.reason ?? reason });
+    if (!already) {
+      const fields = { socket: socket.id, seq, pendingBytes: pending, limitBytes: this.options.maxPendingBytes };
+      if (reason === 'slow') this.log.warn('feed: slow client, holding its changes', fields);
+      else this.log.debug('feed: replay paced', fields);
+    }
+    if (!this.drainTimer) {
+      this.drainTimer = setInterval(() => this.drain(), this.options.drainCheckMs);
+      this.drainTimer.unref();
+    }
+  }
+
+  /** Catches up the held-back clients that have drained to half the limit. */
+  private drain(): void {
+    try {
+      for (const [socket, state] of this.behind) {
+        if (!socket.connected) {
+          this.behind.delete(socket);
+          continue;
+        }
+        if (pendingBytes(socket) > this.options.maxPendingBytes / 2) continue;
+        const member: Member = { filter: state.filter, request: state.request };
+        const fields = { socket: socket.id, fromSeq: state.seq, heldMs: this.store.now() - state.sinceMs };
+        let mode: 'replay' | 'snapshot' = 'replay';
+        if (this.store.changes.head() - state.seq > this.options.replayCap) {
+          mode = 'snapshot';
+          this.compliance?.catchUp();
+          const head = this.store.changes.head();
+          this.behind.delete(socket);
+          this.snapshot(socket, state.request, head);
+          this.live.set(socket, member);
+        } else if (!this.advance(socket, member, state.seq, state.reason)) continue;
+        if (state.reason === 'slow') this.log.info('feed: slow client caught up', { ...fields, mode, seq: this.store.changes.head() });
+      }
+    } catch (error) {
+      this.log.error('feed: catching up a held-back client failed', { err: error });
+    }
+    if (this.behind.size === 0 && this.drainTimer) {
+      clearInterval(this.drainTimer);
+      this.drainTimer = null;
     }
   }
 
@@ -175,9 +278,13 @@ export class FeedHub {
   /** Called by the store right after a commit, in the same synchronous call. */
   private publish(changes: ReadonlyArray<Change>): void {
     const seq = changes[changes.length - 1]!.seq;
-    for (const [socket, filter] of this.live) {
-      const mine = changes.filter((c) => matches(filter, c));
-      if (mine.length > 0) socket.emit('changes', { seq, changes: mine });
+    for (const [socket, member] of this.live) {
+      const mine = changes.filter((c) => matches(member.filter, c));
+      if (mine.length === 0) continue;
+      const pending = pendingBytes(socket);
+      // Not read for a while: hold it at the seq before this commit, queue nothing more.
+      if (pending > this.options.maxPendingBytes) this.holdBack(socket, member, changes[0]!.seq - 1, 'slow', pending);
+      else socket.emit('changes', { seq, changes: mine });
     }
   }
 }

@@ -7,11 +7,12 @@ import type { ReportAccepted } from '../../shared/protocol/report';
 import { isSubmitter, type Principal } from '../auth/tokens';
 import type { ComplianceService } from '../compliance/service';
 import type { Store } from '../db/store';
-import { toSummary, type SubmissionRecord } from '../db/submissions';
+import { toSummary } from '../db/submissions';
 import { MAX_REPLY_ERRORS } from '../../shared/errors/wire';
 import { fail } from '../http/reply';
 import type { Router } from '../http/route';
-import { ingestSubmission } from './ingest';
+import type { GroupCommit } from './group-commit';
+import { mayRead, replayOf, type Ingested } from './ingest';
 import { checkReport, type ReportInput } from './validate';
 
 /** How far back a demo token may date a report (the simulator's compliance history). */
@@ -27,7 +28,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
  * With an Idempotency-Key header, the same request again (e.g. retried after a lost answer)
  * returns the stored submission (200, `replayed: true`) instead of storing it twice.
  */
-export function registerReportRoutes(router: Router, store: Store, compliance: ComplianceService): void {
+export function registerReportRoutes(router: Router, store: Store, compliance: ComplianceService, groupCommit: GroupCommit): void {
   router.route(routes.reports.submit).handle(async ({ principal, query: params, body, request, reply, log }) => {
     const nowMs = store.now();
     const errors: FieldError[] = [];
@@ -48,14 +49,10 @@ export function registerReportRoutes(router: Router, store: Store, compliance: C
       idempotencyKey = key;
     }
     const requestHash = hashRequest(request, params);
-    if (idempotencyKey) {
-      const stored = store.submissions.byIdempotencyKey(idempotencyKey);
-      if (stored) {
-        if (stored.requestHash !== requestHash || !mayRead(principal, stored)) fail('request.idempotency_key_reused');
-        reply.header('Idempotent-Replayed', 'true');
-        const entry = stored.regime ? compliance.entry(stored.regime, stored.agency, stored.period) : null;
-        return { status: 200, body: accepted(stored, store.observations.ofSubmission(stored.id), entry, true) };
-      }
+    const replay = replayOf(store, compliance, { principal, idempotencyKey, requestHash });
+    if (replay) {
+      reply.header('Idempotent-Replayed', 'true');
+      return { status: 200, body: accepted(replay) };
     }
 
     const checked = checkReport(input, { principal, regime: (code) => compliance.regime(code), receivedMs: receivedMs ?? nowMs });
@@ -67,8 +64,9 @@ export function registerReportRoutes(router: Router, store: Store, compliance: C
       log.info({ code: 'report.refused', agency: principal.agency, errors: total }, 'report refused');
       fail('report.refused', { count: total }, { errors, total });
     }
-    // No await between the idempotency look-up and the insert: no other request can slip in.
-    const ingested = ingestSubmission(store, compliance, {
+    // Answered once its group's transaction committed (./group-commit.ts). The key is looked
+    // up again inside that transaction: a twin that was queued meanwhile is a replay there.
+    const ingested = await groupCommit.submit({
       regime: checked.regime,
       submission: checked.submission,
       principal,
@@ -77,11 +75,15 @@ export function registerReportRoutes(router: Router, store: Store, compliance: C
       idempotencyKey,
       requestHash,
     });
+    if (ingested.replayed) {
+      reply.header('Idempotent-Replayed', 'true');
+      return { status: 200, body: accepted(ingested) };
+    }
     log.info(
       { submissionId: ingested.record.id, regime: ingested.record.regime, agency: ingested.record.agency, period: ingested.record.period, revision: ingested.record.revision, values: ingested.observations.length, seq: ingested.record.seq },
       'report accepted',
     );
-    return { status: 201, body: accepted(ingested.record, ingested.observations, ingested.compliance, false) };
+    return { status: 201, body: accepted(ingested) };
   });
 
   router.route(routes.reports.submissions).handle(async ({ principal, query: q }) => {
@@ -116,13 +118,9 @@ export function registerReportRoutes(router: Router, store: Store, compliance: C
     return { status: 200, body: { ...toSummary(record), values: valuesOf(record.payload), revisions: revisions.map(toSummary) } };
   });
 
-  function accepted(record: SubmissionRecord, observations: ReportAccepted['observations'], entry: ReportAccepted['compliance'], replayed: boolean): ReportAccepted {
+  function accepted({ record, observations, compliance: entry, replayed }: Ingested): ReportAccepted {
     return { ...toSummary(record), submissionId: record.id, observations, compliance: entry, replayed };
   }
-}
-
-function mayRead(principal: Principal, record: SubmissionRecord): boolean {
-  return !isSubmitter(principal) || principal.agency === record.agency;
 }
 
 /**

@@ -31,7 +31,15 @@ describe('server command line', () => {
       logFormat: 'pretty',
       sessions: { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 },
       lockout: { attempts: 5, lockMs: 15 * 60_000 },
+      ingestBatch: null,
     });
+  });
+
+  it('reads --ingest-batch and TOANCANH_INGEST_BATCH, and refuses a size out of bounds', () => {
+    expect(config(parse(['--ingest-batch', '1'])).ingestBatch).toBe(1);
+    expect(config(parse([], { TOANCANH_INGEST_BATCH: '64' })).ingestBatch).toBe(64);
+    expect(error(parse(['--ingest-batch', '0']))).toBe('--ingest-batch: "0" is not a batch size (1 to 1024 reports)');
+    expect(error(parse([], { TOANCANH_INGEST_BATCH: '5000' }))).toMatch(/^TOANCANH_INGEST_BATCH: "5000" is not a batch size/);
   });
 
   it('reads the console session times and the lock-out, and refuses bad ones', () => {

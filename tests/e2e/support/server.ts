@@ -16,6 +16,8 @@ export interface ServerOptions {
   adminToken?: string;
   wallToken?: string;
   extraArgs?: string[];
+  /** The server script (default the built out/main/server.js; tests/helpers/server-bundle.ts builds one for integration tests). */
+  script?: string;
 }
 
 /**
@@ -43,8 +45,9 @@ export class ServerProcess {
   }
 
   async start(): Promise<void> {
-    if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run the build first (npm test does)`);
-    const args = [SERVER_BUNDLE, '--port', String(this.port), '--data', this.dataDir, '--indicators', indicatorsCsvPath];
+    const script = this.options.script ?? SERVER_BUNDLE;
+    if (!existsSync(script)) throw new Error(`${script} is missing: run the build first (npm test does)`);
+    const args = [script, '--port', String(this.port), '--data', this.dataDir, '--indicators', indicatorsCsvPath];
     if (this.options.profile) args.push('--profile', this.options.profile);
     if (this.options.layout) args.push('--layout', this.options.layout);
     args.push(...(this.options.extraArgs ?? []));
