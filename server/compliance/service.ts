@@ -129,6 +129,15 @@ export class ComplianceService {
 
   entry(regime: string, agency: string, period: string): ComplianceEntryWire | null {
     this.catchUp();
+    return this.storedEntry(regime, agency, period);
+  }
+
+  /**
+   * The entry as stored, without catching up with the clock: for use inside a transaction,
+   * where a catch-up would be a write of its own nested in it (and published before the
+   * outer commit).
+   */
+  storedEntry(regime: string, agency: string, period: string): ComplianceEntryWire | null {
     const row = this.store.compliance.get(regime, agency, period);
     return row ? toWire(row, this.store.now()) : null;
   }

@@ -37,12 +37,19 @@ export function mayRead(principal: Principal, record: SubmissionRecord): boolean
  * The stored submission of an Idempotency-Key, as the answer to a retry, or null when the
  * key is new. The same key with another request (or another agency's) is refused.
  */
-export function replayOf(read: Pick<Store, 'submissions' | 'observations'>, compliance: ComplianceService, input: Pick<IngestInput, 'principal' | 'idempotencyKey' | 'requestHash'>): Ingested | null {
+export function replayOf(
+  read: Pick<Store, 'submissions' | 'observations'>,
+  compliance: ComplianceService,
+  input: Pick<IngestInput, 'principal' | 'idempotencyKey' | 'requestHash'>,
+  inTransaction = false,
+): Ingested | null {
   if (!input.idempotencyKey) return null;
   const stored = read.submissions.byIdempotencyKey(input.idempotencyKey);
   if (!stored) return null;
   if (stored.requestHash !== input.requestHash || !mayRead(input.principal, stored)) fail('request.idempotency_key_reused');
-  const entry = stored.regime ? compliance.entry(stored.regime, stored.agency, stored.period) : null;
+  // Inside a transaction, no catch-up with the clock: that would be a write nested in it.
+  const entryOf = inTransaction ? compliance.storedEntry.bind(compliance) : compliance.entry.bind(compliance);
+  const entry = stored.regime ? entryOf(stored.regime, stored.agency, stored.period) : null;
   return { record: stored, observations: read.observations.ofSubmission(stored.id), compliance: entry, replayed: true };
 }
 
@@ -60,7 +67,7 @@ export function replayOf(read: Pick<Store, 'submissions' | 'observations'>, comp
  * Everything a demo token submits is demo data; nothing else can be.
  */
 export function ingestInTransaction(tx: WriteContext, compliance: ComplianceService, input: IngestInput): Ingested {
-  const replayed = replayOf(tx, compliance, input);
+  const replayed = replayOf(tx, compliance, input, true);
   if (replayed) return replayed;
   const { regime, submission, principal } = input;
   const sinceBefore = compliance.sinceMs(regime.code);

@@ -2,7 +2,7 @@ import { loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerProcess } from '../e2e/support/server';
 import { waitFor } from '../helpers/wait';
-import { WALL_RECONNECTION, expectEveryChangeOnce, integrityCheck, openWall, percentiles, postReports, provinceTokens, type Wall } from './support';
+import { WALL_RECONNECTION, expectEveryChangeOnce, incidents, integrityCheck, openWall, percentiles, postReports, provinceTokens, type Wall } from './support';
 
 /**
  * The feed under load through server crashes, against the real server process
@@ -92,6 +92,7 @@ describe(`feed soak: ${RATE} reports a second to ${WALLS} walls through ${RESTAR
         lagMs: percentiles(lags),
         maxInFlight: posted.maxInFlight,
         resumes: walls.map((w) => w.modes.length - 1),
+        incidents: incidents(walls),
         // From the server's ready line to each wall's next answered subscribe.
         backAfterRestartMs: percentiles(kills.flatMap((k) => walls.map((w) => (w.subscribedAt.find((t) => t > k.upAt) ?? Number.POSITIVE_INFINITY) - k.upAt))),
         // Other work on the machine (1-minute load average before → after) explains slow figures.
@@ -100,9 +101,9 @@ describe(`feed soak: ${RATE} reports a second to ${WALLS} walls through ${RESTAR
       console.log(`feed soak (restarts): ${JSON.stringify(summary)}`);
 
       expect(kills.map((k) => k.integrity)).toEqual(killAt.map(() => 'ok'));
+      // Delivery and order are asserted; how soon each wall came back is printed (on a loaded
+      // machine a wall may still be away at the next kill, and resume once for both).
       expectEveryChangeOnce(walls, head, posted);
-      // Each wall came back after each kill.
-      for (const w of walls) expect(w.modes.length).toBeGreaterThanOrEqual(RESTARTS + 1);
     },
     DURATION_MS * 3 + 120_000,
   );

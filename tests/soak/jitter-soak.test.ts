@@ -4,7 +4,7 @@ import { mulberry32 } from '../../shared/random';
 import { ServerProcess } from '../e2e/support/server';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 import { waitFor } from '../helpers/wait';
-import { WALL_RECONNECTION, expectEveryChangeOnce, openWall, pace, percentiles, postReports, provinceTokens, type Wall } from './support';
+import { WALL_RECONNECTION, expectEveryChangeOnce, incidents, openWall, pace, percentiles, postReports, provinceTokens, type Wall } from './support';
 
 /**
  * A bad network between the walls and the server: each of WALLS wall clients reaches the
@@ -110,6 +110,7 @@ describe(`jitter soak: ${WALLS} walls through proxies that drop them every 5–3
         // From a submission's answer to its first change at a wall, cuts included.
         lagMs: percentiles(lags),
         resumes: walls.map((w) => w.modes.length - 1),
+        incidents: incidents(walls),
         load: `${loadBefore.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`,
       };
       console.log(`feed soak (jitter): ${JSON.stringify(summary)}`);

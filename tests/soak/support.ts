@@ -62,11 +62,13 @@ export interface Wall {
   subscribedAt: number[];
   /** submissionId → when its first change arrived here (performance.now()). */
   seen: Map<string, number>;
+  /** Why it was disconnected or refused, and how often: printed with the figures. */
+  incidents: Map<string, number>;
 }
 
 /** A wall client subscribed to everything, checking that each change follows the one before. */
 export function openWall(url: string, token: string, options: Partial<ManagerOptions & SocketOptions> = {}): Wall {
-  const wall: Wall = { socket: null as unknown as Socket, last: null, firstSnapshotSeq: null, seqs: [], violations: [], modes: [], subscribedAt: [], seen: new Map() };
+  const wall: Wall = { socket: null as unknown as Socket, last: null, firstSnapshotSeq: null, seqs: [], violations: [], modes: [], subscribedAt: [], seen: new Map(), incidents: new Map() };
   const socket = io(`${url}/feed`, { auth: { token }, transports: ['websocket'], forceNew: true, ...options });
   wall.socket = socket;
   const subscribe = () => {
@@ -86,6 +88,10 @@ export function openWall(url: string, token: string, options: Partial<ManagerOpt
       });
   };
   socket.on('connect', subscribe);
+  const count = (what: string) => wall.incidents.set(what, (wall.incidents.get(what) ?? 0) + 1);
+  socket.on('disconnect', (reason) => count(`disconnect: ${reason}`));
+  socket.on('connect_error', (error) => count(`connect_error: ${error.message}`));
+  socket.io.on('reconnect_error', (error) => count(`reconnect_error: ${error.message}`));
   socket.on('snapshot', (snapshot: Snapshot) => {
     if (wall.last !== null) wall.violations.push(`a snapshot at ${snapshot.seq} after ${wall.last}: a resuming client must get a replay`);
     wall.firstSnapshotSeq ??= snapshot.seq;
@@ -217,6 +223,13 @@ export function expectEveryChangeOnce(walls: readonly Wall[], head: number, post
     expect(w.modes[0]).toBe('snapshot');
     expect(new Set(w.modes.slice(1))).toEqual(new Set(['replay']));
   }
+}
+
+/** Every wall's incidents, summed. */
+export function incidents(walls: readonly Wall[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const w of walls) for (const [what, n] of w.incidents) out[what] = (out[what] ?? 0) + n;
+  return out;
 }
 
 export function percentiles(values: readonly number[]): { n: number; p50: number; p99: number; max: number } {
