@@ -354,7 +354,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
     registerWallViewRoutes(router, wallView);
     // Briefings (issue 10): stored with versions; the run switches every wall window together.
     const briefings = new BriefingStore(store.db, audit, library, now);
-    const briefingRunner = new BriefingRunner(store, briefings, library, publisher, wallView, audit, now, log.child({ ns: 'briefing' }));
+    const briefingRunner = new BriefingRunner(store, briefings, publisher, wallView, audit, now, log.child({ ns: 'briefing' }));
     briefingRunner.attach(controlNsp);
     cleanups.push(() => briefingRunner.stop());
     registerBriefingRoutes(router, briefings);

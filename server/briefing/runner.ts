@@ -7,7 +7,6 @@ import { NO_ORIGIN, SERVER_ACTOR, type AuditLog } from '../audit/log';
 import type { Store } from '../db/store';
 import { fail } from '../http/reply';
 import type { Publisher } from '../library/schedule';
-import type { LayoutLibrary } from '../library/store';
 import type { ControlNamespace } from '../wall/control';
 import type { WallViewStore } from '../wall/view';
 import type { BriefingAuthor, BriefingStore } from './store';
@@ -74,7 +73,6 @@ export class BriefingRunner {
   constructor(
     private readonly store: Store,
     private readonly briefings: BriefingStore,
-    private readonly library: LayoutLibrary,
     private readonly publisher: Publisher,
     private readonly views: WallViewStore,
     private readonly audit: AuditLog,
@@ -155,6 +153,9 @@ export class BriefingRunner {
       const briefing = this.briefings.version(command.briefingId, version).document;
       const index = command.index ?? 0;
       if (index >= briefing.scenes.length) fail('briefing.scene_out_of_range', { n: index + 1, count: briefing.scenes.length });
+      // A first scene that cannot go live refuses the start: no run is opened for nothing.
+      const first = briefing.scenes[index]!;
+      this.publisher.publishable(first.layoutId, first.layoutVersion);
       const at = new Date(this.now()).toISOString();
       const position: Position = { index, held: false, sceneSince: this.now(), remainingMs: null, advanceAt: null, commandedBy: who.actor.name };
       const id = this.store.db.transaction(() => {
@@ -189,7 +190,8 @@ export class BriefingRunner {
   private async switchTo(index: number, who: BriefingAuthor, reason: string): Promise<RunState | null> {
     const run = this.run!;
     const scene = run.briefing.scenes[index]!;
-    const layout = this.library.version(scene.layoutId, scene.layoutVersion).document;
+    // Refused here (a layout binned since the briefing was saved), before any window is told to switch.
+    const layout = this.publisher.publishable(scene.layoutId, scene.layoutVersion).document;
     const view = focusPatch(scene.focus);
     const switchId = ++this.switchId;
     const walls = this.nsp ? [...this.nsp.sockets.values()].filter((s) => (s.data.hello as ControlHello | undefined)?.client === 'wall') : [];

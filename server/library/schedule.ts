@@ -97,11 +97,19 @@ export class Publisher {
   }
 
   /** "Đưa lên tường": one version live on every wall window, holding until the next boundary. */
+  /**
+   * The version `publish` would put live, or the refusal it would give (a layout in the bin,
+   * an unknown version), without changing anything: a briefing checks its scene with it
+   * before the wall windows are told to switch.
+   */
+  publishable(layoutId: string, version: number): ReturnType<LayoutLibrary['version']> {
+    if (this.library.get(layoutId).deletedAt) fail('layout.in_bin', { id: layoutId });
+    return this.library.version(layoutId, version);
+  }
+
   publish(layoutId: string, version: number, author: Author): LiveStatus {
     this.db.transaction(() => {
-      const layout = this.library.get(layoutId);
-      if (layout.deletedAt) fail('layout.in_bin', { id: layoutId });
-      const stored = this.library.version(layoutId, version);
+      const stored = this.publishable(layoutId, version);
       const slots = this.schedule().slots;
       const until = nextBoundary(slots, this.now())?.at ?? null;
       const since = new Date(this.now()).toISOString();

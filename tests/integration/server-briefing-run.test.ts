@@ -110,4 +110,22 @@ describe('a briefing run', () => {
     expect(stopped.body).toEqual({ run: null });
     expect((await command({ action: 'next' })).status).toBe(409);
   });
+
+  it('refuses to start on a layout binned since the briefing was saved: no window is told to switch, no run is opened', async () => {
+    const copy = await h.api<{ layout: { id: string }; version: { version: number } }>('POST', '/api/v1/library/layouts/tong-quan-kinh-te-xa-hoi/duplicate', { body: {} });
+    expect(copy.status).toBe(201);
+    const { id } = copy.body.layout;
+    const scene = { ...scenes[0]!, layoutId: id, layoutVersion: copy.body.version.version };
+    expect((await h.api('PUT', '/api/v1/briefings/thung-rac', { body: { baseVersion: null, document: { id: 'thung-rac', name: 'Thùng rác', scenes: [scene] } } })).status).toBe(201);
+    expect((await h.api('DELETE', `/api/v1/library/layouts/${id}`)).status).toBe(200);
+    const wall = await wallSocket(0);
+    const preparedBefore = prepares[0]!.length;
+    const out = await command({ action: 'start', briefingId: 'thung-rac' });
+    expect(out.status).toBe(409);
+    expect((out.body as { error: { code: string } }).error.code).toBe('layout.in_bin');
+    expect(((await asPerson(h, presenter, 'GET', '/api/v1/briefing-run')).body as { run: RunState | null }).run).toBeNull();
+    // The refusal came back after the command; a prepare would have been sent before it.
+    expect(prepares[0]!.length).toBe(preparedBefore);
+    wall.disconnect();
+  });
 });
