@@ -1,23 +1,15 @@
-import { z } from 'zod';
 import { routes } from '../../shared/api';
 import { briefingSchema, type Briefing } from '../../shared/briefing/schema';
 import { validationError } from '../../shared/errors';
 import { issuesToFieldErrors } from '../../shared/errors/issues';
 import { actorOf, originOf } from '../audit/actor';
+import { saveEnvelopeSchema } from '../db/versioned-documents';
 import { fail } from '../http/reply';
 import type { Router } from '../http/route';
 import type { BriefingRunner } from './runner';
 import type { BriefingStore } from './store';
 
-const envelope = z.object({ baseVersion: z.number().int().min(1).nullable(), note: z.string().trim().max(500).optional(), document: z.unknown() }).strict();
 const MAX_LISTED_FAULTS = 100;
-
-/** A version path parameter: a positive integer, or the 404 of a version that does not exist. */
-function versionParam(id: string, text: string): number {
-  const n = /^[1-9]\d{0,9}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(n)) fail('briefing.version_not_found', { id, version: text });
-  return n;
-}
 
 /** The document of a save, checked whole; every fault at its path under `$.document` (at most 100 listed, `total` says how many). */
 function checkDocument(value: unknown): Briefing {
@@ -33,10 +25,10 @@ export function registerBriefingRoutes(router: Router, briefings: BriefingStore)
   router.route(r.list).handle(() => ({ status: 200, body: { briefings: briefings.list() } }));
   router.route(r.get).handle(({ params }) => ({ status: 200, body: { briefing: briefings.get(params.id), head: briefings.head(params.id) } }));
   router.route(r.versions).handle(({ params }) => ({ status: 200, body: { briefingId: params.id, versions: briefings.versions(params.id) } }));
-  router.route(r.version).handle(({ params }) => ({ status: 200, body: briefings.version(params.id, versionParam(params.id, params.version)) }));
+  router.route(r.version).handle(({ params }) => ({ status: 200, body: briefings.version(params.id, briefings.documents.versionParam(params.id, params.version)) }));
 
   router.route(r.save).handle(({ params, body, principal, request, log }) => {
-    const parsed = envelope.safeParse(body);
+    const parsed = saveEnvelopeSchema.safeParse(body);
     if (!parsed.success) {
       const errors = issuesToFieldErrors(parsed.error.issues, 'json');
       fail('request.invalid_body', { count: errors.length }, { errors });

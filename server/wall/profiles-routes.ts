@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { routes } from '../../shared/api';
 import { isErrorCode, validationError, type FieldError } from '../../shared/errors';
 import { issuesToFieldErrors } from '../../shared/errors/issues';
@@ -6,22 +5,15 @@ import type { WallProfile } from '../../shared/wall/profile';
 import { validateWallProfile } from '../../shared/wall/validate';
 import { actorOf, originOf } from '../audit/actor';
 import type { Principal } from '../auth/tokens';
+import { saveEnvelopeSchema } from '../db/versioned-documents';
 import { fail } from '../http/reply';
 import type { Router } from '../http/route';
 import type { ProfileAuthor, ProfileStore } from './profiles';
 
-const envelope = z.object({ baseVersion: z.number().int().min(1).nullable(), note: z.string().trim().max(500).optional(), document: z.unknown() }).strict();
 
 function authorOf(principal: Principal, request: Parameters<typeof originOf>[0]): ProfileAuthor {
   const by = principal.kind === 'person' ? `${principal.displayName} (${principal.username})` : `${principal.role} token "${principal.label}"`;
   return { actor: actorOf(principal), origin: originOf(request), by };
-}
-
-/** A version path parameter: a positive integer, or the 404 of a version that does not exist. */
-function versionParam(id: string, text: string): number {
-  const n = /^[1-9]\d{0,9}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(n)) fail('profile.version_not_found', { id, version: text });
-  return n;
 }
 
 /** The document of a save, checked whole by the profile validator; every fault at its path under `$.document`, with its own code. */
@@ -42,10 +34,10 @@ export function registerProfileRoutes(router: Router, profiles: ProfileStore): v
   router.route(r.list).handle(() => ({ status: 200, body: profiles.list() }));
   router.route(r.get).handle(({ params }) => ({ status: 200, body: { profile: profiles.get(params.id), head: profiles.head(params.id) } }));
   router.route(r.versions).handle(({ params }) => ({ status: 200, body: { profileId: params.id, versions: profiles.versions(params.id) } }));
-  router.route(r.version).handle(({ params }) => ({ status: 200, body: profiles.version(params.id, versionParam(params.id, params.version)) }));
+  router.route(r.version).handle(({ params }) => ({ status: 200, body: profiles.version(params.id, profiles.versionParam(params.id, params.version)) }));
 
   router.route(r.save).handle(({ params, body, principal, request, log }) => {
-    const parsed = envelope.safeParse(body);
+    const parsed = saveEnvelopeSchema.safeParse(body);
     if (!parsed.success) {
       const errors = issuesToFieldErrors(parsed.error.issues, 'json');
       fail('request.invalid_body', { count: errors.length }, { errors });
