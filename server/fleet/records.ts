@@ -29,8 +29,14 @@ interface RawHost {
  * (first seen, seen again, gone), and the map of displays to wall screens. The live fleet is
  * in memory (./registry.ts); this is what survives a restart and what the technician audits.
  */
+/** Sightings kept: the newest; a host reconnecting all day must not grow the file without end. */
+export const MAX_SIGHTINGS = 20_000;
+
 export class FleetRecords {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly maxSightings = MAX_SIGHTINGS,
+  ) {}
 
   hosts(): HostRow[] {
     return this.db
@@ -97,7 +103,16 @@ export class FleetRecords {
     return this.assignments();
   }
 
+  /** A host no longer followed (./registry.ts forgets the longest gone when the fleet is full): its row and sightings. */
+  forget(hostId: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM fleet_sightings WHERE host_id = ?').run(hostId);
+      this.db.prepare('DELETE FROM fleet_hosts WHERE host_id = ?').run(hostId);
+    })();
+  }
+
   private sighting(hostId: string, event: Sighting['event'], at: string, report: string): void {
-    this.db.prepare('INSERT INTO fleet_sightings (host_id, event, at, report) VALUES (?, ?, ?, ?)').run(hostId, event, at, report);
+    const { lastInsertRowid } = this.db.prepare('INSERT INTO fleet_sightings (host_id, event, at, report) VALUES (?, ?, ?, ?)').run(hostId, event, at, report);
+    this.db.prepare('DELETE FROM fleet_sightings WHERE id <= ?').run(Number(lastInsertRowid) - this.maxSightings);
   }
 }

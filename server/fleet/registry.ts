@@ -110,6 +110,31 @@ export class FleetRegistry {
     return host.hostId;
   }
 
+  knows(hostId: string): boolean {
+    return this.hosts.has(hostId);
+  }
+
+  get size(): number {
+    return this.hosts.size;
+  }
+
+  /**
+   * Makes room for a new host: forgets the one gone longest ago that shows no assigned
+   * screen (its row and sightings too). Null when every host is connected or assigned.
+   */
+  forgetLongestGone(assignedHosts: ReadonlySet<string>): string | null {
+    let oldest: LiveHost | null = null;
+    for (const host of this.hosts.values()) {
+      if (host.members.size > 0 || assignedHosts.has(host.hostId)) continue;
+      if (!oldest || host.lastSeen < oldest.lastSeen) oldest = host;
+    }
+    if (!oldest) return null;
+    this.hosts.delete(oldest.hostId);
+    for (const key of this.trends.keys()) if (key.startsWith(`${oldest.hostId}\u0000`)) this.trends.delete(key);
+    this.records.forget(oldest.hostId);
+    return oldest.hostId;
+  }
+
   hostOf(socketId: string): string | undefined {
     return this.socketHost.get(socketId);
   }

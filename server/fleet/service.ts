@@ -22,6 +22,8 @@ const WATCHERS = 'fleet:watchers';
 const hostRoom = (hostId: string) => `fleet:host:${hostId}`;
 /** The board is evaluated this often: a screen gone dark is red (and alerted) within it, far inside the 10 s asked for. */
 export const DEFAULT_FLEET_EVALUATE_MS = 1_000;
+/** Hosts followed at once, connected or not; a new one past it takes the place of the one gone longest. */
+export const MAX_FLEET_HOSTS = 256;
 
 type ControlSocket = Socket<ControlClientToServer, ControlServerToClient, Record<string, never>, SocketAuthData & { hello?: unknown }>;
 
@@ -58,6 +60,15 @@ export class FleetService {
     if (!principal.roles.some((r: Role) => AGENT_ROLES.includes(r))) {
       const error = appError('auth.role_forbidden', { role: principal.roles.join(', ') });
       return { refused: { path: '$.agent', code: error.code, message_vi: error.message_vi, message_en: error.message_en, message: error.message_en } };
+    }
+    if (!this.registry.knows(agent.hostId) && this.registry.size >= MAX_FLEET_HOSTS) {
+      const forgotten = this.registry.forgetLongestGone(new Set(this.records.assignments().map((a) => a.hostId)));
+      if (forgotten === null) {
+        const error = appError('fleet.too_many_hosts', { max: MAX_FLEET_HOSTS, hostId: agent.hostId });
+        this.log.warn('fleet: refused a host, the fleet is full', { hostId: agent.hostId, max: MAX_FLEET_HOSTS });
+        return { refused: { path: '$.agent.hostId', code: error.code, message_vi: error.message_vi, message_en: error.message_en, message: error.message_en } };
+      }
+      this.log.info('fleet: forgot the host gone longest, to follow a new one', { forgotten, hostId: agent.hostId });
     }
     const previous = this.registry.hostOf(socket.id);
     if (previous !== undefined && previous !== agent.hostId) void socket.leave(hostRoom(previous));

@@ -9,5 +9,9 @@ export const fleetErrors = {
     en: 'display {displayId} of host {hostId} is already assigned to screen "{first}"; it cannot show "{second}" too',
   },
   'fleet.screen_assigned_twice': { vi: 'Màn hình tường "{id}" được gán hai lần', en: 'wall screen "{id}" is assigned twice' },
+  'fleet.too_many_hosts': {
+    vi: 'Đã theo dõi {max} máy đang kết nối hoặc được gán màn hình; không nhận thêm máy "{hostId}"',
+    en: 'already {max} hosts connected or assigned a screen; host "{hostId}" is not taken',
+  },
   'fleet.screen_unknown': { vi: 'Hồ sơ tường đang dùng không có màn hình "{id}"', en: 'the active wall profile has no screen "{id}"' },
 } as const;

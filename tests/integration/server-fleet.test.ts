@@ -128,4 +128,21 @@ describe('the display fleet', () => {
     const noTwo = await asPerson(h, technician, 'PUT', '/api/v1/fleet/assignments', { assignments: [{ screenId: s1, hostId: 'may a', displayId: 1.5 }] });
     expect(noTwo.status).toBe(422);
   });
+
+  it('follows at most 256 hosts: a new one takes the place of the one gone longest, and the board stays bounded', async () => {
+    const socket = await h.connect('/control', h.server.wallToken);
+    // One socket saying hello as ever new hosts: each hello leaves the previous host gone.
+    for (let i = 0; i < 300; i++) {
+      const reply = await emitWithAck<ControlHelloReply>(socket, 'hello', { client: 'wall', screenId: null, host: `flood-${i}`, agent: agent(`flood-${i}`, []) });
+      expect(reply.ok).toBe(true);
+    }
+    const fleet = await asPerson(h, technician, 'GET', '/api/v1/fleet');
+    const hosts = (fleet.body as { hosts: { hostId: string }[] }).hosts.map((x) => x.hostId);
+    expect(hosts.length).toBeLessThanOrEqual(256);
+    expect(hosts).toContain('flood-299');
+    expect(hosts).not.toContain('flood-0');
+    const sightings = await asPerson(h, technician, 'GET', '/api/v1/fleet/sightings?hostId=flood-0');
+    expect((sightings.body as { sightings: unknown[] }).sightings).toEqual([]);
+    socket.disconnect();
+  });
 });
