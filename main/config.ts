@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { CONSOLE_FLAGS, parseConsoleArgs, type ConsoleArgs } from './console-plan';
+import { flagValue, readFlag, switchValue } from './argv';
 import { parseQuietTime, type QuietTime } from './recycle';
 import type { LogFormat } from '../shared/log';
 
@@ -121,14 +122,6 @@ const recycleAtSchema = z
     return quiet ?? { hour: 0, minute: 0 };
   });
 
-const previewSchema = z
-  .enum(['', 'true', 'false', '1', '0', 'yes', 'no'], { error: 'expected no value, or true/false' })
-  .transform((text) => text === '' || text === 'true' || text === '1' || text === 'yes');
-
-function flagName(arg: string): string {
-  return arg.slice(2).split('=', 1)[0]!;
-}
-
 /** Splits argv into our flags (last one wins, as in most CLIs), unknown switches and problems. */
 function scanArgv(argv: readonly string[]): {
   values: Partial<Record<ValueFlag, Sourced>>;
@@ -143,10 +136,9 @@ function scanArgv(argv: readonly string[]): {
   const unknown: string[] = [];
   const problems: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--') || arg === '--') continue; // positional: the app path in development
-    const name = flagName(arg);
-    const inline = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : null;
+    const flag = readFlag(argv[i]!);
+    if (!flag) continue; // positional: the app path in development
+    const { name, inline } = flag;
     if (name === 'preview') {
       preview = { value: inline ?? '', source: '--preview' };
       continue;
@@ -162,17 +154,10 @@ function scanArgv(argv: readonly string[]): {
       unknown.push(`--${name}`);
       continue;
     }
-    let value = inline;
-    if (value === null) {
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--')) {
-        problems.push(`--${name}: needs a value`);
-        continue;
-      }
-      value = next;
-      i++;
-    }
-    values[name as ValueFlag] = { value, source: `--${name}` };
+    const read = flagValue(argv, i, flag);
+    i = read.next;
+    if ('problem' in read) problems.push(read.problem);
+    else values[name as ValueFlag] = { value: read.value, source: `--${name}` };
   }
   return { values, preview, simulate, unknown, problems };
 }
@@ -219,9 +204,9 @@ export function parseAgentConfig(input: ConfigInput): AgentConfig {
 
   let preview = false;
   if (previewArg) {
-    const result = previewSchema.safeParse(previewArg.value.toLowerCase());
-    if (result.success) preview = result.data;
-    else problems.push(`--preview: ${result.error.issues[0]?.message ?? 'invalid value'} (got "${previewArg.value}")`);
+    const read = switchValue('preview', previewArg.value);
+    if ('problem' in read) problems.push(read.problem);
+    else preview = read.on;
   }
 
   // A bare id ("tong-quan") names a layout the server already knows; anything else is a file.

@@ -1,4 +1,5 @@
 import type { AgentBrowserWindowOptions } from './electron-api';
+import { flagValue, readFlag, switchValue } from './argv';
 import { orderDisplays, type Display, type Rectangle } from './displays';
 
 /**
@@ -22,8 +23,6 @@ export interface ConsoleArgs {
 /** The flags this module reads; main/config.ts treats them as known. */
 export const CONSOLE_FLAGS = ['console', 'console-display', 'lang'] as const;
 
-const BOOLEAN_TEXT: Record<string, boolean> = { '': true, true: true, '1': true, yes: true, false: false, '0': false, no: false };
-
 /**
  * Reads --console, --console-display and --lang from the agent's argv (both `--flag=value`
  * and `--flag value` for the two with values; the last one wins). A bad value is a problem
@@ -33,35 +32,29 @@ export function parseConsoleArgs(argv: readonly string[]): { args: ConsoleArgs; 
   const args: ConsoleArgs = { open: false, displayId: null, lang: null };
   const problems: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) continue;
-    const name = arg.slice(2).split('=', 1)[0]!;
-    const inline = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : null;
-    if (name === 'console') {
-      const value = BOOLEAN_TEXT[(inline ?? '').trim().toLowerCase()];
-      if (value === undefined) problems.push(`--console: expected no value, or true/false (got "${inline}")`);
-      else args.open = value;
+    const flag = readFlag(argv[i]!);
+    if (!flag) continue;
+    if (flag.name === 'console') {
+      const read = switchValue(flag.name, flag.inline);
+      if ('problem' in read) problems.push(read.problem);
+      else args.open = read.on;
       continue;
     }
-    if (name !== 'console-display' && name !== 'lang') continue;
-    let value = inline;
-    if (value === null) {
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--')) {
-        problems.push(`--${name}: needs a value`);
-        continue;
-      }
-      value = next;
-      i++;
+    if (flag.name !== 'console-display' && flag.name !== 'lang') continue;
+    const read = flagValue(argv, i, flag);
+    i = read.next;
+    if ('problem' in read) {
+      problems.push(read.problem);
+      continue;
     }
-    const text = value.trim();
-    if (name === 'console-display') {
+    const text = read.value.trim();
+    if (flag.name === 'console-display') {
       if (/^\d{1,15}$/.test(text)) args.displayId = Number(text);
-      else problems.push(`--console-display: expected a display id, a whole number as the agent's log lists them (got "${value}")`);
+      else problems.push(`--console-display: expected a display id, a whole number as the agent's log lists them (got "${read.value}")`);
     } else if (text.toLowerCase() === 'vi' || text.toLowerCase() === 'en') {
       args.lang = text.toLowerCase() as ConsoleLang;
     } else {
-      problems.push(`--lang: expected vi or en (got "${value}")`);
+      problems.push(`--lang: expected vi or en (got "${read.value}")`);
     }
   }
   return { args, problems };
