@@ -397,6 +397,17 @@ describe('comparison: model', () => {
     expect(m.rows.filter((r) => !(r.from === 0 && r.to > 0 && r.to <= 1))).toEqual([]);
   });
 
+  it('gives equal figures one rank and skips the next, as the publishers print rankings (1, 1, 3)', () => {
+    const data = provinceSeries();
+    const q3 = data.filter((o) => o.indicator === 'PROV_GRDP_GROWTH' && o.period === '2025-Q3').sort((a, b) => b.value! - a.value!);
+    const second = data.indexOf(q3[1]!);
+    data[second] = { ...q3[1]!, value: q3[0]!.value };
+    const top = comparisonModel(cmpInput(data, 'PROV_GRDP_GROWTH', { select: 'top', count: 4 }));
+    expect(top.rows.map((r) => r.rank)).toEqual([1, 1, 3, 4]);
+    const allEqual = comparisonModel(cmpInput(data, 'PROV_GRDP_GROWTH', { select: 'top', count: 3, period: '2025-Q2' }));
+    expect(allEqual.rows.map((r) => r.rank)).toEqual([1, 1, 1]);
+  });
+
   it('top N, bottom N, both ends with a gap, ascending order', () => {
     const data = provinceSeries();
     const top = comparisonModel(cmpInput(data, 'PROV_GRDP_GROWTH', { select: 'top', count: 5 }));

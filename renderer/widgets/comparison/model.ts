@@ -4,6 +4,7 @@ import { freshness, type Freshness } from '../../../shared/freshness';
 import type { Bilingual } from '../../../shared/i18n';
 import { comparePeriods, previousPeriod } from '../../../shared/period';
 import type { IndicatorMeta, Observation } from '../../../shared/protocol/model';
+import { rankScores } from '../../../shared/rankings';
 import { PROVINCES } from '../../../shared/regions';
 import type { ComparisonOptions } from '../../../shared/widgets/comparison/definition';
 import type { Tone } from '../common/colours';
@@ -138,6 +139,8 @@ export function comparisonModel(input: CmpInput): ComparisonModel {
   if (ranked.length === 0) return { ...EMPTY, period, unit, state: 'no-data', problem: null };
   const desc = options.order === 'desc';
   ranked.sort((a, b) => (a.value !== b.value ? (desc ? b.value - a.value : a.value - b.value) : collator.compare(a.p.name, b.p.name)));
+  // The publishers' rule (shared/rankings.ts): equal figures share a rank, the next one skips.
+  const ranks = rankScores(ranked.map((r) => ({ code: r.p.code, value: r.value })), desc ? 'up' : 'down');
 
   // How much fits: the header's meta line may wrap (period, unit, coverage, plan).
   const target = options.showTarget ? targetFor(meta, period) : null;
@@ -197,7 +200,7 @@ export function comparisonModel(input: CmpInput): ComparisonModel {
     }
     const before = previous ? input.lookup(p.code, previous) : undefined;
     return {
-      rank: i + 1,
+      rank: ranks.rankOf(p.code)!.rank,
       code: p.code,
       name: p.name,
       nameEn: p.nameEn,
