@@ -39,16 +39,13 @@ export function mayRead(principal: Principal, record: SubmissionRecord): boolean
  */
 export function replayOf(
   read: Pick<Store, 'submissions' | 'observations'>,
-  compliance: ComplianceService,
+  entryOf: (regime: string, agency: string, period: string) => ComplianceEntryWire | null,
   input: Pick<IngestInput, 'principal' | 'idempotencyKey' | 'requestHash'>,
-  inTransaction = false,
 ): Ingested | null {
   if (!input.idempotencyKey) return null;
   const stored = read.submissions.byIdempotencyKey(input.idempotencyKey);
   if (!stored) return null;
   if (stored.requestHash !== input.requestHash || !mayRead(input.principal, stored)) fail('request.idempotency_key_reused');
-  // Inside a transaction, no catch-up with the clock: that would be a write nested in it.
-  const entryOf = inTransaction ? compliance.storedEntry.bind(compliance) : compliance.entry.bind(compliance);
   const entry = stored.regime ? entryOf(stored.regime, stored.agency, stored.period) : null;
   return { record: stored, observations: read.observations.ofSubmission(stored.id), compliance: entry, replayed: true };
 }
@@ -67,7 +64,8 @@ export function replayOf(
  * Everything a demo token submits is demo data; nothing else can be.
  */
 export function ingestInTransaction(tx: WriteContext, compliance: ComplianceService, input: IngestInput): Ingested {
-  const replayed = replayOf(tx, compliance, input, true);
+  // Inside the transaction, no catch-up with the clock: that would be a write nested in it.
+  const replayed = replayOf(tx, (regime, agency, period) => compliance.storedEntry(regime, agency, period), input);
   if (replayed) return replayed;
   const { regime, submission, principal } = input;
   const sinceBefore = compliance.sinceMs(regime.code);

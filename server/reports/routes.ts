@@ -49,7 +49,7 @@ export function registerReportRoutes(router: Router, store: Store, compliance: C
       idempotencyKey = key;
     }
     const requestHash = hashRequest(request, params);
-    const replay = replayOf(store, compliance, { principal, idempotencyKey, requestHash });
+    const replay = replayOf(store, (regime, agency, period) => compliance.entry(regime, agency, period), { principal, idempotencyKey, requestHash });
     if (replay) {
       reply.header('Idempotent-Replayed', 'true');
       return { status: 200, body: accepted(replay) };
