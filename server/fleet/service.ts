@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io';
-import { appError, type FieldError } from '../../shared/errors';
+import { appError, fieldError, type FieldError } from '../../shared/errors';
 import { issuesToFieldErrors } from '../../shared/errors/issues';
 import type { FleetView, Sighting } from '../../shared/fleet/board';
 import { agentStatusSchema, type AgentReport, type Assignment, type AssignmentEvent, type StoredAssignment } from '../../shared/fleet/schema';
@@ -58,15 +58,13 @@ export class FleetService {
   hello(socket: ControlSocket, agent: AgentReport): AssignmentEvent | { refused: FieldError } {
     const principal = socket.data.principal;
     if (!principal.roles.some((r: Role) => AGENT_ROLES.includes(r))) {
-      const error = appError('auth.role_forbidden', { role: principal.roles.join(', ') });
-      return { refused: { path: '$.agent', code: error.code, message_vi: error.message_vi, message_en: error.message_en, message: error.message_en } };
+      return { refused: fieldError('$.agent', 'auth.role_forbidden', { role: principal.roles.join(', ') }) };
     }
     if (!this.registry.knows(agent.hostId) && this.registry.size >= MAX_FLEET_HOSTS) {
       const forgotten = this.registry.forgetLongestGone(new Set(this.records.assignments().map((a) => a.hostId)));
       if (forgotten === null) {
-        const error = appError('fleet.too_many_hosts', { max: MAX_FLEET_HOSTS, hostId: agent.hostId });
         this.log.warn('fleet: refused a host, the fleet is full', { hostId: agent.hostId, max: MAX_FLEET_HOSTS });
-        return { refused: { path: '$.agent.hostId', code: error.code, message_vi: error.message_vi, message_en: error.message_en, message: error.message_en } };
+        return { refused: fieldError('$.agent.hostId', 'fleet.too_many_hosts', { max: MAX_FLEET_HOSTS, hostId: agent.hostId }) };
       }
       this.log.info('fleet: forgot the host gone longest, to follow a new one', { forgotten, hostId: agent.hostId });
     }
