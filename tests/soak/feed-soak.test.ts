@@ -2,7 +2,7 @@ import { loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerProcess } from '../e2e/support/server';
 import { waitFor } from '../helpers/wait';
-import { WALL_RECONNECTION, expectEveryChangeOnce, incidents, integrityCheck, openWall, percentiles, postReports, provinceTokens, type Wall } from './support';
+import { WALL_RECONNECTION, expectEveryChangeOnce, headOnceWallsCaughtUp, incidents, lagsOf, integrityCheck, openWall, percentiles, postReports, provinceTokens, type Wall } from './support';
 
 /**
  * The feed under load through server crashes, against the real server process
@@ -65,17 +65,9 @@ describe(`feed soak: ${RATE} reports a second to ${WALLS} walls through ${RESTAR
       await restarting;
 
       // --- every wall catches up with the log's head
-      const head = (await server.api<{ seq: number }>('GET', '/api/v1/health', undefined, null)).body.seq;
-      // Waited for without failing here: the checks below say which wall missed what.
-      await waitFor(() => walls.every((w) => w.last === head), 30_000, 'every wall at the head').catch(() => undefined);
+      const head = await headOnceWallsCaughtUp(server, walls);
 
-      const lags: number[] = [];
-      for (const w of walls) {
-        for (const [id, answer] of posted.accepted) {
-          const seenAt = w.seen.get(id);
-          if (seenAt !== undefined) lags.push(seenAt - answer.at);
-        }
-      }
+      const lags = lagsOf(walls, posted);
       const summary = {
         posts: posted.total,
         seconds: +(posted.ms / 1000).toFixed(1),

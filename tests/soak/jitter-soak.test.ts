@@ -4,7 +4,7 @@ import { mulberry32 } from '../../shared/random';
 import { ServerProcess } from '../e2e/support/server';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 import { waitFor } from '../helpers/wait';
-import { WALL_RECONNECTION, expectEveryChangeOnce, incidents, openWall, pace, percentiles, postReports, provinceTokens, type Wall } from './support';
+import { WALL_RECONNECTION, expectEveryChangeOnce, headOnceWallsCaughtUp, incidents, lagsOf, openWall, pace, percentiles, postReports, provinceTokens, type Wall } from './support';
 
 /**
  * A bad network between the walls and the server: each of WALLS wall clients reaches the
@@ -83,21 +83,14 @@ describe(`jitter soak: ${WALLS} walls through proxies that drop them every 5–3
       jittering = false;
       await Promise.all(jitter);
 
-      const head = (await server.api<{ seq: number }>('GET', '/api/v1/health', undefined, null)).body.seq;
-      await waitFor(() => walls.every((w) => w.last === head), 30_000, 'every wall at the head').catch(() => undefined);
+      const head = await headOnceWallsCaughtUp(server, walls);
 
       // From the network's return to the wall's next answered subscribe.
       const back = outages.map((o) => {
         const at = walls[o.wall]!.subscribedAt.find((t) => t > o.returnedAt);
         return at === undefined ? Number.POSITIVE_INFINITY : at - o.returnedAt;
       });
-      const lags: number[] = [];
-      for (const w of walls) {
-        for (const [id, answer] of posted.accepted) {
-          const seenAt = w.seen.get(id);
-          if (seenAt !== undefined) lags.push(seenAt - answer.at);
-        }
-      }
+      const lags = lagsOf(walls, posted);
       const summary = {
         posts: posted.total,
         seconds: +(posted.ms / 1000).toFixed(1),

@@ -8,6 +8,7 @@ import { exampleSubmission } from '../../shared/regimes/example';
 import { PROVINCE_CODES } from '../../shared/regions';
 import { loadCatalog } from '../../server/catalog/load';
 import type { ServerProcess } from '../e2e/support/server';
+import { waitFor } from '../helpers/wait';
 
 /**
  * What the soak tests share: the 34 provinces' tokens and reports, wall clients that check
@@ -237,3 +238,26 @@ export function percentiles(values: readonly number[]): { n: number; p50: number
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
   return { n: sorted.length, p50: +at(50).toFixed(1), p99: +at(99).toFixed(1), max: +(sorted[sorted.length - 1] ?? Number.NaN).toFixed(1) };
 }
+
+/**
+ * The log's head once every wall reached it (waited for without failing: the checks after
+ * it say which wall missed what).
+ */
+export async function headOnceWallsCaughtUp(server: ServerProcess, walls: readonly Wall[]): Promise<number> {
+  const head = (await server.api<{ seq: number }>('GET', '/api/v1/health', undefined, null)).body.seq;
+  await waitFor(() => walls.every((w) => w.last === head), 30_000, 'every wall at the head').catch(() => undefined);
+  return head;
+}
+
+/** From each submission's answer to its first change at each wall (ms). */
+export function lagsOf(walls: readonly Wall[], posted: PostingResult): number[] {
+  const lags: number[] = [];
+  for (const w of walls) {
+    for (const [id, answer] of posted.accepted) {
+      const seenAt = w.seen.get(id);
+      if (seenAt !== undefined) lags.push(seenAt - answer.at);
+    }
+  }
+  return lags;
+}
+
