@@ -4,14 +4,15 @@ import type { FleetAlert } from '../../shared/fleet/board';
 import type { AgentReportInput, AssignmentEvent } from '../../shared/fleet/schema';
 import type { ControlHelloReply, WatchFleetReply } from '../../shared/protocol/control';
 import { asPerson, createUser, personSocket, signIn, TEST_SCRYPT, type Person } from '../helpers/accounts';
-import { emitWithAck, startHarness, type Harness } from '../helpers/server-harness';
+import { emitWithAck, startHarness, tempDir, type Harness } from '../helpers/server-harness';
 import { collect, waitFor } from '../helpers/wait';
 
+const dataDir = tempDir();
 let h: Harness;
 let technician: Person;
 
 beforeAll(async () => {
-  h = await startHarness({ scrypt: TEST_SCRYPT, fleetEvaluateMs: 200 });
+  h = await startHarness({ dataDir, scrypt: TEST_SCRYPT, fleetEvaluateMs: 200 });
   await createUser(h, 'ky-thuat', ['technician'], 'Kỹ thuật viên Lan');
   technician = await signIn(h, 'ky-thuat');
 });
@@ -127,6 +128,21 @@ describe('the display fleet', () => {
     expect(body.errors[0]!.message_en).toContain(`"${s2}"`);
     const noTwo = await asPerson(h, technician, 'PUT', '/api/v1/fleet/assignments', { assignments: [{ screenId: s1, hostId: 'may a', displayId: 1.5 }] });
     expect(noTwo.status).toBe(422);
+  });
+
+  it('keeps the display map and the hosts seen across a restart; an agent saying hello again is told its screens', async () => {
+    const before = (await asPerson(h, technician, 'GET', '/api/v1/fleet')).body as { assignments: unknown[] };
+    expect(before.assignments).toHaveLength(4);
+    await h.stop();
+    h = await startHarness({ dataDir, scrypt: TEST_SCRYPT, fleetEvaluateMs: 200 });
+    technician = await signIn(h, 'ky-thuat');
+    const after = (await asPerson(h, technician, 'GET', '/api/v1/fleet')).body as { assignments: unknown[]; hosts: { hostId: string; connected: boolean }[] };
+    expect(after.assignments).toEqual(before.assignments);
+    expect(after.hosts.map((x) => [x.hostId, x.connected])).toEqual([['may-a', false], ['may-b', false]]);
+    const [s1, s2] = h.server.wall.get().profile.screens.map((s) => s.id);
+    const a = await startAgent('may-a', [[s1!, 1], [s2!, 2]]);
+    expect(a.reply).toEqual({ ok: true, assignment: { hostId: 'may-a', managed: true, screens: [{ screenId: s1, displayId: 1 }, { screenId: s2, displayId: 2 }] } });
+    a.socket.disconnect();
   });
 
   it('follows at most 256 hosts: a new one takes the place of the one gone longest, and the board stays bounded', async () => {
