@@ -1,5 +1,6 @@
 import type { AgentBrowserWindowOptions } from './electron-api';
 import { flagValue, readFlag, switchValue } from './argv';
+import { HARDENED_WEB_PREFERENCES } from './web-preferences';
 import { orderDisplays, type Display, type Rectangle } from './displays';
 
 /**
@@ -154,12 +155,7 @@ export function consoleWindowOptions(placement: ConsolePlacement, lang: ConsoleL
     autoHideMenuBar: true,
     webPreferences: {
       // No preload: the console talks to its server over HTTP and its socket, never to the agent.
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
+      ...HARDENED_WEB_PREFERENCES,
       backgroundThrottling: true,
       devTools,
     },

@@ -9,6 +9,7 @@ import type { FailureKind } from './recovery-policy';
 import { DEFAULT_RESTART_POLICY, Supervisor, type RestartPolicy } from './supervisor';
 import type { HealthRegistry } from './window-health';
 import { isOffPlan, type PlanDiff, type WindowPlan } from './window-plan';
+import { HARDENED_WEB_PREFERENCES } from './web-preferences';
 
 /**
  * The wall windows: one borderless full-screen BrowserWindow per planned screen, each
@@ -216,12 +217,7 @@ export class WallWindows {
       autoHideMenuBar: true,
       webPreferences: {
         preload: this.options.preloadPath,
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        webSecurity: true,
-        webviewTag: false,
-        spellcheck: false,
+        ...HARDENED_WEB_PREFERENCES,
         // A wall must keep painting even when the OS thinks nobody looks at it.
         backgroundThrottling: false,
         devTools: this.options.devTools,
