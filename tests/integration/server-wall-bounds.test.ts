@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WallState } from '../../shared/protocol/control';
 import { findProjectRoot, projectPaths } from '../../server/paths';
+import { liveBytes } from '../helpers/live-memory';
 import { startHarness, tempDir, waitFor, type Harness } from '../helpers/server-harness';
 
 /**
@@ -18,8 +19,6 @@ const presetText = readFileSync(join(paths.layoutsDir, 'tong-quan-kinh-te-xa-hoi
 const preset = JSON.parse(presetText) as Record<string, unknown>;
 const MB = 1024 * 1024;
 
-/** The unit project runs with --expose-gc (vitest.config.ts): RSS is then read after a collection, not whenever V8 last ran one. */
-const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 
 /** The preset with `tiles` replaced by N copies of one bare tile, as the fault report posted. */
 const copies = (n: number) => JSON.stringify({ ...preset, tiles: Array.from({ length: n }, () => ({ x: 0, y: 0, w: 1, h: 1 })) });
@@ -72,15 +71,13 @@ describe('PUT /api/v1/wall/layout with hostile bodies under the size limit', () 
     const before = h.server.wall.get();
     // Warm up the route once so that the baseline includes what any first request allocates.
     await h.api('PUT', '/api/v1/wall/layout', { token: operator, raw: copies(3) });
-    collectGarbage();
-    const rssBefore = process.memoryUsage().rss;
+    const liveBefore = liveBytes();
     const figures: string[] = [];
     for (const [name, body, status] of bodies) {
       const started = performance.now();
       const r = await h.api<Refusal>('PUT', '/api/v1/wall/layout', { token: operator, raw: body });
       const ms = performance.now() - started;
-      collectGarbage();
-      figures.push(`${name}: ${(Buffer.byteLength(body) / 1024).toFixed(0)} kB → ${r.status} in ${ms.toFixed(0)} ms, ${r.text.length} B, ${r.body.errors?.length} of ${r.body.total} errors, RSS ${(process.memoryUsage().rss / MB).toFixed(0)} MB`);
+      figures.push(`${name}: ${(Buffer.byteLength(body) / 1024).toFixed(0)} kB → ${r.status} in ${ms.toFixed(0)} ms, ${r.text.length} B, ${r.body.errors?.length} of ${r.body.total} errors, live ${(liveBytes() / MB).toFixed(0)} MB, RSS ${(process.memoryUsage().rss / MB).toFixed(0)} MB`);
       expect(r.status, name).toBe(status);
       if (status === 400) {
         expect(r.body.error.code, name).toBe('request.json_too_deep');
@@ -91,11 +88,10 @@ describe('PUT /api/v1/wall/layout with hostile bodies under the size limit', () 
       expect(r.body.total, name).toBeGreaterThanOrEqual(r.body.errors.length);
       expect(r.body.error, name).toMatchObject({ code: 'wall.layout_invalid', message_en: `the layout has ${r.body.total} error(s); the wall keeps its layout` });
     }
-    collectGarbage();
-    const rssAfter = process.memoryUsage().rss;
-    figures.push(`RSS ${(rssBefore / MB).toFixed(0)} MB → ${(rssAfter / MB).toFixed(0)} MB`);
+    const liveAfter = liveBytes();
+    figures.push(`live ${(liveBefore / MB).toFixed(0)} MB → ${(liveAfter / MB).toFixed(0)} MB`);
     console.info(`layout refusals\n  ${figures.join('\n  ')}`);
-    expect(rssAfter - rssBefore).toBeLessThan(50 * MB);
+    expect(liveAfter - liveBefore).toBeLessThan(50 * MB);
 
     const state = await h.api<WallState>('GET', '/api/v1/wall');
     expect(state.status).toBe(200);
