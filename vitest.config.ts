@@ -30,8 +30,8 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           include: ['tests/integration/**/*.test.ts'],
-          // Memory checks (tests/integration/server-wall-bounds.test.ts) collect garbage before
-          // they read the RSS, so that they measure what is retained, not when the collector ran.
+          // Memory checks (tests/helpers/live-memory.ts) collect garbage before they read the
+          // heap, so that they measure what is retained, not when the collector last ran.
           execArgv: ['--expose-gc'],
           // A real server, real scrypt and real SQLite fsyncs: on a loaded two-core machine a
           // test can take several seconds. The limit catches a hang, it does not time anything.
