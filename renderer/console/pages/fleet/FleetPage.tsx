@@ -71,6 +71,14 @@ export function FleetPage({ client, roles, onSessionEnded }: FleetPageProps): JS
     return () => clearInterval(timer);
   }, [loadFleet, fail]);
 
+  // A profile activated meanwhile changes the board's screens: read the wall again for the drawing.
+  const boardScreens = view?.board.screens.map((s) => s.screenId).join(' ') ?? null;
+  const profileScreens = profile?.screens.map((s) => s.id).join(' ') ?? null;
+  useEffect(() => {
+    if (boardScreens === null || profileScreens === null || boardScreens === profileScreens) return;
+    client.call(routes.wall.state, {}).then((wall) => setProfile(wall.body.profile), fail);
+  }, [boardScreens, profileScreens, client, fail]);
+
   const stored = useMemo(() => draftOf(view?.assignments ?? []), [view]);
   const current = draft ?? stored;
   const dirty = draft !== null && !sameMap(draft, stored);

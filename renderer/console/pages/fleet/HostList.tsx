@@ -56,6 +56,11 @@ export function HostList({ hosts, draft, now, mayAssign }: { hosts: readonly Fle
               );
             })}
           </ul>
+          {h.windows.length && !h.connected ? (
+            <p className="help" data-testid="last-report">
+              {t('Các cửa sổ như máy báo lần cuối, trước khi mất kết nối:', 'Its windows as it last reported them, before it went away:')}
+            </p>
+          ) : null}
           {h.windows.length ? (
             <table className="grid windows">
               <thead>

@@ -28,9 +28,9 @@ export function alertsBetween(previous: FleetBoard | null, next: FleetBoard): Fl
 /** At most this many alerts are kept on the page, newest first. */
 export const MAX_ALERTS = 20;
 
-/** The alert list after new ones: newest first, bounded. */
+/** The alert list after new ones: newest first (those of one poll in the wall's order), bounded. */
 export function withAlerts(list: readonly FleetAlert[], fresh: readonly FleetAlert[]): FleetAlert[] {
-  return [...[...fresh].reverse(), ...list].slice(0, MAX_ALERTS);
+  return [...fresh, ...list].slice(0, MAX_ALERTS);
 }
 
 /** Screens dark now by the alerts: the newest alert of each screen is red. */
