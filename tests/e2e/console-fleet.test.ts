@@ -89,9 +89,21 @@ describe('technician: the display fleet', () => {
     expect(left.assignments).toHaveLength(1);
     await page.screenshot({ path: resolve(screenshots, 'fleet-conflict.png') });
 
-    // Fixed by dragging the right display onto s2; the right PC's first display by drag, its second by the keyboard.
+    // Fixed by dragging the right display onto s2; the right PC's displays by the keyboard: picked, then Enter on
+    // the drawing's screen; and chosen in the screen's list.
     await drop(page, 'may-trai/2', 's2');
-    await drop(page, 'may-phai/1', 's3');
+    await page.focus('[data-display="may-phai/1"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="picked"] >> text=Đã chọn PC phải · màn hình 1');
+    // The refusal was about the map as sent; the map changed since.
+    expect(await page.locator('[data-field="assign-s2"] .field-errors').count()).toBe(0);
+    expect(await page.locator('main [role="alert"].error').count()).toBe(0);
+    await page.focus('[data-testid="wall-drawing"] g[data-screen="s3"]');
+    await page.screenshot({ path: resolve(screenshots, 'fleet-keyboard.png') });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-display="may-phai/1"] >> text=→ s3');
+    expect(await page.locator('[data-testid="picked"]').count()).toBe(0);
+    expect(await page.inputValue('#assign-s3')).toBe('may-phai/1');
     await page.focus('#assign-s4');
     for (let i = 0; i < 6 && (await page.inputValue('#assign-s4')) !== 'may-phai/2'; i++) await page.keyboard.press('ArrowDown');
     expect(await page.inputValue('#assign-s4')).toBe('may-phai/2');
@@ -106,6 +118,8 @@ describe('technician: the display fleet', () => {
     // They open them and report: every screen green on the page.
     await page.waitForFunction(() => document.querySelectorAll('[data-health-screen][data-level="green"]').length === 4, undefined, { timeout: 15_000 });
     await page.waitForSelector('[data-window="may-phai/s4"]');
+    // Screens coming up for the first time are no alarm.
+    expect(await page.locator('[data-testid="fleet-alert"]').count()).toBe(0);
     await page.screenshot({ path: resolve(screenshots, 'fleet-green.png') });
 
     // The right PC goes away: its screens red, and the alert on the page.

@@ -13,7 +13,7 @@ import { WorkStatus } from '../WorkStatus';
 import { alertsBetween, darkNow, withAlerts } from './alerts';
 import { AssignTable, type FieldFault } from './AssignTable';
 import { AlertPanel, HealthBoard } from './HealthBoard';
-import { HostList } from './HostList';
+import { HostList, type PickedDisplay } from './HostList';
 import { DISPLAY_MIME, LEVEL_LABELS, REASON_LABELS } from './labels';
 import { bodyOf, displayKey, draftOf, errorsByScreen, sameMap, withScreen, type MapDraft } from './mapDraft';
 import '../profile/profile.css';
@@ -49,8 +49,9 @@ export function FleetPage({ client, roles, onSessionEnded }: FleetPageProps): JS
   const [draft, setDraft] = useState<MapDraft | null>(null);
   const [fieldErrors, setFieldErrors] = useState<ReadonlyMap<string, readonly FieldFault[]>>(new Map());
   const [alerts, setAlerts] = useState<FleetAlert[]>([]);
+  const [picked, setPicked] = useState<PickedDisplay | null>(null);
   const lastBoard = useRef<FleetBoard | null>(null);
-  const { busy, status, failure, fail, run } = useWork(onSessionEnded);
+  const { busy, status, failure, fail, clear, run } = useWork(onSessionEnded);
 
   const accept = useCallback((next: FleetView) => {
     const fresh = alertsBetween(lastBoard.current, next.board);
@@ -87,7 +88,9 @@ export function FleetPage({ client, roles, onSessionEnded }: FleetPageProps): JS
 
   const choose = (screenId: string, display: { hostId: string; displayId: number } | null) => {
     setDraft(withScreen(current, screenId, display));
+    // A refusal was about the map as sent: once it changes, the old faults no longer apply.
     setFieldErrors(new Map());
+    clear();
   };
 
   const save = () => {
@@ -125,7 +128,10 @@ export function FleetPage({ client, roles, onSessionEnded }: FleetPageProps): JS
           <h2>{t('Gán màn hình thật cho màn hình tường', 'Map displays onto wall screens')}</h2>
           <p className="help">
             {mayAssign
-              ? t('Kéo một màn hình của máy (bên dưới) thả lên màn hình tường trên bản vẽ, hoặc chọn trong bảng. Bấm Lưu để gửi cả bảng gán.', 'Drag a display of a PC (below) onto a wall screen of the drawing, or choose it in the table. Save sends the whole map.')
+              ? t(
+                  'Kéo một màn hình của máy (bên phải) thả lên màn hình tường trên bản vẽ; hoặc bằng bàn phím: Enter trên màn hình của máy rồi Enter trên màn hình tường; hoặc chọn trong bảng. Bấm Lưu để gửi cả bảng gán.',
+                  'Drag a display of a PC (right) onto a wall screen of the drawing; or by keyboard: Enter on the display, then Enter on the wall screen; or choose it in the table. Save sends the whole map.',
+                )
               : t('Chỉ kỹ thuật viên và quản trị viên đổi bảng gán; bạn chỉ xem.', 'Only technicians and admins change the map; you can read it.')}
           </p>
           {profile ? (
@@ -149,6 +155,11 @@ export function FleetPage({ client, roles, onSessionEnded }: FleetPageProps): JS
                 },
                 ...(mayAssign
                   ? {
+                      onActivateScreen: (screenId: string) => {
+                        if (!picked) return;
+                        choose(screenId, picked);
+                        setPicked(null);
+                      },
                       onDropOnScreen: (screenId: string, data: DataTransfer) => {
                         const raw = data.getData(DISPLAY_MIME);
                         if (!raw) return;
@@ -159,6 +170,14 @@ export function FleetPage({ client, roles, onSessionEnded }: FleetPageProps): JS
                   : {}),
               }}
             />
+          ) : null}
+          {picked ? (
+            <p role="status" className="notice" data-testid="picked">
+              {t(
+                `Đã chọn ${hostName(picked.hostId)} · màn hình ${picked.displayId}: Tab tới một màn hình tường trên bản vẽ rồi bấm Enter (Esc để bỏ chọn).`,
+                `Picked ${hostName(picked.hostId)} · display ${picked.displayId}: Tab to a wall screen of the drawing and press Enter (Esc to cancel).`,
+              )}
+            </p>
           ) : null}
           <AssignTable screenIds={screenIds} hosts={hosts} draft={current} errors={fieldErrors} mayAssign={mayAssign} onChoose={choose} />
           {mayAssign ? (
@@ -174,7 +193,7 @@ export function FleetPage({ client, roles, onSessionEnded }: FleetPageProps): JS
         </section>
         <section aria-label={t('Các máy đã thấy', 'PCs seen')}>
           <h2>{t('Các máy hiển thị đã chào máy chủ', 'Display PCs seen')}</h2>
-          <HostList hosts={hosts} draft={current} now={loadedAt ?? Date.now()} mayAssign={mayAssign} />
+          <HostList hosts={hosts} draft={current} now={loadedAt ?? Date.now()} mayAssign={mayAssign} picked={picked} onPick={setPicked} />
         </section>
       </div>
     </main>

@@ -60,22 +60,25 @@ export function AlertPanel({ dark, recent, hosts, onDismiss }: { dark: readonly 
   const reasons = (a: FleetAlert) => a.reasons.map((r) => t(REASON_LABELS[r].vi, REASON_LABELS[r].en)).join(', ');
   return (
     <section aria-label={t('Cảnh báo', 'Alerts')} className="fleet-alerts">
-      <div role="alert" data-testid="fleet-alert" className={dark.length ? 'alarm' : 'calm'}>
-        {dark.length ? (
-          <>
-            <strong>{t(`${dark.length} màn hình tường đang tắt`, `${dark.length} wall screen(s) dark`)}</strong>
-            <ul>
-              {dark.map((a) => (
-                <li key={a.screenId} data-alert-screen={a.screenId}>
-                  <code>{a.screenId}</code> — {reasons(a)} · {hostLabel(hosts, a.hostId)} · {t('từ', 'since')} {formatClock(lang, a.at)}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <strong>{t('Mọi màn hình đã sáng lại.', 'Every screen is back.')}</strong>
-        )}
-      </div>
+      {/* Screens coming up for the first time (red "no window" → green) are changes, not an alarm to clear. */}
+      {dark.length || recent.some((a) => a.level === 'red') ? (
+        <div role="alert" data-testid="fleet-alert" className={dark.length ? 'alarm' : 'calm'}>
+          {dark.length ? (
+            <>
+              <strong>{t(`${dark.length} màn hình tường đang tắt`, `${dark.length} wall screen(s) dark`)}</strong>
+              <ul>
+                {dark.map((a) => (
+                  <li key={a.screenId} data-alert-screen={a.screenId}>
+                    <code>{a.screenId}</code> — {reasons(a)} · {hostLabel(hosts, a.hostId)} · {t('từ', 'since')} {formatClock(lang, a.at)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <strong>{t('Mọi màn hình đã sáng lại.', 'Every screen is back.')}</strong>
+          )}
+        </div>
+      ) : null}
       <details>
         <summary>{t(`Các thay đổi gần đây (${recent.length})`, `Recent changes (${recent.length})`)}</summary>
         <ol>

@@ -1,4 +1,4 @@
-import type { JSX } from 'react';
+import type { JSX, KeyboardEvent } from 'react';
 import type { FleetHost } from '../../../../shared/fleet/board';
 import { formatClock, useLang, useT } from '../../i18n';
 import { ageText } from '../DataAge';
@@ -16,7 +16,12 @@ function screensOf(draft: MapDraft): Map<string, string[]> {
  * Every PC seen, live or gone: its version, when it was last heard from and how old that is,
  * its displays (dragged from here onto the drawing) and its windows as it reports them.
  */
-export function HostList({ hosts, draft, now, mayAssign }: { hosts: readonly FleetHost[]; draft: MapDraft; now: number; mayAssign: boolean }): JSX.Element {
+export interface PickedDisplay {
+  hostId: string;
+  displayId: number;
+}
+
+export function HostList({ hosts, draft, now, mayAssign, picked, onPick }: { hosts: readonly FleetHost[]; draft: MapDraft; now: number; mayAssign: boolean; picked: PickedDisplay | null; onPick(display: PickedDisplay | null): void }): JSX.Element {
   const t = useT();
   const lang = useLang();
   const shown = screensOf(draft);
@@ -38,12 +43,28 @@ export function HostList({ hosts, draft, now, mayAssign }: { hosts: readonly Fle
           <ul className="displays" aria-label={t('Màn hình của máy', 'Its displays')}>
             {h.displays.map((d) => {
               const on = shown.get(displayKey({ hostId: h.hostId, displayId: d.id })) ?? [];
+              const isPicked = picked !== null && picked.hostId === h.hostId && picked.displayId === d.id;
               return (
                 <li
                   key={d.id}
-                  className="display-chip"
+                  className={isPicked ? 'display-chip picked' : 'display-chip'}
                   data-display={`${h.hostId}/${d.id}`}
                   draggable={mayAssign}
+                  {...(mayAssign
+                    ? {
+                        // The keyboard's drag: pick the display here, then press Enter on a screen of the drawing.
+                        tabIndex: 0,
+                        role: 'button',
+                        'aria-pressed': isPicked,
+                        onClick: () => onPick(isPicked ? null : { hostId: h.hostId, displayId: d.id }),
+                        onKeyDown: (e: KeyboardEvent<HTMLLIElement>) => {
+                          if (e.key === 'Escape') onPick(null);
+                          if (e.key !== 'Enter' && e.key !== ' ') return;
+                          e.preventDefault();
+                          onPick(isPicked ? null : { hostId: h.hostId, displayId: d.id });
+                        },
+                      }
+                    : {})}
                   onDragStart={(e) => {
                     e.dataTransfer.setData(DISPLAY_MIME, JSON.stringify({ hostId: h.hostId, displayId: d.id }));
                     e.dataTransfer.setData('text/plain', `${h.hostId}/${d.id}`);

@@ -1,4 +1,4 @@
-import type { JSX } from 'react';
+import type { JSX, KeyboardEvent } from 'react';
 import { wallCanvas } from '../../../../shared/geometry';
 import { hang } from '../../../../shared/geometry/hang';
 import { UNITS_PER_MM } from '../../../../shared/geometry/units';
@@ -52,6 +52,8 @@ export interface DrawingExtras {
   decorate?(screenId: string): ScreenDecoration;
   /** Makes every screen a drop target: called with the screen and the dragged data. */
   onDropOnScreen?(screenId: string, data: DataTransfer): void;
+  /** Makes every screen a button (Tab to it, Enter or Space, or a click): the keyboard's drop. */
+  onActivateScreen?(screenId: string): void;
 }
 
 const fmt = (lang: 'vi' | 'en', n: number) => n.toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 });
@@ -86,6 +88,7 @@ export function WallDrawing({ profile, valid, overlapping, lang, extras }: { pro
         {screens.map((s) => {
           const extra = extras?.decorate?.(s.id) ?? {};
           const drop = extras?.onDropOnScreen;
+          const activate = extras?.onActivateScreen;
           const className = [overlapping.has(s.id) ? 'overlap' : '', extra.className ?? ''].filter(Boolean).join(' ') || undefined;
           return (
           <g
@@ -93,6 +96,18 @@ export function WallDrawing({ profile, valid, overlapping, lang, extras }: { pro
             data-screen={s.id}
             className={className}
             aria-label={extra.label}
+            {...(activate
+              ? {
+                  tabIndex: 0,
+                  role: 'button',
+                  onClick: () => activate(s.id),
+                  onKeyDown: (e: KeyboardEvent<SVGGElement>) => {
+                    if (e.key !== 'Enter' && e.key !== ' ') return;
+                    e.preventDefault();
+                    activate(s.id);
+                  },
+                }
+              : {})}
             onDragOver={drop ? (e) => e.preventDefault() : undefined}
             onDrop={
               drop
