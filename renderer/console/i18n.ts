@@ -25,3 +25,10 @@ export function formatTime(lang: Lang, iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return date.toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
 }
+
+/** A time to the second (a health change, an alert): when exactly matters there. */
+export function formatClock(lang: Lang, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'medium' });
+}

@@ -1,10 +1,11 @@
 import type { JSX } from 'react';
 import type { ApiClient } from '../api/client';
-import type { Role } from '../../shared/protocol/roles';
+import { SETUP_ROLES, type Role } from '../../shared/protocol/roles';
 import type { Drafts } from './App';
 import { EditorPage } from './EditorPage';
 import type { Lang } from './i18n';
 import { LibraryPage } from './LibraryPage';
+import { FleetPage } from './pages/fleet/FleetPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { AuditPage } from './pages/AuditPage';
 import { ImportBinPage } from './pages/ImportBinPage';
@@ -127,6 +128,14 @@ export const consolePages: readonly ConsolePage[] = [
     roles: ['technician', 'admin'],
     nav: true,
     render: (c, profileId) => <ProfilePage client={c.client} profileId={profileId} onOpen={(id) => c.go({ page: 'profile', ...(id === undefined ? {} : { param: id }) })} onSessionEnded={c.onSessionEnded} />,
+  },
+  {
+    // Operators read the health board too (GET /api/v1/fleet allows them); the page lets only technicians and admins change the map.
+    id: 'fleet',
+    label: { vi: 'Đội màn hình', en: 'Display fleet' },
+    roles: SETUP_ROLES,
+    nav: true,
+    render: (c) => <FleetPage client={c.client} roles={c.session.user.roles} onSessionEnded={c.onSessionEnded} />,
   },
 ];
 

@@ -155,7 +155,7 @@ describe('guides name only what exists', () => {
     const text = readFileSync(join(guidesDir, 'ky-thuat.md'), 'utf8');
     const spans = codeSpans(text);
     // Describe a wall, identify, test patterns, read health: each through what it names.
-    for (const needed of ['/console/#/profile', 'PUT /api/v1/profiles/<mã>', 'POST /api/v1/profiles/<mã>/activate', 'POST /api/v1/wall/identify', 'PUT /api/v1/wall/test-pattern', '/wall/?screen=s1']) {
+    for (const needed of ['/console/#/profile', 'PUT /api/v1/profiles/<mã>', 'POST /api/v1/profiles/<mã>/activate', 'POST /api/v1/wall/identify', 'PUT /api/v1/wall/test-pattern', '/wall/?screen=s1', '/console/#/fleet', 'PUT /api/v1/fleet/assignments']) {
       expect(spans).toContain(needed);
     }
     expect(spans.filter((s) => s.includes('/api/v1/health'))).not.toEqual([]);
@@ -174,6 +174,14 @@ describe('guides name only what exists', () => {
     const text = readFileSync(join(guidesDir, guide), 'utf8');
     const links = [...text.matchAll(/\]\(([^)#]+\.md)\)/g)].map((m) => m[1]!);
     expect(links.filter((link) => !existsSync(join(guidesDir, link)))).toEqual([]);
+  });
+
+  it("the technician's guide shows only screenshots a test takes", () => {
+    const text = readFileSync(join(guidesDir, 'ky-thuat.md'), 'utf8');
+    // The pictures are not in git (out/screenshots/): the browser test that takes each names its file.
+    const shots = [...text.matchAll(/!\[[^\]]*\]\(([^)]+\.png)\)/g)].map((m) => m[1]!.split('/').at(-1)!);
+    expect(shots.length).toBeGreaterThan(0);
+    expect(shots.filter((file) => !testsWrite(file))).toEqual([]);
   });
 
   it('catches what does not exist (the checker is not a yes-machine)', () => {

@@ -30,5 +30,5 @@ export function useWork(onSessionEnded: () => void) {
     // clear is a fresh closure each render but only resets state: leaving it out keeps run stable.
     [fail],
   );
-  return { busy, status, failure, fail, run, setStatus };
+  return { busy, status, failure, fail, clear, run, setStatus };
 }

@@ -1,4 +1,4 @@
-import type { JSX } from 'react';
+import type { JSX, KeyboardEvent } from 'react';
 import { wallCanvas } from '../../../../shared/geometry';
 import { hang } from '../../../../shared/geometry/hang';
 import { UNITS_PER_MM } from '../../../../shared/geometry/units';
@@ -36,6 +36,26 @@ function layout(profile: WallProfileInput): Drawn[] {
   });
 }
 
+/**
+ * What a page that reuses the drawing adds to each screen (the fleet page: its health
+ * colour, the display that shows it, and a drop target for a dragged display).
+ */
+export interface ScreenDecoration {
+  className?: string;
+  /** A third line under the pixels (e.g. "PC A · màn hình 1"). */
+  note?: string;
+  /** Accessible name of the screen's group (the health in words). */
+  label?: string;
+}
+
+export interface DrawingExtras {
+  decorate?(screenId: string): ScreenDecoration;
+  /** Makes every screen a drop target: called with the screen and the dragged data. */
+  onDropOnScreen?(screenId: string, data: DataTransfer): void;
+  /** Makes every screen a button (Tab to it, Enter or Space, or a click): the keyboard's drop. */
+  onActivateScreen?(screenId: string): void;
+}
+
 const fmt = (lang: 'vi' | 'en', n: number) => n.toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 });
 
 /**
@@ -43,7 +63,7 @@ const fmt = (lang: 'vi' | 'en', n: number) => n.toLocaleString(lang === 'en' ? '
  * pixels and rotation; the wall's size in mm and the canvas in px under it. Drawn from the
  * millimetres typed, so a fault (two frames overlapping, drawn red) is visible before saving.
  */
-export function WallDrawing({ profile, valid, overlapping, lang }: { profile: WallProfileInput; valid: WallProfile | null; overlapping: ReadonlySet<string>; lang: 'vi' | 'en' }): JSX.Element {
+export function WallDrawing({ profile, valid, overlapping, lang, extras }: { profile: WallProfileInput; valid: WallProfile | null; overlapping: ReadonlySet<string>; lang: 'vi' | 'en'; extras?: DrawingExtras }): JSX.Element {
   const t = useT();
   const screens = layout(profile);
   const width = Math.max(1, ...screens.map((s) => s.frame.x + s.frame.width));
@@ -65,8 +85,39 @@ export function WallDrawing({ profile, valid, overlapping, lang }: { profile: Wa
             <line x1="0" y1="0" x2="0" y2={label / 2} stroke="#c9d6e3" strokeWidth={label / 8} />
           </pattern>
         </defs>
-        {screens.map((s) => (
-          <g key={s.id} data-screen={s.id} className={overlapping.has(s.id) ? 'overlap' : undefined}>
+        {screens.map((s) => {
+          const extra = extras?.decorate?.(s.id) ?? {};
+          const drop = extras?.onDropOnScreen;
+          const activate = extras?.onActivateScreen;
+          const className = [overlapping.has(s.id) ? 'overlap' : '', extra.className ?? ''].filter(Boolean).join(' ') || undefined;
+          return (
+          <g
+            key={s.id}
+            data-screen={s.id}
+            className={className}
+            aria-label={extra.label}
+            {...(activate
+              ? {
+                  tabIndex: 0,
+                  role: 'button',
+                  onClick: () => activate(s.id),
+                  onKeyDown: (e: KeyboardEvent<SVGGElement>) => {
+                    if (e.key !== 'Enter' && e.key !== ' ') return;
+                    e.preventDefault();
+                    activate(s.id);
+                  },
+                }
+              : {})}
+            onDragOver={drop ? (e) => e.preventDefault() : undefined}
+            onDrop={
+              drop
+                ? (e) => {
+                    e.preventDefault();
+                    drop(s.id, e.dataTransfer);
+                  }
+                : undefined
+            }
+          >
             <rect className="frame" x={s.frame.x} y={s.frame.y} width={s.frame.width} height={s.frame.height} />
             <rect className="active" x={s.active.x} y={s.active.y} width={s.active.width} height={s.active.height} />
             <text x={s.active.x + s.active.width / 2} y={s.active.y + s.active.height / 2} fontSize={label * 1.4} textAnchor="middle">
@@ -75,8 +126,14 @@ export function WallDrawing({ profile, valid, overlapping, lang }: { profile: Wa
             <text x={s.active.x + s.active.width / 2} y={s.active.y + s.active.height / 2 + label * 1.6} fontSize={label * 0.8} textAnchor="middle">
               {`${s.pixels.width} × ${s.pixels.height} px${s.rotation ? ` · ${s.rotation}°` : ''}`}
             </text>
+            {extra.note ? (
+              <text className="note" x={s.active.x + s.active.width / 2} y={s.active.y + s.active.height / 2 + label * 2.8} fontSize={label * 0.8} textAnchor="middle">
+                {extra.note}
+              </text>
+            ) : null}
           </g>
-        ))}
+          );
+        })}
       </svg>
       <figcaption>
         <span data-testid="wall-size-mm">
