@@ -75,10 +75,20 @@ export class ObservationRepo {
    * Per indicator × region × period, the newest vintage among the rows that match (for the
    * filters on the key itself: the newest vintage of every matching key).
    */
-  latest(filter: ObservationFilter = {}, limit = -1): Observation[] {
+  latest(filter: ObservationFilter = {}, limit = -1, historyYears?: number): Observation[] {
     const { where, params } = whereClause(filter);
+    // Windowed: each key's newest row with its year and its series' newest year (a window
+    // function over the grouped keys, one pass over the index), then only the years within
+    // the window. The year is the period's first four digits (shared/widgets/history-span.ts).
+    const newest =
+      historyYears === undefined
+        ? `SELECT MAX(id) AS id FROM observations ${where} GROUP BY indicator, region, period`
+        : `SELECT id FROM (SELECT MAX(id) AS id, CAST(substr(period, 1, 4) AS INTEGER) AS year,
+             MAX(CAST(substr(period, 1, 4) AS INTEGER)) OVER (PARTITION BY indicator, region) AS top
+             FROM observations ${where} GROUP BY indicator, region, period) WHERE year > top - ?`;
+    if (historyYears !== undefined) params.push(historyYears);
     const sql = `SELECT o.*, s.revision AS revision FROM observations o
-      JOIN (SELECT MAX(id) AS id FROM observations ${where} GROUP BY indicator, region, period) newest ON newest.id = o.id
+      JOIN (${newest}) newest ON newest.id = o.id
       LEFT JOIN submissions s ON s.id = o.submission_id
       ORDER BY o.indicator, o.region, o.period LIMIT ?`;
     return this.db.prepare<unknown[], Row>(sql).all(...params, limit).map(toObservation);
