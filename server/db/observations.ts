@@ -77,15 +77,16 @@ export class ObservationRepo {
    */
   latest(filter: ObservationFilter = {}, limit = -1, historyYears?: number): Observation[] {
     const { where, params } = whereClause(filter);
-    // Windowed: each key's newest row with its year and its series' newest year (a window
-    // function over the grouped keys, one pass over the index), then only the years within
-    // the window. The year is the period's first four digits (shared/widgets/history-span.ts).
+    // Windowed: each series' newest year first (the greatest period text: every period starts
+    // with its year, shared/widgets/history-span.ts), then only the keys from its first kept
+    // year on, found by a range of the (indicator, region, period) index, not a pass over
+    // every period the series ever had.
     const newest =
       historyYears === undefined
         ? `SELECT MAX(id) AS id FROM observations ${where} GROUP BY indicator, region, period`
-        : `SELECT id FROM (SELECT MAX(id) AS id, CAST(substr(period, 1, 4) AS INTEGER) AS year,
-             MAX(CAST(substr(period, 1, 4) AS INTEGER)) OVER (PARTITION BY indicator, region) AS top
-             FROM observations ${where} GROUP BY indicator, region, period) WHERE year > top - ?`;
+        : `SELECT MAX(k.id) AS id FROM (SELECT indicator, region, CAST(substr(MAX(period), 1, 4) AS INTEGER) AS top FROM observations ${where} GROUP BY indicator, region) series
+             JOIN observations k ON k.indicator = series.indicator AND k.region = series.region AND k.period >= printf('%04d', series.top - ? + 1)
+             GROUP BY k.indicator, k.region, k.period`;
     if (historyYears !== undefined) params.push(historyYears);
     const sql = `SELECT o.*, s.revision AS revision FROM observations o
       JOIN (${newest}) newest ON newest.id = o.id
