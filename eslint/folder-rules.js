@@ -213,6 +213,11 @@ export const folderRules = {
     packages: [NODE],
     why: "bench/store-freeze.ts measures the wall store frozen and thawed in Node, as bench/store-commit.ts does: the store itself and nothing else of the renderer.",
   },
+  'bench/history/snapshot-window.ts': {
+    folders: ['shared', 'bench', 'server', 'renderer/store'],
+    packages: [NODE],
+    why: "bench/history/snapshot-window.ts measures the snapshot query and the wall store holding its window, in Node: the server's observation store and the wall store themselves, nothing else of either.",
+  },
   scripts: {
     folders: [],
     packages: [NODE],

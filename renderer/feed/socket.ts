@@ -14,7 +14,7 @@ import {
   type Presence,
 } from '../../shared/protocol/control';
 import type { WallStore } from '../store/wallStore';
-import { selectBoundIndicators, selectWantsCompliance } from '../store/selectors';
+import { selectBoundIndicators, selectHistoryYears, selectWantsCompliance } from '../store/selectors';
 import { acceptChanges, acceptCommand, acceptSnapshot, acceptWallState, parseSubscribeReply, acceptWallView } from './ingest';
 import { rendererLog } from '../log';
 import { briefingGate, type GateSocket } from './briefing-gate';
@@ -91,6 +91,8 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
   let subscribed: string[] | null | undefined;
   /** Whether the current feed connection asked for reporting compliance too. */
   let subscribedCompliance = false;
+  /** The years of history the current feed connection's snapshot was windowed to. */
+  let subscribedYears = Number.POSITIVE_INFINITY;
 
   const later = (fn: () => void, ms: number) => {
     const timer = setTimeout(() => {
@@ -103,11 +105,13 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
   function subscribe(fresh: boolean): void {
     const indicators = selectBoundIndicators(store.api.getState());
     const compliance = selectWantsCompliance(store.api.getState());
+    const historyYears = selectHistoryYears(store.api.getState());
     const request: SubscribeRequest = {
       lastSeq: fresh ? null : store.lastAppliedSeq(),
       indicators: indicators && indicators.length <= 500 ? indicators : null,
       regions: null,
       ...(compliance ? { compliance: true } : {}),
+      ...(historyYears !== undefined ? { historyYears } : {}),
     };
     const checked = subscribeRequestSchema.safeParse(request);
     if (!checked.success) {
@@ -116,6 +120,7 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
     }
     subscribed = request.indicators;
     subscribedCompliance = compliance;
+    subscribedYears = historyYears ?? Number.POSITIVE_INFINITY;
     feed.timeout(SUBSCRIBE_TIMEOUT_MS).emit('subscribe', checked.data, (error: Error | null, payload: unknown) => {
       if (closed) return;
       if (error) {
@@ -136,14 +141,15 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
     });
   }
 
-  // A new layout may bind indicators the current subscription does not carry, or show
-  // reporting compliance it did not ask for: ask for a fresh snapshot of the new set (a
-  // replay from lastSeq would miss their history).
+  // A new layout may bind indicators the current subscription does not carry, show
+  // reporting compliance it did not ask for, or draw more years than it holds: ask for a
+  // fresh snapshot of the new set (a replay from lastSeq would miss their history).
   const unsubscribeStore = store.api.subscribe((state, previous) => {
     if (state.wall === previous.wall || !feed.connected || subscribed === undefined) return;
     const wanted = selectBoundIndicators(state);
     // Still covered (e.g. subscribed to everything): keep the stream; the next reconnect narrows it.
-    if (covers(subscribed, wanted) && (subscribedCompliance || !selectWantsCompliance(state))) return;
+    // A layout that draws more years than the snapshot held needs the older ones too.
+    if (covers(subscribed, wanted) && (subscribedCompliance || !selectWantsCompliance(state)) && (selectHistoryYears(state) ?? 0) <= subscribedYears) return;
     subscribe(true);
   });
 

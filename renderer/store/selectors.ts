@@ -1,5 +1,6 @@
 import { observationKey, type IndicatorMeta, type Observation } from '../../shared/protocol/model';
 import { previousPeriod, samePeriodLastYear } from '../../shared/period';
+import { historyYearsOf } from '../../shared/widgets/history';
 import { periodsKey, type WallStoreState } from './wallStore';
 
 /**
@@ -62,6 +63,9 @@ export function selectBoundIndicators(state: WallStoreState): string[] | null {
   for (const tile of tiles) if (tile.widget === 'ticker') for (const t of tile.options.thresholds) codes.add(t.indicator);
   return codes.size ? [...codes].sort() : null;
 }
+
+/** The calendar years of history the layout's tiles draw (the window the wall subscribes to and holds); undefined before a layout is known. */
+export const selectHistoryYears = (state: WallStoreState): number | undefined => (state.wall ? historyYearsOf(state.wall.layout.tiles) : undefined);
 
 /** Whether the layout shows reporting compliance (a compliance board, or a ticker of late reports). */
 export function selectWantsCompliance(state: WallStoreState): boolean {

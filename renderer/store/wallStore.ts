@@ -5,6 +5,8 @@ import { observationKey, type IndicatorMeta, type Observation } from '../../shar
 import { complianceKey, type ComplianceEntryWire, type RegimeMeta } from '../../shared/protocol/compliance';
 import type { Task } from '../../shared/tasks/schema';
 import { comparePeriods } from '../../shared/period';
+import { historyYearsOf } from '../../shared/widgets/history';
+import { periodYear } from '../../shared/widgets/history-span';
 import type { WallViewEvent } from '../../shared/wall/view';
 
 /**
@@ -161,6 +163,41 @@ function insertSorted(list: readonly string[] | undefined, period: string): read
   return next;
 }
 
+/**
+ * Drops the periods of one series that fall out of the history window (years before its
+ * newest year − years + 1), with their figures. `observations` is updated in place, as a
+ * commit does; the series' list is replaced.
+ */
+function pruneSeries(
+  observations: Record<string, Observation>,
+  periods: Record<string, readonly string[]>,
+  indicator: string,
+  region: string,
+  years: number,
+): void {
+  const pk = periodsKey(indicator, region);
+  const list = periods[pk];
+  if (!list || list.length < 2) return;
+  let top = -Infinity;
+  let bottom = Infinity;
+  for (const p of list) {
+    const year = periodYear(p);
+    if (year === null) continue;
+    if (year > top) top = year;
+    if (year < bottom) bottom = year;
+  }
+  const oldestKept = top - years + 1;
+  if (bottom >= oldestKept) return;
+  const kept: string[] = [];
+  for (const p of list) {
+    const year = periodYear(p);
+    if (year === null || year >= oldestKept) kept.push(p);
+    // The map is held in place across commits (see flush): its key goes, not a copy of it.
+    else Reflect.deleteProperty(observations, observationKey({ indicator, region, period: p }));
+  }
+  periods[pk] = kept;
+}
+
 const initialConnection = (): ConnectionState => ({
   feed: 'connecting',
   control: 'connecting',
@@ -242,6 +279,19 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
     for (const [key, o] of Object.entries(api.getState().observations)) if (!seen.has(key) && shownCodes?.has(o.indicator) !== false) freeze.changed.add(key);
   };
 
+  /**
+   * The history window of the layout on screen (null before one is known: nothing dropped),
+   * and the window the held data was last trimmed to, so that a layout drawing fewer years
+   * trims everything once.
+   */
+  let windowFor: { wall: WallSnapshotState | null; years: number | null } | null = null;
+  let trimmedTo: number | null = null;
+  const historyWindow = (): number | null => {
+    const wall = api.getState().wall;
+    if (windowFor?.wall !== wall) windowFor = { wall, years: wall ? historyYearsOf(wall.layout.tiles) : null };
+    return windowFor.years;
+  };
+
   const ensurePending = (): Pending => {
     pending ??= emptyPending();
     if (!cancel) cancel = schedule(flush);
@@ -249,6 +299,30 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
   };
 
   const lastAppliedSeq = (): number | null => held?.seq ?? pending?.seq ?? api.getState().lastSeq;
+
+  /**
+   * Keeps what the layout draws: every series after a snapshot or once the window narrows
+   * (O(held), once), otherwise only the series this commit touched (O(changed)).
+   */
+  function trimToWindow(observations: Record<string, Observation>, periods: Record<string, readonly string[]>, batch: Pending): void {
+    const years = historyWindow();
+    if (years === null) return;
+    if (batch.snapshot || trimmedTo === null || years < trimmedTo) {
+      for (const pk of Object.keys(periods)) {
+        const bar = pk.indexOf('|');
+        pruneSeries(observations, periods, pk.slice(0, bar), pk.slice(bar + 1), years);
+      }
+    } else {
+      const touched = new Set<string>();
+      for (const o of batch.observations.values()) {
+        const pk = periodsKey(o.indicator, o.region);
+        if (touched.has(pk)) continue;
+        touched.add(pk);
+        pruneSeries(observations, periods, o.indicator, o.region, years);
+      }
+    }
+    trimmedTo = years;
+  }
 
   function flush(): void {
     cancel?.();
@@ -321,6 +395,7 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
         const pk = periodsKey(o.indicator, o.region);
         periods[pk] = insertSorted(periods[pk], o.period);
       }
+      trimToWindow(observations, periods, batch);
       return {
         indicators,
         observations,

@@ -75,10 +75,21 @@ export class ObservationRepo {
    * Per indicator × region × period, the newest vintage among the rows that match (for the
    * filters on the key itself: the newest vintage of every matching key).
    */
-  latest(filter: ObservationFilter = {}, limit = -1): Observation[] {
+  latest(filter: ObservationFilter = {}, limit = -1, historyYears?: number): Observation[] {
     const { where, params } = whereClause(filter);
+    // Windowed: each series' newest year first (the greatest period text: every period starts
+    // with its year, shared/widgets/history-span.ts), then only the keys from its first kept
+    // year on, found by a range of the (indicator, region, period) index, not a pass over
+    // every period the series ever had.
+    const newest =
+      historyYears === undefined
+        ? `SELECT MAX(id) AS id FROM observations ${where} GROUP BY indicator, region, period`
+        : `SELECT MAX(k.id) AS id FROM (SELECT indicator, region, CAST(substr(MAX(period), 1, 4) AS INTEGER) AS top FROM observations ${where} GROUP BY indicator, region) series
+             JOIN observations k ON k.indicator = series.indicator AND k.region = series.region AND k.period >= printf('%04d', series.top - ? + 1)
+             GROUP BY k.indicator, k.region, k.period`;
+    if (historyYears !== undefined) params.push(historyYears);
     const sql = `SELECT o.*, s.revision AS revision FROM observations o
-      JOIN (SELECT MAX(id) AS id FROM observations ${where} GROUP BY indicator, region, period) newest ON newest.id = o.id
+      JOIN (${newest}) newest ON newest.id = o.id
       LEFT JOIN submissions s ON s.id = o.submission_id
       ORDER BY o.indicator, o.region, o.period LIMIT ?`;
     return this.db.prepare<unknown[], Row>(sql).all(...params, limit).map(toObservation);

@@ -267,7 +267,7 @@ export class FeedHub {
 
   private snapshot(socket: FeedSocket, request: SubscribeRequest, head: number): void {
     const indicators = this.store.indicators.all().filter((m) => !request.indicators || request.indicators.includes(m.code));
-    const observations = this.store.observations.latest({ indicators: request.indicators, regions: request.regions });
+    const observations = this.store.observations.latest({ indicators: request.indicators, regions: request.regions }, -1, request.historyYears);
     const extra =
       request.compliance && this.compliance
         ? { compliance: this.compliance.snapshotEntries(), regimes: this.compliance.regimeMetas(), ...(this.compliance.tasks ? { tasks: this.compliance.tasks() } : {}) }

@@ -3,6 +3,7 @@ import { indicatorCodeSchema, regionCodeSchema } from './codes';
 import { complianceEntrySchema, regimeMetaSchema } from './compliance';
 import { indicatorMetaSchema, observationSchema } from './model';
 import { taskSchema } from '../tasks/schema';
+import { MAX_HISTORY_YEARS } from '../widgets/history-span';
 
 /**
  * The /feed namespace. Every change the server commits gets the next sequence number
@@ -23,6 +24,12 @@ export const subscribeRequestSchema = z
     regions: z.array(regionCodeSchema).max(100).nullable(),
     /** Also receive reporting compliance (regime × agency × period statuses). */
     compliance: z.boolean().optional(),
+    /**
+     * A snapshot holds only the newest N calendar years of each indicator × region, counted
+     * from that series' own newest year (shared/widgets/history-span.ts); absent: every period.
+     * Replays are not windowed: they carry only what changed.
+     */
+    historyYears: z.number().int().min(1).max(MAX_HISTORY_YEARS).optional(),
   })
   .strict();
 export type SubscribeRequest = z.infer<typeof subscribeRequestSchema>;

@@ -53,6 +53,13 @@ export interface WidgetSpec<Id extends string = string, Options extends OptionsS
   readonly migrations: Readonly<Record<number, OptionsMigration>>;
   readonly binding: BindingArity;
   readonly legibility: WidgetLegibility;
+  /**
+   * The calendar years of history a tile with these (validated) options draws, counted back
+   * from the newest year of each series it shows, that year included. The wall holds only
+   * this much (shared/widgets/history.ts): a store that grows for years must not grow the
+   * wall. Absent: DEFAULT_HISTORY_YEARS (the newest figure and the one a year before it).
+   */
+  historyYears?(options: Readonly<Record<string, unknown>>): number;
 }
 
 const WIDGET_ID = /^[a-z][a-z0-9-]{0,31}$/;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { decimalsOption, expectUnitOption, reportingDelayDaysOption, showTargetOption } from '../common-options';
+import { yearsForPeriods } from '../history-span';
 import { defineWidgetSpec, option } from '../define';
 
 /**
@@ -58,4 +59,7 @@ export const kpiSpec = defineWidgetSpec({
   // 10.6cqh in kpi.css (0.105 + the border): a 4×3-cell tile of the 2×2 55" wall at 5 m.
   // The English name and the change's basis (7.2cqh) appear only where legible.
   legibility: { smallestTextFraction: 0.105 },
+  // The sparkline's periods, counted as years (the widest cadence), and the year before the
+  // first of them (its change against the same period a year earlier).
+  historyYears: (options) => yearsForPeriods(typeof options.sparklinePeriods === 'number' ? options.sparklinePeriods : 0, 'auto'),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { decimalsOption, expectUnitOption, reportingDelayDaysOption, showTargetOption } from '../common-options';
+import { yearsForPeriods } from '../history-span';
 import { defineWidgetSpec, option } from '../define';
 
 /** Up to this many series are drawn (one colour and dash pattern each); more are listed as left out. */
@@ -64,4 +65,7 @@ export const timeseriesSpec = defineWidgetSpec({
   binding: 'many',
   // Chart widgets: axis labels, legend and ranking rows at 5.6cqh (chart-base.css).
   legibility: { smallestTextFraction: 0.055 },
+  // The axis's periods of the chosen kind ('auto': as if yearly, the widest), and the year before.
+  historyYears: (options) =>
+    yearsForPeriods(typeof options.periods === 'number' ? options.periods : 12, typeof options.periodKind === 'string' ? options.periodKind : 'auto'),
 });
