@@ -18,7 +18,8 @@ const SCREENS = ['s1', 's2', 's3', 's4'];
  * Electron double (real Chromium pages), the real server process. Its hello reaches the
  * server and GET /api/v1/fleet lists the host with its displays and windows; a display
  * going away is reported; a display map from the server moves, closes and re-opens its
- * windows through the window planner; a restart keeps the host id.
+ * windows through the window planner; a restart keeps the host id; a server restart is
+ * followed by a new hello.
  */
 describe('the display agent in the fleet', () => {
   const work = mkdtempSync(join(tmpdir(), 'toancanh-agent-fleet-'));
@@ -70,6 +71,8 @@ describe('the display agent in the fleet', () => {
       const h = await hostOf();
       // Every window has reported in through its heartbeat: connected, with a frame rate and a seq.
       expect(h.windows.map((w) => w.connection)).toEqual(['connected', 'connected', 'connected', 'connected']);
+      // …and has applied the feed's snapshot (its seq comes with a later heartbeat than "connected").
+      for (const w of h.windows) expect(w.lastSeq, w.screenId).not.toBeNull();
       return h;
     }, 'the fleet lists the agent with its four windows connected');
     expect(host).toMatchObject({ kind: 'agent', connected: true, appVersion: '0.0.0-double', goneAt: null });
@@ -85,7 +88,6 @@ describe('the display agent in the fleet', () => {
     for (const w of host.windows) {
       expect(w.restarts, w.screenId).toBe(0);
       expect(w.lastError, w.screenId).toBeNull();
-      expect(w.lastSeq, w.screenId).not.toBeNull();
     }
     const { body } = await server.api<{ sightings: { hostId: string; event: string }[] }>('GET', `/api/v1/fleet/sightings?hostId=${agent.hostId}`);
     expect(body.sightings.map((s) => s.event)).toContain('first-seen');
@@ -158,5 +160,19 @@ describe('the display agent in the fleet', () => {
     }, 'the restarted agent opens what the map says');
     const { body } = await server.api<FleetView>('GET', '/api/v1/fleet');
     expect(body.hosts.filter((h) => h.kind === 'agent').map((h) => h.hostId)).toEqual([first]);
+  });
+
+  it('says hello again when the server comes back, and keeps drawing what the map says', async () => {
+    await server.kill('SIGKILL');
+    await server.start();
+    const host = await eventually(async () => {
+      const h = await hostOf();
+      expect(h.connected).toBe(true);
+      expect(h.windows.map((w) => [w.screenId, w.displayId, w.connection])).toEqual([['s4', 101, 'connected']]);
+      return h;
+    }, 'the agent is back in the fleet after the restart', 30_000);
+    expect(host.displays.map((d) => d.id)).toEqual([101, 102, 103, 104]);
+    expect(double.openWindows().map((w) => w.options.title)).toEqual(['Toàn Cảnh — s4']);
+    expect(log.filter((line) => line.includes('fleet: hello accepted')).length).toBeGreaterThanOrEqual(2);
   });
 });
