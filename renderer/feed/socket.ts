@@ -229,6 +229,12 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
       }
       const r = reply as { ok?: unknown; error?: unknown; code?: unknown } | null;
       if (!r || r.ok !== true) {
+        // The server took the hello as a wall's and refused only the fleet part (a token that is
+        // not the wall's, a full fleet): the wall works, it is just not listed.
+        if (agent && (r?.code === 'auth.role_forbidden' || r?.code === 'fleet.too_many_hosts')) {
+          rendererLog.warn('not listed in the fleet', { screenId, code: r.code });
+          return;
+        }
         rendererLog.error('/control refused hello', { screenId, code: typeof r?.code === 'string' ? r.code : undefined, error: String(r?.error ?? 'malformed reply') });
         return;
       }
