@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import type { AssignmentEvent } from '../shared/fleet/schema';
+import { DEFAULT_STATUS_EVERY_MS, type AssignmentEvent } from '../shared/fleet/schema';
 import type { WallProfile } from '../shared/wall/profile';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { autostartPlan } from './autostart';
@@ -63,7 +63,7 @@ export const DEFAULT_AGENT_TIMING: AgentTiming = {
   paintCheckEveryMs: 5_000,
   relaunchPolicy: DEFAULT_RELAUNCH_POLICY,
   recyclePaintTimeoutMs: 120_000,
-  fleetStatusEveryMs: 5_000,
+  fleetStatusEveryMs: DEFAULT_STATUS_EVERY_MS,
   fleetMinGapMs: DEFAULT_FLEET_MIN_GAP_MS,
 };
 

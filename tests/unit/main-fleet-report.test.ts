@@ -59,6 +59,11 @@ describe('the agent’s fleet report (main/fleet-report.ts)', () => {
     expect(report).toMatchObject({ kind: 'agent', hostId: 'may-a-1234abcd', hostName: 'Máy tường A', appVersion: '0.1.0', statusEveryMs: 5_000 });
     expect(report.displays).toHaveLength(16);
     expect(report.windows).toHaveLength(16);
+    // The largest hello there can be (every window with a 300-character error) stays a few kilobytes.
+    for (let i = 0; i < 20; i++) health.event(`s${i}`, 'load-failed', 'x'.repeat(1_000));
+    const largest = JSON.stringify(agentReport({ ...identity, hostName: 'h'.repeat(200) }, Array.from({ length: 20 }, (_, i) => display(i)), health.snapshot().windows));
+    console.log(`largest agent hello: ${largest.length} bytes`);
+    expect(largest.length).toBeLessThan(16_384);
     expect(agentStatus(null, health.snapshot().windows)).not.toHaveProperty('displays');
     expect(agentStatus([display(1)], []).displays).toHaveLength(1);
   });
