@@ -87,7 +87,14 @@ export const folderRules = {
   main: {
     folders: ['shared'],
     packages: ['electron', 'zod', NODE],
-    why: 'main/ is the Electron display agent; it runs the server as a separate process (out/main/server.js) and loads the page by URL, so it never imports server/ or renderer/.',
+    why: 'main/ is the Electron display agent; it runs the server as a separate process (out/main/server.js) and loads the page by URL, so it never imports server/ or renderer/; only main/fleet-reporter.ts opens a socket.',
+  },
+  // socket.io-client for this one file: the agent itself says hello to the fleet on /control
+  // (issue 9) with its displays and windows; every other part of main/ still opens no socket.
+  'main/fleet-reporter.ts': {
+    folders: ['shared'],
+    packages: ['zod', 'socket.io-client', NODE],
+    why: 'main/fleet-reporter.ts is the agent\'s one socket: its member of the fleet on /control.',
   },
   'main/preload': {
     folders: ['shared/ipc-channels.ts'],

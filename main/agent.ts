@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_STATUS_EVERY_MS, type AssignmentEvent } from '../shared/fleet/schema';
 import type { WallProfile } from '../shared/wall/profile';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { autostartPlan } from './autostart';
@@ -9,6 +10,9 @@ import { ConsoleWindow } from './console-window';
 import { deriveWallProfile, shouldReplaceDerivedProfile } from './displays';
 import type { AgentElectron } from './electron-api';
 import { EmbeddedServer } from './embedded-server';
+import { assignedProfile } from './fleet-assignment';
+import { DEFAULT_FLEET_MIN_GAP_MS, FleetReporter } from './fleet-reporter';
+import { loadOrCreateHostId } from './host-id';
 import { registerIpc } from './ipc';
 import { createFileLogger, describeError, type Logger } from './log';
 import { OperatorMenus } from './operator-menus';
@@ -47,6 +51,10 @@ export interface AgentTiming extends WallWindowsTiming {
   relaunchPolicy: RelaunchPolicy;
   /** Longest wait for a recycled window to paint again. */
   recyclePaintTimeoutMs: number;
+  /** How often the fleet hears a `status` from this host (/control, issue 9). */
+  fleetStatusEveryMs: number;
+  /** The soonest a change (a crash, a display) is reported after the previous message. */
+  fleetMinGapMs: number;
 }
 
 export const DEFAULT_AGENT_TIMING: AgentTiming = {
@@ -55,6 +63,8 @@ export const DEFAULT_AGENT_TIMING: AgentTiming = {
   paintCheckEveryMs: 5_000,
   relaunchPolicy: DEFAULT_RELAUNCH_POLICY,
   recyclePaintTimeoutMs: 120_000,
+  fleetStatusEveryMs: DEFAULT_STATUS_EVERY_MS,
+  fleetMinGapMs: DEFAULT_FLEET_MIN_GAP_MS,
 };
 
 export interface AgentOptions {
@@ -72,9 +82,9 @@ export interface AgentOptions {
   /** Where the log's lines are echoed (stderr by default). */
   echoLog?: (line: string) => void;
   /**
-   * Every health event (crash, hang, stall, reload, recycle, relaunch …). The seam where
-   * a reporter to the server plugs in once the fleet work adds a route; today they go to
-   * the log and to `RunningAgent.health`.
+   * Every health event (crash, hang, stall, reload, recycle, relaunch …), as the log and
+   * `RunningAgent.health` have them; the fleet reporter hears them too (main/fleet-reporter.ts)
+   * and tells the server soon after.
    */
   onHealthEvent?: (event: HealthEvent) => void;
 }
@@ -82,6 +92,8 @@ export interface AgentOptions {
 export interface RunningAgent {
   config: AgentConfig;
   serverUrl: string;
+  /** This machine's id in the fleet (kept in the data folder, main/host-id.ts). */
+  hostId: string;
   health: HealthRegistry;
   windows: WallWindows;
   /** The operator console window (--console, the wall's context menu, the tray). */
@@ -133,8 +145,10 @@ export async function startAgent(electron: AgentElectron, options: AgentOptions)
     process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { err: reason }));
   }
 
+  let fleet: FleetReporter | null = null;
   const health = new HealthRegistry(now, (event) => {
     options.onHealthEvent?.(event);
+    fleet?.nudge();
   });
   const recovery = new RecoveryPolicy(now, timing.relaunchPolicy);
   let relaunching = false;
@@ -225,6 +239,7 @@ export async function startAgent(electron: AgentElectron, options: AgentOptions)
       quitting = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      fleet?.stop();
       consoleWindow?.close();
       menus?.destroy();
       windows?.closeAll();
@@ -283,6 +298,9 @@ export async function startAgent(electron: AgentElectron, options: AgentOptions)
   handleAppProtocol(electron.protocol, options.paths.renderer, () => [serverOrigin], log);
 
   const host = hostname();
+  const hostId = loadOrCreateHostId(config.dataDir, host);
+  /** What the server last said this host opens (null before its first word: the profile as it is). */
+  let assignment: AssignmentEvent | null = null;
   let replanTimer: NodeJS.Timeout | null = null;
   const scheduleReplan = (why: string): void => {
     if (replanTimer !== null) {
@@ -370,7 +388,9 @@ export async function startAgent(electron: AgentElectron, options: AgentOptions)
         server?.restart({ profilePath: derivedPath }, 'derived profile grew');
       }
     }
-    const plan = planWindows({ displays, primaryDisplayId: screen.getPrimaryDisplay().id, profile, preview: config.preview, host });
+    // Once the technician maps displays to screens (the fleet), the map decides which screens are ours.
+    const drawn = profile ? assignedProfile(profile, host, assignment) : profile;
+    const plan = planWindows({ displays, primaryDisplayId: screen.getPrimaryDisplay().id, profile: drawn, preview: config.preview, host });
     for (const { screenId, displayId, mismatch } of plan.mismatches) {
       log.warn(
         `${why}: screen ${screenId} on display ${displayId}: ${mismatch.kind === 'orientation' ? 'orientation differs' : 'size differs'} ` +
@@ -395,6 +415,26 @@ export async function startAgent(electron: AgentElectron, options: AgentOptions)
   screen.on('display-added', (_event, display) => scheduleReplan(`display ${display.id} added`));
   screen.on('display-removed', (_event, display) => scheduleReplan(`display ${display.id} removed`));
   screen.on('display-metrics-changed', (_event, display, changed) => scheduleReplan(`display ${display.id} changed (${changed.join(', ')})`));
+  // The server hears of a display change soon (paced), not at the next periodic status.
+  screen.on('display-added', () => fleet?.nudge());
+  screen.on('display-removed', () => fleet?.nudge());
+  screen.on('display-metrics-changed', () => fleet?.nudge());
+
+  // The fleet: hello on /control with the displays and the windows' health; the server's map back.
+  fleet = new FleetReporter({
+    serverUrl,
+    token,
+    identity: { hostId, hostName: host || hostId, appVersion: app.getVersion(), statusEveryMs: timing.fleetStatusEveryMs },
+    displays: () => screen.getAllDisplays(),
+    windows: () => health.snapshot().windows,
+    onAssignment: (event) => {
+      assignment = event;
+      replan('assignment from the server');
+    },
+    log,
+    now,
+    minGapMs: timing.fleetMinGapMs,
+  });
 
   const every = (ms: number, fn: () => void): void => {
     const tick = (): void => {
@@ -465,6 +505,8 @@ export async function startAgent(electron: AgentElectron, options: AgentOptions)
   }
 
   replan('start');
+  fleet.start();
+  log.info(`fleet: host id ${hostId}`);
   if (config.console.open) consoleWin.open('--console');
-  return { config, serverUrl, health, windows: wall, console: consoleWin, log, recycleNow, stop };
+  return { config, serverUrl, hostId, health, windows: wall, console: consoleWin, log, recycleNow, stop };
 }

@@ -4,9 +4,9 @@ import type { DisplayMismatch } from './window-plan';
 /**
  * What the agent knows about each of its windows, for the technician: restarts, the last
  * error, the last frame, fps and heap as the page reported them, the feed's sequence.
- * Kept here, in one place, so the fleet work can send `snapshot()` to the server in its
- * `hello` on /control; until a server route exists, every event goes to the log and to
- * the `onEvent` hook (the seam where a reporter to the server plugs in). No Electron.
+ * Kept here, in one place: the fleet reporter (main/fleet-reporter.ts) sends `snapshot()`'s
+ * windows to the server in its `hello` and `status` on /control, and every event goes to
+ * the log and to the `onEvent` hook (which also nudges the reporter). No Electron.
  */
 
 export type HealthEventKind =

@@ -13,6 +13,7 @@ import {
   type ControlServerToClient,
   type Presence,
 } from '../../shared/protocol/control';
+import { agentStatusSchema, type AgentReport } from '../../shared/fleet/schema';
 import type { WallStore } from '../store/wallStore';
 import { selectBoundIndicators, selectHistoryYears, selectWantsCompliance } from '../store/selectors';
 import { acceptChanges, acceptCommand, acceptSnapshot, acceptWallState, parseSubscribeReply, acceptWallView } from './ingest';
@@ -38,6 +39,13 @@ export interface WallConnectionOptions {
   store: WallStore;
   /** The server refused the token: the connection stops and the page asks for another. */
   onUnauthorized?: () => void;
+  /**
+   * A wall page in a browser as a member of the fleet (issue 9, renderer/wall/fleet.ts):
+   * what it says of its host, display and window, built anew for each hello and `status`.
+   * Absent under the display agent (the agent reports its windows itself) and for the
+   * console's preview (a person's session is no fleet member).
+   */
+  fleet?: () => AgentReport;
 }
 
 export interface WallConnection {
@@ -183,9 +191,42 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
     acceptChanges(store, payload);
   });
 
+  /** The fleet member's report now, or undefined (none, or one the schema would refuse: logged). */
+  const fleetReport = (): AgentReport | undefined => {
+    if (!options.fleet) return undefined;
+    try {
+      return options.fleet();
+    } catch (error) {
+      rendererLog.error('not reporting to the fleet: the report is invalid', { screenId, err: error });
+      return undefined;
+    }
+  };
+  let statusTimer: ReturnType<typeof setInterval> | null = null;
+  const stopStatus = () => {
+    if (statusTimer !== null) clearInterval(statusTimer);
+    statusTimer = null;
+  };
+  /** After an accepted fleet hello: `status` on the cadence the hello announced, the display only when it changed. */
+  const startStatus = (every: number, displaysSent: string) => {
+    stopStatus();
+    let sent = displaysSent;
+    statusTimer = setInterval(() => {
+      const report = fleetReport();
+      if (!report || !control.connected) return;
+      const displays = JSON.stringify(report.displays);
+      const status = agentStatusSchema.safeParse({ windows: report.windows, ...(displays !== sent ? { displays: report.displays } : {}) });
+      if (!status.success) return;
+      if (status.data.displays) sent = displays;
+      control.emit('status', status.data, (reply) => {
+        if (!reply.ok) rendererLog.warn('/control refused a fleet status', { screenId, code: reply.code });
+      });
+    }, every);
+  };
+
   control.on('connect', () => {
     store.setConnection({ control: 'connected', unauthorized: false });
-    const hello = controlHelloSchema.parse({ client: 'wall', screenId: screenId.slice(0, 40), host: null });
+    const agent = fleetReport();
+    const hello = controlHelloSchema.parse({ client: 'wall', screenId: screenId.slice(0, 40), host: agent?.hostName ?? null, ...(agent ? { agent } : {}) });
     control.timeout(SUBSCRIBE_TIMEOUT_MS).emit('hello', hello, (error: Error | null, reply: unknown) => {
       if (closed) return;
       if (error) {
@@ -193,10 +234,21 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
         return;
       }
       const r = reply as { ok?: unknown; error?: unknown; code?: unknown } | null;
-      if (!r || r.ok !== true) rendererLog.error('/control refused hello', { screenId, code: typeof r?.code === 'string' ? r.code : undefined, error: String(r?.error ?? 'malformed reply') });
+      if (!r || r.ok !== true) {
+        // The server took the hello as a wall's and refused only the fleet part (a token that is
+        // not the wall's, a full fleet): the wall works, it is just not listed.
+        if (agent && (r?.code === 'auth.role_forbidden' || r?.code === 'fleet.too_many_hosts')) {
+          rendererLog.warn('not listed in the fleet', { screenId, code: r.code });
+          return;
+        }
+        rendererLog.error('/control refused hello', { screenId, code: typeof r?.code === 'string' ? r.code : undefined, error: String(r?.error ?? 'malformed reply') });
+        return;
+      }
+      if (agent) startStatus(agent.statusEveryMs, JSON.stringify(agent.displays));
     });
   });
   control.on('disconnect', (reason) => {
+    stopStatus();
     store.setConnection({ control: 'disconnected' });
     if (reason === 'io server disconnect') later(() => control.connect(), SERVER_KICK_RETRY_MS);
   });
@@ -227,6 +279,7 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
       closed = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      stopStatus();
       gate.close();
       unsubscribeStore();
       feed.removeAllListeners();

@@ -7,7 +7,8 @@ import { keepLastGood, lastGoodKey, openLastGoodDb, restoreLastGood } from '../o
 import { registerWallServiceWorker } from '../offline/service-worker';
 import type { WallStore } from '../store/wallStore';
 import { forgetToken, resolveBootConfig, storeToken, type BootConfig } from './boot';
-import { startHeartbeat } from './heartbeat';
+import { browserDisplay, browserHostId, browserHostName, browserReport, browserWindow, readScreen } from './fleet';
+import { heapMb, startFrameMonitor, startHeartbeat } from './heartbeat';
 import { Notice } from './Notice';
 import { TokenForm } from './TokenForm';
 import { WallView } from './WallView';
@@ -48,6 +49,28 @@ export function App({ store = defaultWallStore }: { store?: WallStore }) {
     let connection: { close(): void } | null = null;
     let stopKeeping: (() => void) | null = null;
     let closeDb: (() => void) | null = null;
+    // A page in a browser is a member of the fleet (renderer/wall/fleet.ts); under the agent, the agent reports.
+    const frames = config.source === 'browser' ? startFrameMonitor(window) : null;
+    const fleet = frames
+      ? (() => {
+          let storage: Storage | null = null;
+          try {
+            storage = window.localStorage;
+          } catch {
+            // Blocked storage: a host id for this page only.
+          }
+          const hostId = browserHostId(storage);
+          const platform = (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform ?? navigator.platform;
+          const hostName = browserHostName(hostId, platform);
+          return () =>
+            browserReport({
+              hostId,
+              hostName,
+              display: browserDisplay(readScreen(window)),
+              window: browserWindow(store.api.getState(), config.screenId, frames.takeFps(), heapMb(window), Date.now()),
+            });
+        })()
+      : undefined;
     configureEndpoint({ serverUrl: config.serverUrl, token });
     if (config.source === 'browser') void registerWallServiceWorker(window);
     const key = lastGoodKey(config.serverUrl, config.screenId);
@@ -68,6 +91,7 @@ export function App({ store = defaultWallStore }: { store?: WallStore }) {
         token,
         screenId: config.screenId,
         store,
+        ...(fleet ? { fleet } : {}),
         onUnauthorized: () => {
           rendererLog.error('the server rejected the access token', { code: 'auth.token_invalid' });
           forgetToken(window);
@@ -78,6 +102,7 @@ export function App({ store = defaultWallStore }: { store?: WallStore }) {
     return () => {
       cancelled = true;
       connection?.close();
+      frames?.stop();
       stopKeeping?.();
       closeDb?.();
       configureEndpoint(null);

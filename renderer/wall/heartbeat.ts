@@ -45,8 +45,8 @@ export function startFrameMonitor(win: Window = window): FrameMonitor {
   };
 }
 
-/** Chromium's non-standard performance.memory, where present. */
-function heapMb(win: Window): number | null {
+/** Chromium's non-standard performance.memory, where present (the fleet report reads it too). */
+export function heapMb(win: Window): number | null {
   const memory = (win.performance as Performance & { memory?: { usedJSHeapSize?: unknown } }).memory;
   const used = memory?.usedJSHeapSize;
   return typeof used === 'number' && Number.isFinite(used) ? Math.round((used / 1_048_576) * 10) / 10 : null;

@@ -19,6 +19,8 @@ export interface Fake {
   port: number;
   subscribes: SubscribeRequest[];
   hellos: ControlHello[];
+  /** Fleet `status` updates on /control (a browser wall page of the fleet). */
+  statuses: unknown[];
   handshakes: { url: string; query: Record<string, unknown> }[];
   feedSockets: ServerSocket[];
   controlSockets: ServerSocket[];
@@ -39,6 +41,7 @@ export async function startServer(port = 0, previous?: Fake): Promise<Fake> {
         port,
         subscribes: [],
         hellos: [],
+        statuses: [],
         handshakes: [],
         feedSockets: [],
         controlSockets: [],
@@ -68,6 +71,10 @@ export async function startServer(port = 0, previous?: Fake): Promise<Fake> {
       fake.hellos.push(hello);
       ack({ ok: true });
       socket.emit('wallState', fake.wallState());
+    });
+    socket.on('status', (status: unknown, ack: (reply: unknown) => void) => {
+      fake.statuses.push(status);
+      ack({ ok: true });
     });
   });
   await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve));

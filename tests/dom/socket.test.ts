@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AgentReport } from '../../shared/fleet/schema';
 import { connectWall, type WallConnection } from '../../renderer/feed/socket';
 import { createWallStore, isConnected, type WallStore } from '../../renderer/store/wallStore';
 import { observation, kpiWallState } from './fixtures';
@@ -43,6 +44,28 @@ describe('feed and control sockets', () => {
       expect(h.url).not.toContain(TOKEN);
       expect(JSON.stringify(h.query)).not.toContain(TOKEN);
     }
+  });
+
+  it('as a browser member of the fleet, says hello with its report and sends a status on the announced cadence', async () => {
+    let calls = 0;
+    const report = (): AgentReport => {
+      calls++;
+      return {
+        kind: 'browser',
+        hostId: 'browser-0a1b2c3d4e5f',
+        hostName: 'Trình duyệt (3d4e5f)',
+        appVersion: '0.1.0',
+        statusEveryMs: 1_000,
+        displays: [{ id: 0, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1, rotation: 0, resolution: { width: 1920, height: 1080 }, internal: false }],
+        windows: [{ screenId: 's1', displayId: 0, connection: 'connected', lastSeq: calls, fps: 60, heapMb: 20, restarts: 0, lastError: null }],
+      };
+    };
+    connection = connectWall({ serverUrl: `http://127.0.0.1:${server.port}/`, token: TOKEN, screenId: 's1', store, fleet: report });
+    await vi.waitFor(() => expect(server.hellos).toHaveLength(1));
+    expect(server.hellos[0]).toMatchObject({ client: 'wall', screenId: 's1', host: 'Trình duyệt (3d4e5f)', agent: { kind: 'browser', hostId: 'browser-0a1b2c3d4e5f' } });
+    await vi.waitFor(() => expect(server.statuses.length).toBeGreaterThanOrEqual(1), { timeout: 5_000 });
+    // The display did not change since the hello: the status carries the window alone.
+    expect(server.statuses[0]).toEqual({ windows: [expect.objectContaining({ screenId: 's1', connection: 'connected' })] });
   });
 
   it('applies newer changes, refuses an invalid batch, and resumes from its last seq after a server restart', async () => {
