@@ -18,9 +18,11 @@ export function spanText(lang: 'vi' | 'en', ms: number): string {
 }
 
 function focusText(lang: 'vi' | 'en', row: ShownRow): string {
-  if (row.focus.kind === 'tile') return lang === 'en' ? `tile "${row.focus.tileId}" enlarged` : `phóng to ô «${row.focus.tileId}»`;
-  if (row.focus.kind === 'province') return (lang === 'en' ? 'filtered to ' : 'lọc theo ') + (viewProvinceName({ province: row.focus.province }, lang) ?? row.focus.province);
-  return lang === 'en' ? 'no focus' : 'không tiêu điểm';
+  const { province, enlargedTileId } = row.view;
+  const parts: string[] = [];
+  if (enlargedTileId !== null) parts.push(lang === 'en' ? `tile "${enlargedTileId}" enlarged` : `phóng to ô «${enlargedTileId}»`);
+  if (province !== null) parts.push((lang === 'en' ? 'filtered to ' : 'lọc theo ') + (viewProvinceName({ province }, lang) ?? province));
+  return parts.length > 0 ? parts.join(', ') : lang === 'en' ? 'no focus' : 'không tiêu điểm';
 }
 
 /**
@@ -64,15 +66,15 @@ export function RunTimeline({ run, shown, total, now }: { run: RunSummary; shown
           const to = row.to ? Date.parse(row.to) : end;
           const data = row.frozenAt ? t(`số liệu dừng lúc ${frozenClock(row.frozenAt)}`, `figures frozen at ${frozenClock(row.frozenAt)}`) : t(`số liệu trực tiếp (thứ tự ${row.dataSeq})`, `live figures (sequence ${row.dataSeq})`);
           const words = [
-            t(`Cảnh ${row.sceneIndex + 1} «${row.sceneTitle}»`, `Scene ${row.sceneIndex + 1} "${row.sceneTitle}"`),
+            t(`Cảnh ${row.sceneIndex + 1} «${row.sceneTitle}»`, `Scene ${row.sceneIndex + 1} "${row.sceneTitle}"`) + (row.cause === 'view' ? t(' (đổi cách xem trong cảnh)', ' (view changed within the scene)') : ''),
             `${clockOf(lang, row.from)}–${row.to ? clockOf(lang, row.to) : t('nay', 'now')} (${spanText(lang, to - from)})`,
             focusText(lang, row),
             data,
             t(`lệnh của ${row.commandedBy}`, `commanded by ${row.commandedBy}`),
-            row.windows > 0 ? t(`${row.acks}/${row.windows} cửa sổ đã sẵn sàng`, `${row.acks}/${row.windows} windows ready`) : t('không có cửa sổ tường nào kết nối', 'no wall window connected'),
-          ];
+            row.cause === 'view' ? null : row.windows > 0 ? t(`${row.acks}/${row.windows} cửa sổ đã sẵn sàng`, `${row.acks}/${row.windows} windows ready`) : t('không có cửa sổ tường nào kết nối', 'no wall window connected'),
+          ].filter((w): w is string => w !== null);
           return (
-            <li key={row.id} data-shown-index={i} data-scene-id={row.sceneId} data-commanded-by={row.commandedBy} className="bf-track" tabIndex={0} aria-label={words.join(', ')} onKeyDown={(e) => onKeyDown(e, i)}>
+            <li key={row.id} data-shown-index={i} data-scene-id={row.sceneId} data-commanded-by={row.commandedBy} data-cause={row.cause} className="bf-track" tabIndex={0} aria-label={words.join(', ')} onKeyDown={(e) => onKeyDown(e, i)}>
               <span className="bf-track-text" aria-hidden="true">
                 <strong>
                   {row.sceneIndex + 1}. {row.sceneTitle}
