@@ -204,7 +204,9 @@ export class BriefingRunner {
     const layout = this.publisher.publishable(scene.layoutId, scene.layoutVersion).document;
     const view = focusPatch(scene.focus);
     const switchId = ++this.switchId;
-    const walls = this.nsp ? [...this.nsp.sockets.values()].filter((s) => (s.data.hello as ControlHello | undefined)?.client === 'wall') : [];
+    // Wall windows hold a device token; the console's live previews (the layout editor, the briefing page) say hello as a
+    // wall to get its feed but sign in as a person: they are not counted, nor waited for.
+    const walls = this.nsp ? [...this.nsp.sockets.values()].filter((s) => (s.data.hello as ControlHello | undefined)?.client === 'wall' && s.data.principal?.kind !== 'person') : [];
     const acks = await Promise.all(
       walls.map((socket) =>
         socket

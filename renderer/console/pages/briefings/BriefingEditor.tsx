@@ -278,7 +278,7 @@ export function BriefingEditor({ client, briefingId, canEdit, onOpen, onBack, on
               ))}
             </ol>
           </section>
-          {briefingId !== null && saved ? <RunPanel client={client} briefingId={briefingId} headVersion={saved.version} dirty={dirty} selected={Math.min(selected, Math.max(0, draft.scenes.length - 1))} run={run} onRun={setRun} work={work} busy={busy !== null} /> : null}
+          {briefingId !== null && saved ? <RunPanel client={client} briefingId={briefingId} headVersion={saved.version} dirty={dirty} selected={Math.min(selected, Math.max(0, draft.scenes.length - 1))} run={run} onRun={setRun} work={work} onError={fail} busy={busy !== null} /> : null}
         </div>
       </div>
     </main>

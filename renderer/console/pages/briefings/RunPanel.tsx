@@ -17,8 +17,10 @@ interface Props {
   selected: number;
   run: RunState | null;
   onRun(run: RunState | null): void;
-  /** Every call through the page's work (progress, failure in words). */
+  /** Every command through the page's work (progress, its outcome in words, failure in words). */
   work(label: string, job: () => Promise<unknown>): Promise<boolean>;
+  /** A failed load (the page's words of the last save stay). */
+  onError(error: unknown): void;
   busy: boolean;
 }
 
@@ -31,7 +33,7 @@ const RUN_POLL_MS = 5_000;
  * stop; every command audited with who gave it. Under it, the record of each run as a
  * timeline (RunTimeline), newest first.
  */
-export function RunPanel({ client, briefingId, headVersion, dirty, selected, run, onRun, work, busy }: Props): JSX.Element {
+export function RunPanel({ client, briefingId, headVersion, dirty, selected, run, onRun, work, onError, busy }: Props): JSX.Element {
   const t = useT();
   const lang = useLang();
   const [runs, setRuns] = useState<RunSummary[]>([]);
@@ -50,8 +52,9 @@ export function RunPanel({ client, briefingId, headVersion, dirty, selected, run
     },
     [client, briefingId, onRun],
   );
-  const reload = useCallback((runId: number | null = null) => work(t('Đang tải lượt chạy…', 'Loading the runs…'), () => loadRecord(runId)), [work, loadRecord, t]);
-  useEffect(() => void reload(), [briefingId]); // once per briefing; later loads follow commands
+  // Loads are quiet (no progress line): they must not replace what the page last said (a save's version).
+  const reload = useCallback((runId: number | null = null) => loadRecord(runId).catch(onError), [loadRecord, onError]);
+  useEffect(() => void reload(), [reload]);
   useEffect(() => {
     if (!ours) return;
     const timer = setInterval(() => void loadRecord(record?.run.runId ?? null).catch(() => undefined), RUN_POLL_MS);

@@ -100,7 +100,7 @@ export function SceneForm({ scene, index, count, layouts, versions, layout, faul
             ['province', t('Một tỉnh: mọi ô lọc theo tỉnh đó', 'A province: every tile filtered to it')],
           ] as const
         ).map(([kind, label]) => (
-          <label key={kind} className="radio">
+          <label key={kind} className="check">
             <input type="radio" name={focusName} value={kind} checked={scene.focusKind === kind} onChange={() => onChange({ focusKind: kind })} /> {label}
           </label>
         ))}
