@@ -104,6 +104,8 @@ describe('operator: briefings', () => {
     await choose(first, { selector: 'select[name="scene-province"]' }, '48');
     await first.waitForSelector('[data-testid="scene-preview"][data-province="48"]');
     await expect.poll(() => first.textContent('.bf-preview figcaption')).toContain('Lọc theo Đà Nẵng');
+    // The preview has the figures of its own layout, not only of the one on the wall (budget spending is not on the live layout).
+    await expect.poll(() => first.textContent('[data-testid="scene-preview"] [data-tile-id="chi-ngan-sach"]')).toMatch(/\d/);
     await first.screenshot({ path: resolve(shots, 'console-briefings-province.png') });
     await addScene(first, { title: 'Thu ngân sách', layout: 'tong-quan-kinh-te-xa-hoi', notes: 'Thu ngân sách so với dự toán.', duration: 'mười' });
     // A duration that is not a number is named at its field, and Save waits.
