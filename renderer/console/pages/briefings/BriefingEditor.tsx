@@ -11,6 +11,7 @@ import { createWallStore } from '../../../store/wallStore';
 import { ConflictDialog, type Conflict } from '../../ConflictDialog';
 import { formatTime, messageOf, useLang, useT } from '../../i18n';
 import { serverUrl } from '../../session';
+import { DataAge } from '../DataAge';
 import { Field, FieldErrors } from '../profile/fields';
 import { useWork } from '../useWork';
 import { WorkStatus } from '../WorkStatus';
@@ -54,6 +55,7 @@ export function BriefingEditor({ client, briefingId, canEdit, onOpen, onBack, on
   const [serverFaults, setServerFaults] = useState<Faults>({});
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [profile, setProfile] = useState<WallProfile | null>(null);
+  const [loadedAt, setLoadedAt] = useState<number | null>(null);
   const [run, setRun] = useState<RunState | null>(null);
   const { busy, status, failure, fail, run: work } = useWork(onSessionEnded);
   const library = useLibrary(client, fail);
@@ -65,6 +67,7 @@ export function BriefingEditor({ client, briefingId, canEdit, onOpen, onBack, on
       const wall = await client.call(routes.wall.state, {});
       if (stale()) return;
       setProfile(wall.body.profile);
+      setLoadedAt(Date.now());
       if (briefingId === null) {
         setDraft(newDraft());
         setSaved(null);
@@ -75,6 +78,7 @@ export function BriefingEditor({ client, briefingId, canEdit, onOpen, onBack, on
       if (stale()) return;
       setDraft(draftFromBriefing(detail.body.head.document));
       setSaved({ document: detail.body.head.document, version: detail.body.head.version, versions: versions.body.versions });
+      setLoadedAt(Date.now());
       setServerFaults({});
       setSelected(0);
     },
@@ -151,9 +155,9 @@ export function BriefingEditor({ client, briefingId, canEdit, onOpen, onBack, on
     requestAnimationFrame(() => titleField.current?.querySelector<HTMLInputElement>('input[name="scene-title"]')?.focus());
   }
 
-  function save(asCopy = false) {
+  function save(asCopy = false, copyNumber = 1) {
     const document = documentOf(draft);
-    const id = asCopy ? `${document.id.slice(0, 55)}-ban-sao` : document.id;
+    const id = asCopy ? `${document.id.slice(0, 52)}-ban-sao${copyNumber > 1 ? `-${copyNumber}` : ''}` : document.id;
     const body = { baseVersion: asCopy ? null : (saved?.version ?? null), document: { ...document, id, ...(asCopy ? { name: `${document.name} (bản của tôi)`.slice(0, 200) } : {}) }, ...(note.trim() ? { note: note.trim() } : {}) };
     void work(asCopy ? t('Đang lưu bản sao…', 'Saving a copy…') : t('Đang lưu…', 'Saving…'), async () => {
       try {
@@ -162,11 +166,18 @@ export function BriefingEditor({ client, briefingId, canEdit, onOpen, onBack, on
         setServerFaults({});
         const versions = await client.call(routes.briefings.versions, { params: { id } });
         setSaved({ document: body.document, version: reply.body.version.version, versions: versions.body.versions });
+        setLoadedAt(Date.now());
         savedId.current = id;
         if (asCopy) setDraft(draftFromBriefing(body.document));
         if (id !== briefingId) onOpen(id);
         return t(`Đã lưu phiên bản ${reply.body.version.version}.`, `Saved version ${reply.body.version.version}.`);
       } catch (error) {
+        // A copy's id taken by an earlier copy: the next number (a few tries; then the refusal is shown).
+        if (asCopy && error instanceof ApiError && error.code === 'briefing.exists' && copyNumber < 5) {
+          save(true, copyNumber + 1);
+          return t('Mã bản sao đã có; thử mã kế tiếp…', 'That copy id exists; trying the next…');
+        }
+        if (!asCopy && error instanceof ApiError && error.code === 'briefing.exists') setServerFaults({ id: [messageOf(lang, error.error)] });
         if (error instanceof ApiError && error.code === 'briefing.version_conflict') {
           const d = error.error.details ?? {};
           setConflict({ headVersion: Number(d.headVersion), savedBy: String(d.savedBy ?? '?'), savedAt: String(d.savedAt ?? '') });
@@ -201,6 +212,8 @@ export function BriefingEditor({ client, briefingId, canEdit, onOpen, onBack, on
         </h1>
       </div>
       <WorkStatus busy={busy} status={status} failure={failure} />
+      {/* Reloading would replace the form: offered only while nothing is unsaved. */}
+      {isNew ? null : <DataAge at={loadedAt} busy={busy !== null || dirty} onReload={() => void work(t('Đang tải…', 'Loading…'), () => load())} />}
       {conflict ? (
         <ConflictDialog what="briefing" conflict={conflict} when={formatTime(lang, conflict.savedAt)} onReload={reloadTheirs} onCopy={() => (setConflict(null), save(true))} onCancel={() => setConflict(null)} />
       ) : null}
