@@ -159,6 +159,15 @@ describe('operator: briefings', () => {
 
   it('a second session saving on a stale version gets the conflict choice, and keeps its work as a copy', { timeout: 120_000 }, async () => {
     const second = await signIn(TWO);
+    // A new briefing on an id already taken: the server's refusal is shown at the id's field.
+    await second.goto(`${server.url}/console/#/briefings/new`);
+    await second.waitForSelector('h1:has-text("Phiên giao ban mới")');
+    await typeInto(second, { selector: 'input[name="briefing-name"]' }, 'Trùng mã');
+    await typeInto(second, { selector: 'input[name="briefing-id"]' }, 'giao-ban-sang');
+    await addScene(second, { title: 'Một cảnh', layout: 'tong-quan-kinh-te-xa-hoi', notes: '', duration: '' });
+    await press(second, { selector: 'button.primary', text: 'Lưu phiên giao ban mới' });
+    await second.waitForSelector('[data-field="briefing-id"] >> text=Đã có phiên giao ban mã "giao-ban-sang"');
+
     await second.goto(`${server.url}/console/#/briefings/giao-ban-sang`);
     await second.waitForSelector('h1:has-text("Giao ban sáng thứ Hai")');
     await second.waitForSelector('[data-testid="versions"] li[data-version="1"]');
