@@ -9,21 +9,21 @@ export interface Conflict {
 }
 
 /**
- * A stale save (409 layout.version_conflict): someone saved after the version this edit
+ * A stale save (409 layout.version_conflict, briefing.version_conflict): someone saved after the version this edit
  * started from. Nothing is overwritten: reload theirs (mine is discarded, after a second
  * confirmation) or save mine as a copy.
  */
-export function ConflictDialog({ conflict, when, onReload, onCopy, onCancel }: { conflict: Conflict; when: string; onReload(): void; onCopy(): void; onCancel(): void }): JSX.Element {
+export function ConflictDialog({ conflict, when, onReload, onCopy, onCancel, what = 'layout' }: { conflict: Conflict; when: string; onReload(): void; onCopy(): void; onCancel(): void; what?: 'layout' | 'briefing' }): JSX.Element {
   const t = useT();
   const [confirming, setConfirming] = useState(false);
   return (
     <div className="dialog-backdrop">
       <div className="panel dialog" role="alertdialog" aria-modal="true" aria-labelledby="conflict-title" aria-describedby="conflict-text">
-        <h2 id="conflict-title">{t('Bố cục đã được người khác lưu', 'Someone else saved this layout')}</h2>
+        <h2 id="conflict-title">{what === 'briefing' ? t('Phiên giao ban đã được người khác lưu', 'Someone else saved this briefing') : t('Bố cục đã được người khác lưu', 'Someone else saved this layout')}</h2>
         <p id="conflict-text">
           {t(
-            `${conflict.savedBy} đã lưu phiên bản ${conflict.headVersion} lúc ${when}, sau khi bạn mở bố cục. Thay đổi của bạn chưa được lưu.`,
-            `${conflict.savedBy} saved version ${conflict.headVersion} at ${when}, after you opened the layout. Your changes are not saved yet.`,
+            `${conflict.savedBy} đã lưu phiên bản ${conflict.headVersion} lúc ${when}, sau khi bạn mở ${what === 'briefing' ? 'phiên giao ban' : 'bố cục'}. Thay đổi của bạn chưa được lưu.`,
+            `${conflict.savedBy} saved version ${conflict.headVersion} at ${when}, after you opened the ${what}. Your changes are not saved yet.`,
           )}
         </p>
         {confirming ? (

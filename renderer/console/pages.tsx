@@ -8,6 +8,7 @@ import { LibraryPage } from './LibraryPage';
 import { FleetPage } from './pages/fleet/FleetPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { AuditPage } from './pages/AuditPage';
+import { BriefingsPage } from './pages/briefings/BriefingsPage';
 import { ImportBinPage } from './pages/ImportBinPage';
 import { LivePage } from './pages/LivePage';
 import { UsersPage } from './pages/UsersPage';
@@ -107,6 +108,21 @@ export const consolePages: readonly ConsolePage[] = [
     roles: null,
     nav: true,
     render: (c) => <LivePage client={c.client} roles={c.session.user.roles} onSessionEnded={c.onSessionEnded} />,
+  },
+  {
+    id: 'briefings',
+    label: { vi: 'Phiên giao ban', en: 'Briefings' },
+    roles: ['operator', 'admin', 'presenter'],
+    nav: true,
+    render: (c, param) => (
+      <BriefingsPage
+        client={c.client}
+        param={param}
+        canEdit={c.session.user.roles.some((r) => r === 'operator' || r === 'admin')}
+        onGo={(next) => c.go({ page: 'briefings', ...(next === undefined ? {} : { param: next }) })}
+        onSessionEnded={c.onSessionEnded}
+      />
+    ),
   },
   {
     id: 'audit',

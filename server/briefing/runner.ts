@@ -1,7 +1,8 @@
 import type { RunCommand, RunState, ShownRow, RunSummary } from '../../shared/briefing/run';
-import { focusPatch, type Briefing } from '../../shared/briefing/schema';
+import { focusPatch, type Briefing, type SceneFocus } from '../../shared/briefing/schema';
 import { COMMIT_LEAD_MS, PREPARE_WAIT_MS } from '../../shared/protocol/briefing';
 import type { ControlHello } from '../../shared/protocol/control';
+import type { WallViewEvent } from '../../shared/wall/view';
 import type { Logger } from '../../shared/log';
 import { NO_ORIGIN, SERVER_ACTOR, type AuditLog } from '../audit/log';
 import type { Store } from '../db/store';
@@ -49,6 +50,9 @@ interface ShownDbRow {
   commanded_by: string;
   acks: number;
   windows: number;
+  cause: 'scene' | 'view';
+  province: string | null;
+  enlarged_tile_id: string | null;
 }
 
 const LOOP_AUTHOR: BriefingAuthor = { actor: { ...SERVER_ACTOR, name: 'vòng lặp phiên giao ban' }, origin: NO_ORIGIN };
@@ -69,6 +73,9 @@ export class BriefingRunner {
   private switchId = 0;
   private nsp: ControlNamespace | null = null;
   private closed = false;
+  /** Set while the runner itself changes the view (a scene's focus): that change is the scene's row, not a view row. */
+  private switching = false;
+  private readonly unsubscribeView: () => void;
 
   constructor(
     private readonly store: Store,
@@ -79,6 +86,8 @@ export class BriefingRunner {
     private readonly now: () => number,
     private readonly log: Logger,
   ) {
+    // A freeze, a drill-down or an enlarged tile commanded within a scene (the remote, PUT /api/v1/wall/view) is evidence too.
+    this.unsubscribeView = views.onChange((view) => this.viewChanged(view));
     const row = store.db.prepare<[], RunRow>('SELECT * FROM briefing_runs WHERE ended_at IS NULL').get();
     if (row) {
       this.run = { row, briefing: this.briefings.version(row.briefing_id, row.version).document, position: JSON.parse(row.position) as Position };
@@ -100,6 +109,7 @@ export class BriefingRunner {
 
   stop(): void {
     this.closed = true;
+    this.unsubscribeView();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
@@ -194,7 +204,9 @@ export class BriefingRunner {
     const layout = this.publisher.publishable(scene.layoutId, scene.layoutVersion).document;
     const view = focusPatch(scene.focus);
     const switchId = ++this.switchId;
-    const walls = this.nsp ? [...this.nsp.sockets.values()].filter((s) => (s.data.hello as ControlHello | undefined)?.client === 'wall') : [];
+    // Wall windows hold a device token; the console's live previews (the layout editor, the briefing page) say hello as a
+    // wall to get its feed but sign in as a person: they are not counted, nor waited for.
+    const walls = this.nsp ? [...this.nsp.sockets.values()].filter((s) => (s.data.hello as ControlHello | undefined)?.client === 'wall' && s.data.principal?.kind !== 'person') : [];
     const acks = await Promise.all(
       walls.map((socket) =>
         socket
@@ -210,8 +222,14 @@ export class BriefingRunner {
     const at = this.now() + COMMIT_LEAD_MS;
     for (const socket of walls) socket.emit('briefingCommit', { switchId, at });
     // After the commit on each socket: the wall state and view that follow are held by the windows until `at`.
-    this.publisher.publish(scene.layoutId, scene.layoutVersion, who);
-    const shownView = this.views.setWallView(view, { ...who, reason: `briefing ${run.row.briefing_id} v${run.row.version} scene ${index + 1} (${reason})` }).view;
+    let shownView: WallViewEvent;
+    this.switching = true;
+    try {
+      this.publisher.publish(scene.layoutId, scene.layoutVersion, who);
+      shownView = this.views.setWallView(view, { ...who, reason: `briefing ${run.row.briefing_id} v${run.row.version} scene ${index + 1} (${reason})` }).view;
+    } finally {
+      this.switching = false;
+    }
     const duration = scene.durationS ? scene.durationS * 1000 : null;
     const held = run.position.held;
     run.position = {
@@ -250,6 +268,27 @@ export class BriefingRunner {
     this.log.info('briefing scene committed', { runId: run.row.id, index, scene: scene.id, at, acks: acks.filter(Boolean).length, windows: walls.length });
     this.arm();
     return this.broadcast();
+  }
+
+  /**
+   * The view changed within the current scene, by someone else than the runner: the open row
+   * ends when it changed and a 'view' row starts, with the scene, the view as it now is, the
+   * data it shows (the freeze's sequence and time when frozen) and who changed it.
+   */
+  private viewChanged(view: WallViewEvent): void {
+    const run = this.run;
+    if (this.switching || this.closed || !run) return;
+    const scene = run.briefing.scenes[run.position.index]!;
+    const at = view.changedAt ?? new Date(this.now()).toISOString();
+    const focus: SceneFocus = view.enlargedTileId !== null ? { kind: 'tile', tileId: view.enlargedTileId } : view.province !== null ? { kind: 'province', province: view.province } : { kind: 'none' };
+    this.store.db.transaction(() => {
+      this.store.db.prepare('UPDATE briefing_shown SET to_at = ? WHERE run_id = ? AND to_at IS NULL').run(at, run.row.id);
+      this.store.db
+        .prepare(
+          "INSERT INTO briefing_shown (run_id, scene_index, scene_id, scene_title, layout_id, layout_version, focus, data_seq, frozen_at, from_at, commanded_by, acks, windows, cause, province, enlarged_tile_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 'view', ?, ?)",
+        )
+        .run(run.row.id, run.position.index, scene.id, scene.title, scene.layoutId, scene.layoutVersion, JSON.stringify(focus), view.freeze?.seq ?? this.store.changes.head(), view.freeze?.at ?? null, at, view.by ?? SERVER_ACTOR.name, view.province, view.enlargedTileId);
+    })();
   }
 
   private hold(held: boolean, who: BriefingAuthor): RunState | null {
@@ -313,20 +352,26 @@ export class BriefingRunner {
 
 const summary = (r: RunRow): RunSummary => ({ runId: r.id, briefingId: r.briefing_id, version: r.version, startedAt: r.started_at, startedBy: r.started_by, endedAt: r.ended_at, endedBy: r.ended_by });
 
-const shownOf = (r: ShownDbRow): ShownRow => ({
-  id: r.id,
-  runId: r.run_id,
-  sceneIndex: r.scene_index,
-  sceneId: r.scene_id,
-  sceneTitle: r.scene_title,
-  layoutId: r.layout_id,
-  layoutVersion: r.layout_version,
-  focus: JSON.parse(r.focus) as ShownRow['focus'],
-  dataSeq: r.data_seq,
-  frozenAt: r.frozen_at,
-  from: r.from_at,
-  to: r.to_at,
-  commandedBy: r.commanded_by,
-  acks: r.acks,
-  windows: r.windows,
-});
+const shownOf = (r: ShownDbRow): ShownRow => {
+  const focus = JSON.parse(r.focus) as ShownRow['focus'];
+  return {
+    id: r.id,
+    runId: r.run_id,
+    sceneIndex: r.scene_index,
+    sceneId: r.scene_id,
+    sceneTitle: r.scene_title,
+    layoutId: r.layout_id,
+    layoutVersion: r.layout_version,
+    focus,
+    dataSeq: r.data_seq,
+    frozenAt: r.frozen_at,
+    from: r.from_at,
+    to: r.to_at,
+    commandedBy: r.commanded_by,
+    acks: r.acks,
+    windows: r.windows,
+    cause: r.cause,
+    // A scene row's view is its focus (the runner set exactly that); a view row's is as stored.
+    view: r.cause === 'view' ? { province: r.province, enlargedTileId: r.enlarged_tile_id } : focusPatch(focus),
+  };
+};

@@ -400,7 +400,7 @@ export const migrations: ReadonlyArray<Migration> = [
       ) STRICT;
     `,
   },
-  // 11: the display fleet (issue 9); 12: briefings (issue 10); 13: the ranking flag (issue 13).
+  // 11: the display fleet (issue 9); 12: briefings (issue 10); 13: the ranking flag (issue 13); 14: the briefing record of view changes (issue 10).
   {
     version: 11,
     name: 'display fleet: hosts seen with what they reported, their sightings, the map of displays to wall screens',
@@ -513,6 +513,18 @@ export const migrations: ReadonlyArray<Migration> = [
     name: 'indicators: the ranking flag (PCI, PAPI, PAR Index, SIPAS, the service index)',
     sql: `
       ALTER TABLE indicators ADD COLUMN ranking INTEGER NOT NULL DEFAULT 0 CHECK (ranking IN (0, 1));
+    `,
+  },
+  {
+    version: 14,
+    name: 'briefings: what the wall showed also when the presenter froze, drilled down or enlarged a tile within a scene',
+    sql: `
+      -- cause: 'scene' (a scene went up; the view is the scene's focus) or 'view' (the view changed
+      -- within the scene: a freeze, a return to live, a province, a tile). A 'view' row keeps the
+      -- view the wall had in province and enlarged_tile_id (both may be set at once).
+      ALTER TABLE briefing_shown ADD COLUMN cause TEXT NOT NULL DEFAULT 'scene' CHECK (cause IN ('scene', 'view'));
+      ALTER TABLE briefing_shown ADD COLUMN province TEXT;
+      ALTER TABLE briefing_shown ADD COLUMN enlarged_tile_id TEXT;
     `,
   },
 ];

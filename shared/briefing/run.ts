@@ -54,9 +54,13 @@ export const shownRowSchema = z.object({
   /** Null: still showing. */
   to: z.string().nullable(),
   commandedBy: z.string(),
-  /** How many wall windows acknowledged the prepare, of how many were connected. */
+  /** How many wall windows acknowledged the prepare, of how many were connected (0 of 0 for a view change: nothing was prepared). */
   acks: z.number().int(),
   windows: z.number().int(),
+  /** 'scene': a scene went up; 'view': within the scene, someone froze or unfroze the wall, drilled down or enlarged a tile. */
+  cause: z.enum(['scene', 'view']),
+  /** The view the wall had: the scene's focus for a scene row, as changed for a view row (a province and a tile may both be set then). */
+  view: z.object({ province: z.string().nullable(), enlargedTileId: z.string().nullable() }),
 });
 export type ShownRow = z.infer<typeof shownRowSchema>;
 

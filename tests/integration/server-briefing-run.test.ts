@@ -100,6 +100,29 @@ describe('a briefing run', () => {
     expect(h.server.audit.list({ action: 'briefing.run.' }).rows.map((a) => a.action)).toEqual(['briefing.run.hold', 'briefing.run.scene', 'briefing.run.scene', 'briefing.run.scene', 'briefing.run.start']);
   });
 
+  it('records a freeze and a drill-down within a scene as their own stretches, with who commanded them', async () => {
+    const runs = await asPerson(h, presenter, 'GET', '/api/v1/briefing-runs');
+    const runId = (runs.body as { runs: { runId: number }[] }).runs[0]!.runId;
+    const frozen = await asPerson(h, presenter, 'PUT', '/api/v1/wall/view', { freeze: true });
+    expect(frozen.status).toBe(200);
+    const freeze = h.server.wallView.get().freeze!;
+    expect((await asPerson(h, presenter, 'PUT', '/api/v1/wall/view', { province: '01', enlargedTileId: null })).status).toBe(200);
+    expect((await asPerson(h, presenter, 'PUT', '/api/v1/wall/view', { freeze: false })).status).toBe(200);
+    const rows = ((await asPerson(h, presenter, 'GET', `/api/v1/briefing-runs/${runId}/shown`)).body as { shown: ShownRow[] }).shown;
+    expect(rows.map((s) => [s.cause, s.sceneId, s.view.province, s.frozenAt, s.commandedBy])).toEqual([
+      ['scene', 'tong-quan', null, null, 'Phạm Trình Bày'],
+      ['scene', 'gdp', null, null, 'Phạm Trình Bày'],
+      ['scene', 'da-nang', '48', null, 'Phạm Trình Bày'],
+      ['view', 'da-nang', '48', freeze.at, 'Phạm Trình Bày'],
+      ['view', 'da-nang', '01', freeze.at, 'Phạm Trình Bày'],
+      ['view', 'da-nang', '01', null, 'Phạm Trình Bày'],
+    ]);
+    expect(rows[3]!.dataSeq).toBe(freeze.seq);
+    expect(rows[1]!.view).toEqual({ province: null, enlargedTileId: 'tang-truong-gdp' });
+    // Each stretch ends where the next begins; the last is still on the wall.
+    expect(rows.map((s) => s.to)).toEqual([...rows.slice(1).map((s) => s.from), null]);
+  });
+
   it('survives a restart where it was, then stops', async () => {
     await h.stop();
     h = await startHarness({ dataDir, scrypt: TEST_SCRYPT });
