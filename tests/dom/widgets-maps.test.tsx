@@ -237,7 +237,7 @@ describe('province tile map', () => {
     const hungYen = obs('33', 9.05, GROWTH.code, '2025-10-21T09:00:00+07:00');
     change(store, 2, hungYen);
     expect(rank()).toBe(rankOf01([...figures(), hungYen]));
-    expect(map.querySelector('[data-field="source"]')).toBeNull(); // the catalogue entry names no publisher
+    expect(map.querySelector('[data-field="source"]')).toBeNull(); // not a ranking: no publisher line
   });
 
   it('changes when a province reports, and not at all for another indicator or the national figure', () => {

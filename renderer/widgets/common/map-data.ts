@@ -339,7 +339,7 @@ export interface MapHeaderView {
   demo: boolean;
   /** The indicator's unit is not the one the tile expects: every province shows "no data". */
   wrongUnit: { expected: string; actual: string | null } | null;
-  /** Who publishes the figures («VCCI», «Bộ Nội vụ»: shared/format/source.ts), or null when the catalogue names no one. */
+  /** Who publishes a ranking («VCCI», «Bộ Nội vụ»: shared/format/source.ts); null for other indicators or when the catalogue names no one. */
   source: string | null;
   /**
    * The highlighted province, its figure and its rank among the provinces with a figure
@@ -415,7 +415,8 @@ export function choropleth(slice: ProvinceSlice, options: ChoroplethOptions, tit
       estimate: shown.some((o) => o.status === 'estimate'),
       demo: shown.some((o) => o.demo),
       wrongUnit: unitMatches(slice.meta?.unit, options.expectUnit) ? null : { expected: options.expectUnit!, actual: unit },
-      source: shortSource(slice.meta?.source),
+      // As the comparison: a published ranking names its publisher.
+      source: slice.meta?.ranking ? shortSource(slice.meta.source) : null,
       highlight: highlighted
         ? {
             code: highlighted.code,

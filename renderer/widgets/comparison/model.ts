@@ -56,7 +56,7 @@ export interface ComparisonModel {
   problem: CmpProblem | null;
   period: string | null;
   unit: string | null;
-  /** Who publishes the figures («VCCI»: shared/format/source.ts), beside the period in the header. */
+  /** Who publishes a ranking («VCCI»: shared/format/source.ts), beside the period in the header; null for other indicators. */
   source: string | null;
   rows: CmpRow[];
   /** A gap between the top and the bottom part (select "both", when they do not meet). */
@@ -135,7 +135,9 @@ export function comparisonModel(input: CmpInput): ComparisonModel {
   const period = rankingPeriod(input.periodsByRegion, options.period);
   if (!period) return { ...EMPTY, unit: meta!.unit, state: 'no-data', problem: null };
   const unit = meta!.unit;
-  const source = shortSource(meta!.source);
+  // A published ranking names its publisher (VCCI's PCI, UNDP's PAPI): whose index it is matters
+  // as much as the year. Reported figures come through a regime; their line stays for the rows.
+  const source = meta!.ranking ? shortSource(meta!.source) : null;
 
   const ranked = PROVINCES.flatMap((p) => {
     const o = input.lookup(p.code, period);
