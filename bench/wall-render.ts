@@ -29,15 +29,13 @@ import { setPriority } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join, relative, resolve } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
-import { gridLines, tileRect, tilesForScreen, wallCanvas } from '../shared/geometry';
-import { formatErrors, loadLayout } from '../shared/layout/load';
-import type { Layout } from '../shared/layout/schema';
+import { wallCanvas } from '../shared/geometry';
 import { comparePeriods } from '../shared/period';
 import type { RegimeDetail } from '../shared/protocol/report';
-import { wallProfileSchema, type WallProfile } from '../shared/wall/profile';
 import { findProjectRoot } from '../server/paths';
 import { CHROMIUM_ARGS as BROWSER_TEST_ARGS } from '../tests/e2e/support/browser';
 import { pageTable, replaceSection, wallSection } from './wall/docs';
+import { readLayout, readProfile, tilesByScreen } from './wall/wall-files';
 import { installProbe, type ProbeData, type WallBench } from './wall/probe';
 import { buildReport, previousPeriod, probeKeys, roundTemplates, ROUND_REGIMES, stampOf, type Template } from './wall/reports';
 import { BenchServer } from './wall/server';
@@ -139,26 +137,6 @@ interface DriveResult {
   droppedBacklogValues: number;
   networkErrors: number;
   maxInFlightHits: number;
-}
-
-function readProfile(file: string): WallProfile {
-  const parsed = wallProfileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return parsed.data;
-}
-
-function readLayout(file: string): Layout {
-  const loaded = loadLayout(readFileSync(file, 'utf8'));
-  if (!loaded.ok) throw new Error(formatErrors(file, loaded.errors));
-  return loaded.value;
-}
-
-/** Which tiles each screen mounts (the same function the wall page uses). */
-function tilesByScreen(profile: WallProfile, layout: Layout): Map<string, string[]> {
-  const canvas = wallCanvas(profile);
-  const lines = gridLines(canvas, profile, layout.grid);
-  const placed = layout.tiles.map((tile) => ({ tile, rect: tileRect(lines, tile) }));
-  return new Map(canvas.screens.map((s) => [s.screenId, tilesForScreen(canvas, s.screenId, placed).map((found) => found.tile.tile.id)]));
 }
 
 interface Heap {

@@ -9,6 +9,8 @@ import { createWallStore, type WallStore } from '../../renderer/store/wallStore'
 import { createSharedWebgl, setSharedWebgl, type RendererLike, type SharedWebgl } from '../../renderer/widgets/common/webgl-shared';
 import type { IndicatorMeta, Observation } from '../../shared/protocol/model';
 import { PROVINCE_CODES } from '../../shared/regions';
+import { rankScores, rankText } from '../../shared/rankings';
+import { shortSource, sourceLine } from '../../shared/format/source';
 import { readJson } from './fixtures';
 import { cleanup, showWall, tileEl, waitUntil, wallStore } from './render';
 import { provincesTopoPath } from '../support/paths';
@@ -75,6 +77,9 @@ function change(store: WallStore, seq: number, observation: Observation) {
 const show = showWall;
 const tile = tileEl;
 const mapOf = (root: ParentNode, id: string) => tile(root, id).querySelector<HTMLElement>('.map')!;
+/** The highlighted province's name and figure, without its rank line. */
+const highlightFigure = (map: HTMLElement) =>
+  ['.map-header__highlight-name', '.map-header__highlight-value'].map((s) => map.querySelector(`[data-field="highlight"] ${s}`)!.textContent).join(' ');
 
 // ------------------------------------------------------------------ stand-ins
 
@@ -218,6 +223,23 @@ describe('province tile map', () => {
     expect(map.querySelector('[data-field="period"]')!.textContent).toBe('Quý 3/2025');
   });
 
+  it('names the highlighted province with its rank among the provinces with a figure, and re-ranks as reports arrive', () => {
+    const store = wall(['grid']);
+    const { container } = show(store);
+    const map = mapOf(container, 'grid');
+    const rankOf01 = (observations: Observation[]) => {
+      const ranking = rankScores(observations.map((o) => ({ code: o.region, value: o.value! })), GROWTH.direction);
+      return rankText(ranking.rankOf('01')!, ranking.total);
+    };
+    const rank = () => map.querySelector('[data-field="highlight"][data-highlight-province="01"] [data-field="highlight-rank"]')!.textContent;
+    expect(rank()).toBe(rankOf01(figures()));
+    // Hưng Yên reports a figure above Hà Nội's: one more province ranked, Hà Nội one place down.
+    const hungYen = obs('33', 9.05, GROWTH.code, '2025-10-21T09:00:00+07:00');
+    change(store, 2, hungYen);
+    expect(rank()).toBe(rankOf01([...figures(), hungYen]));
+    expect(map.querySelector('[data-field="source"]')).toBeNull(); // not a ranking: no publisher line
+  });
+
   it('changes when a province reports, and not at all for another indicator or the national figure', () => {
     const store = wall(['grid']);
     const { container } = show(store);
@@ -266,7 +288,9 @@ describe('geographic province map', () => {
     expect(map.dataset.seaLabels).toBe('hoang-sa truong-sa bien-dong');
     // The highlighted province is always labelled; its figure is in the header.
     expect(map.dataset.labels!.split(' ')).toContain('79');
-    expect(map.querySelector('[data-field="highlight"]')!.textContent).toBe('Hồ Chí Minh 11,4');
+    expect(highlightFigure(map)).toBe('Hồ Chí Minh 11,4');
+    const ranking = rankScores(figures().map((o) => ({ code: o.region, value: o.value! })), GROWTH.direction);
+    expect(map.querySelector('[data-field="highlight-rank"]')!.textContent).toBe(rankText(ranking.rankOf('79')!, ranking.total));
     expect([...map.querySelectorAll('[data-legend-entry]')].map((e) => e.getAttribute('data-legend-entry'))).toEqual([
       'class',
       'class',
@@ -292,7 +316,7 @@ describe('geographic province map', () => {
     expect(Number(map.dataset.paints)).toBe(paints); // nothing painted inside the store's commit
     runFrames();
     expect(Number(map.dataset.paints)).toBe(paints + 1); // two changes, one frame, one paint
-    expect(map.querySelector('[data-field="highlight"]')!.textContent).toBe('Hồ Chí Minh 6,5');
+    expect(highlightFigure(map)).toBe('Hồ Chí Minh 6,5');
   });
 
   it('shows a clear message when the boundaries cannot be fetched, and draws once a retry succeeds', async () => {
@@ -385,6 +409,39 @@ describe('3D province map', () => {
     expect(mapOf(container, 'm3d-b').querySelectorAll('[data-top-rank]')).toHaveLength(3);
     // The archipelagos are named on the 3D map too.
     expect([...a.querySelectorAll<HTMLElement>('[data-archipelago-id]')].map((e) => e.textContent)).toEqual(['Quần đảo Hoàng Sa', 'Quần đảo Trường Sa']);
+  }, 30_000);
+
+  it('lists a published ranking by rank, «hạng N/total», under its publisher', async () => {
+    const pci: IndicatorMeta = {
+      code: 'PROV_PCI',
+      name: { vi: 'Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)', en: 'PCI' },
+      unit: 'điểm',
+      periodicity: 'year',
+      direction: 'up',
+      scope: 'province',
+      source: 'Liên đoàn Thương mại và Công nghiệp Việt Nam (VCCI)',
+      ranking: true,
+    };
+    // Scores with a tie at the top (two provinces share rank 1) and one province without a figure.
+    const scores = PROVINCE_CODES.filter((c) => c !== '92').map((code, i) => ({ ...obs(code, i < 2 ? 75 : 60 + (i % 13), pci.code), period: '2025' }));
+    const tiles = [{ id: 'pci', widget: 'map-3d', x: 12, y: 0, w: 12, h: 6, binding: { indicators: [pci.code] }, options: { orbitSpeed: 0, topLabels: 4 } }];
+    const store = wallStore({ seq: 1, serverTime: VINTAGE, indicators: [pci], observations: scores }, { revision: 1, profile: readJson('assets/profiles/wall-2x2-55in.json'), layout: { ...layout, tiles } });
+    const { container } = show(store);
+    await waitUntil(() => expect(container.querySelectorAll('.map-3d:not([data-provinces-drawn="0"])')).toHaveLength(1), 15_000);
+    runFrames(2);
+    const map = mapOf(container, 'pci');
+    const ranking = rankScores(scores.map((o) => ({ code: o.region, value: o.value! })), pci.direction);
+    const items = [...map.querySelectorAll<HTMLElement>('[data-top-rank]')];
+    expect(items.map((e) => e.dataset.province)).toEqual(ranking.rows.slice(0, 4).map((r) => r.code));
+    for (const e of items) {
+      const r = ranking.rankOf(e.dataset.province!)!;
+      expect(e.dataset.topRank).toBe(String(r.rank));
+      expect(e.dataset.rankText).toBe(rankText(r, ranking.total));
+    }
+    expect(items[0]!.dataset.rankText).toBe(`hạng 1/${ranking.total} (đồng hạng)`);
+    expect(map.querySelector('[data-field="top-title"]')!.textContent).toBe(`Xếp hạng /${ranking.total}`);
+    expect(map.querySelector('[data-field="source"]')!.textContent).toBe(sourceLine(shortSource(pci.source)!));
+    expect(map.querySelector('[data-field="period"]')!.textContent).toBe('Năm 2025');
   }, 30_000);
 
   it('says 3D is being restored when the context is lost, and draws again once it is back', async () => {

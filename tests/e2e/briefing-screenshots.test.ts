@@ -9,6 +9,11 @@ import { vietnamDay } from '../../shared/tasks/status';
 import { seedGallery } from './support/seed-gallery';
 import { ServerProcess } from './support/server';
 import { readLayout, readProfile, tileBoxes } from './support/wall';
+import { shortSource, sourceLine } from '../../shared/format/source';
+import { formatPeriod } from '../../shared/format/date';
+import type { IndicatorMeta, Observation } from '../../shared/protocol/model';
+import { rankScores, rankText, type Ranking } from '../../shared/rankings';
+import type { WallViewEvent } from '../../shared/wall/view';
 
 /**
  * The two morning-briefing presets on the walls they are made for, seeded through the API
@@ -63,14 +68,25 @@ async function seedTasks(server: ServerProcess): Promise<void> {
   }
 }
 
+/** The PCI ranking as the server holds it (the DEMO seed): its newest year ranked by the shared rule. */
+async function pciRanking(server: ServerProcess): Promise<{ meta: IndicatorMeta; year: string; ranking: Ranking; demo: boolean }> {
+  const meta = (await server.api<{ indicators: IndicatorMeta[] }>('GET', '/api/v1/indicators')).body.indicators.find((i) => i.code === 'PROV_PCI')!;
+  const all = (await server.api<{ observations: Observation[] }>('GET', '/api/v1/observations?indicator=PROV_PCI')).body.observations;
+  const year = all.map((o) => o.period).sort().at(-1)!;
+  const shown = all.filter((o) => o.period === year && o.region !== 'VN' && o.value !== null);
+  return { meta, year, ranking: rankScores(shown.map((o) => ({ code: o.region, value: o.value! })), meta.direction), demo: shown.some((o) => o.demo) };
+}
+
 /** The figures in, the 3D map drawn once, the web font loaded: what a duty officer waits for. */
 async function ready(page: Page, screenId: string, tiles: Set<string>): Promise<void> {
   await page.waitForSelector(`[data-screen-id="${screenId}"] [data-tile-id]`, { timeout: 30_000 });
   await page.waitForFunction(() => document.fonts.status === 'loaded');
-  if (tiles.has('ban-do-grdp')) {
-    await page.waitForFunction(() => Number(document.querySelector('[data-tile-id="ban-do-grdp"] .map-3d')?.getAttribute('data-frames') ?? 0) > 0, null, { timeout: 45_000 });
+  if (tiles.has('ban-do-pci')) {
+    await page.waitForFunction(() => Number(document.querySelector('[data-tile-id="ban-do-pci"] .map-3d')?.getAttribute('data-frames') ?? 0) > 0, null, { timeout: 45_000 });
   }
-  if (tiles.has('xep-hang-grdp')) await page.waitForSelector('[data-tile-id="xep-hang-grdp"] [data-rows]:not([data-rows="0"])', { timeout: 30_000 });
+  for (const id of ['xep-hang-pci', 'xep-hang-grdp']) {
+    if (tiles.has(id)) await page.waitForSelector(`[data-tile-id="${id}"] [data-rows]:not([data-rows="0"])`, { timeout: 30_000 });
+  }
   if (tiles.has('chap-hanh-bao-cao')) await page.waitForSelector('[data-tile-id="chap-hanh-bao-cao"] [data-status-count-on-time]', { timeout: 30_000 });
   if (tiles.has('nhiem-vu-qua-han')) await page.waitForSelector('[data-tile-id="nhiem-vu-qua-han"] [data-overdue="4"]', { timeout: 30_000 });
 }
@@ -130,12 +146,12 @@ describe.each([
 
   it('the 3D map’s picture fills its map area, and its labels sit inside it', async () => {
     const { page } = pages.find((p) => p.screenId === 'all')!;
-    const [area] = await boxesOf(page, '[data-tile-id="ban-do-grdp"] .map-3d__area');
-    const [canvas] = await boxesOf(page, '[data-tile-id="ban-do-grdp"] .map-3d__area canvas');
+    const [area] = await boxesOf(page, '[data-tile-id="ban-do-pci"] .map-3d__area');
+    const [canvas] = await boxesOf(page, '[data-tile-id="ban-do-pci"] .map-3d__area canvas');
     expect(area && canvas).toBeTruthy();
     expect(Math.abs(canvas!.width - area!.width)).toBeLessThanOrEqual(1);
     expect(Math.abs(canvas!.height - area!.height)).toBeLessThanOrEqual(1);
-    const placed = await boxesOf(page, '[data-tile-id="ban-do-grdp"] .map-3d__label:not(.map-3d__label--sea)[data-placed="yes"] .map-3d__label-box');
+    const placed = await boxesOf(page, '[data-tile-id="ban-do-pci"] .map-3d__label:not(.map-3d__label--sea)[data-placed="yes"] .map-3d__label-box');
     for (const label of placed) expect(overlaps(label, area!)).toBe(true);
   });
 
@@ -161,6 +177,51 @@ describe.each([
     const inTicker = Date.now() - sent;
     console.info(`[tasks] ${layout.id}: overdue task on the board after ${onBoard} ms, in the ticker after ${inTicker} ms`);
     expect(Number(await page.getAttribute('[data-tile-id="nhiem-vu-qua-han"] .board-tasks', 'data-overdue'))).toBe(before + 1);
+  });
+
+  it('the PCI map and its ranking give each province the rank its score earns, with the year and the publisher', async () => {
+    const { page } = pages.find((p) => p.screenId === 'all')!;
+    const { meta, year, ranking, demo } = await pciRanking(server);
+    expect(ranking.total).toBe(34);
+    const map = '[data-tile-id="ban-do-pci"] .map-3d';
+    const top = await page.$$eval(`${map} [data-top-rank]`, (items) =>
+      items.map((e) => ({ code: e.getAttribute('data-province'), rank: Number(e.getAttribute('data-top-rank')), text: e.getAttribute('data-rank-text') })),
+    );
+    const mapTile = layout.tiles.find((t) => t.id === 'ban-do-pci')!;
+    const wanted = (mapTile.options as { topLabels: number }).topLabels;
+    expect(top.map((t) => t.code)).toEqual(ranking.rows.slice(0, wanted).map((r) => r.code));
+    for (const t of top) {
+      const r = ranking.rankOf(t.code!)!;
+      expect(t.rank).toBe(r.rank);
+      expect(t.text).toBe(rankText(r, ranking.total));
+    }
+    expect(await page.textContent(`${map} [data-field="top-title"]`)).toBe(`Xếp hạng /${ranking.total}`);
+    expect(await page.textContent(`${map} [data-field="period"]`)).toBe(formatPeriod(year, 'vi'));
+    expect(await page.textContent(`${map} [data-field="source"]`)).toBe(sourceLine(shortSource(meta.source)!));
+    expect(await page.locator(`${map} [data-field="demo"]`).count()).toBe(demo ? 1 : 0);
+    // The ranking tile: every row's rank is the one the scores give, under the same year and publisher.
+    const cmp = '[data-tile-id="xep-hang-pci"] .cmp';
+    const rows = await page.$$eval(`${cmp} [data-field="row"]`, (items) => items.map((e) => ({ code: e.getAttribute('data-region')!, rank: Number(e.getAttribute('data-rank')) })));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.rank).toBe(ranking.rankOf(row.code)!.rank);
+    expect(await page.getAttribute(cmp, 'data-period')).toBe(year);
+    expect(await page.textContent(`${cmp} [data-field="source"]`)).toBe(sourceLine(shortSource(meta.source)!));
+  });
+
+  it('a province drilled into is named on the PCI map with «hạng N/34»', async () => {
+    const { page } = pages.find((p) => p.screenId === 'all')!;
+    const { ranking } = await pciRanking(server);
+    // A province from the middle of the ranking: not one the top list shows already.
+    const middle = ranking.rows[Math.floor(ranking.rows.length / 2)]!;
+    const set = await server.api<WallViewEvent>('PUT', '/api/v1/wall/view', { province: middle.code });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    const highlight = `[data-tile-id="ban-do-pci"] [data-field="highlight"][data-highlight-province="${middle.code}"]`;
+    await page.waitForSelector(highlight, { timeout: 10_000 });
+    await page.screenshot({ path: resolve(shots, `${layout.id}-${profile.id}-all-drill-${middle.code}.png`) });
+    expect(await page.textContent(`${highlight} [data-field="highlight-rank"]`)).toBe(rankText(middle, ranking.total));
+    const back = await server.api<WallViewEvent>('PUT', '/api/v1/wall/view', { province: null });
+    expect(back.status).toBe(200);
+    await page.waitForSelector(`[data-tile-id="ban-do-pci"] [data-field="highlight"]`, { state: 'detached', timeout: 10_000 });
   });
 
   it('no page error on any page', () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPeriod } from '../../shared/format/date';
 import { formatValue } from '../../shared/format/number';
 import { freshness } from '../../shared/freshness';
+import { rankScores, rankText } from '../../shared/rankings';
 import { PROVINCES, regionName } from '../../shared/regions';
 import { widgetTypes } from '../../shared/widgets/catalog';
 import { projectRoot } from '../support/paths';
@@ -246,7 +247,9 @@ describe('widget gallery on the 2×2 55" wall', () => {
       expect(await text(page, `${map} [data-field="legend-unit"]`)).toBe('% so với cùng kỳ');
       // The names at sea an official map always shows.
       expect((await root.getAttribute('data-sea-labels'))!.split(' ')).toEqual(expect.arrayContaining(['hoang-sa', 'truong-sa']));
-      expect(await text(page, `${map} [data-field="highlight"]`)).toBe(`Hà Nội ${grdpText('01')}`);
+      // The highlighted province, its figure and its rank among the seeded figures (shared rule, GRDP: higher first).
+      const grdpRanking = rankScores(Object.entries(GRDP_GROWTH).map(([code, value]) => ({ code, value })), 'up');
+      expect(await text(page, `${map} [data-field="highlight"]`)).toBe(`Hà Nội ${grdpText('01')} ${rankText(grdpRanking.rankOf('01')!, grdpRanking.total)}`);
       expect((await root.getAttribute('data-labels'))!.split(' ')).toContain('01');
       expect(await text(page, `${map} [data-field="period"]`)).toBe(formatPeriod(seed.grdp.period, 'vi'));
     }

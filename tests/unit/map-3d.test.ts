@@ -76,9 +76,10 @@ describe('top-N labels', () => {
     values[33] = null; // Cà Mau, which would be the highest
     const labels = topLabels(view(values), 3);
     expect(labels).toEqual([
-      { code: '92', rank: 1, name: 'Cần Thơ', valueText: '3,2' },
-      { code: '91', rank: 2, name: 'An Giang', valueText: '3,1' },
-      { code: '86', rank: 3, name: 'Vĩnh Long', valueText: '3,0' }, // one number of decimals for the whole map
+      // Cà Mau has no figure: 33 provinces ranked.
+      { code: '92', rank: 1, rankText: 'hạng 1/33', rankTextEn: 'rank 1/33', name: 'Cần Thơ', valueText: '3,2' },
+      { code: '91', rank: 2, rankText: 'hạng 2/33', rankTextEn: 'rank 2/33', name: 'An Giang', valueText: '3,1' },
+      { code: '86', rank: 3, rankText: 'hạng 3/33', rankTextEn: 'rank 3/33', name: 'Vĩnh Long', valueText: '3,0' }, // one number of decimals for the whole map
     ]);
     expect(topLabels(view(values), 0)).toEqual([]);
     expect(topLabels(null, 5)).toEqual([]);

@@ -212,7 +212,9 @@ describe('the whole view', () => {
     const hcm = view.byCode.get('79')!;
     expect(hcm.valueText).toBe('10,7');
     expect(hcm.fill).toMatch(/^(#|rgb)/);
-    expect(view.header.highlight).toEqual({ code: '79', name: 'Hồ Chí Minh', valueText: '10,7' });
+    // Figures rise with the province's index: Hồ Chí Minh ranks after every province listed after it.
+    const place = PROVINCE_CODES.length - PROVINCE_CODES.indexOf('79');
+    expect(view.header.highlight).toEqual({ code: '79', name: 'Hồ Chí Minh', valueText: '10,7', rank: `hạng ${place}/34`, rankEn: `rank ${place}/34` });
     expect(view.header.period).toEqual({ vi: 'Quý 3/2025', en: 'Q3 2025' });
     expect(view.withData).toBe(34);
   });

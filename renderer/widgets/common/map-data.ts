@@ -8,6 +8,8 @@ import { PROVINCES, PROVINCE_CODES } from '../../../shared/regions';
 import type { MapScheme } from '../../../shared/widgets/map-common';
 import { periodsKey, type WallStoreState } from '../../store/wallStore';
 import { observationKey } from '../../../shared/protocol/model';
+import { rankScores, rankText, type Ranking } from '../../../shared/rankings';
+import { shortSource } from '../../../shared/format/source';
 
 /**
  * What the province maps show, computed from the store without React or a canvas, so the
@@ -337,8 +339,14 @@ export interface MapHeaderView {
   demo: boolean;
   /** The indicator's unit is not the one the tile expects: every province shows "no data". */
   wrongUnit: { expected: string; actual: string | null } | null;
-  /** The highlighted province and its figure. */
-  highlight: { code: string; name: string; valueText: string } | null;
+  /** Who publishes a ranking («VCCI», «Bộ Nội vụ»: shared/format/source.ts); null for other indicators or when the catalogue names no one. */
+  source: string | null;
+  /**
+   * The highlighted province, its figure and its rank among the provinces with a figure
+   * («hạng 3/34», shared/rankings.ts: the indicator's direction, ties share), or null rank
+   * when it has no figure.
+   */
+  highlight: { code: string; name: string; valueText: string; rank: string | null; rankEn: string | null } | null;
 }
 
 export interface Choropleth {
@@ -349,6 +357,10 @@ export interface Choropleth {
   header: MapHeaderView;
   /** How many provinces have a usable figure. */
   withData: number;
+  /** The provinces ranked by their figures and the indicator's direction (derived, never stored). */
+  ranking: Ranking;
+  /** The indicator is a published ranking (PCI, PAPI…: `ranking` in the catalogue): maps list it by rank. */
+  isRanking: boolean;
 }
 
 export function formatProvinceValue(value: number, unit: string, decimals?: number): string {
@@ -380,6 +392,11 @@ export function choropleth(slice: ProvinceSlice, options: ChoroplethOptions, tit
   const shown = provinces.flatMap((p) => (p.observation ? [p.observation] : []));
   const vintages = shown.map((o) => Date.parse(o.vintage)).filter(Number.isFinite);
   const highlighted = options.highlight ? byCode.get(options.highlight) : undefined;
+  const ranking = rankScores(
+    provinces.flatMap((p) => (p.value === null ? [] : [{ code: p.code, value: p.value }])),
+    slice.meta?.direction ?? 'up',
+  );
+  const highlightRank = highlighted ? ranking.rankOf(highlighted.code) : undefined;
   const name: Bilingual = title
     ? { vi: title.vi, en: title.en ?? slice.meta?.name.en ?? '' }
     : slice.meta
@@ -398,9 +415,21 @@ export function choropleth(slice: ProvinceSlice, options: ChoroplethOptions, tit
       estimate: shown.some((o) => o.status === 'estimate'),
       demo: shown.some((o) => o.demo),
       wrongUnit: unitMatches(slice.meta?.unit, options.expectUnit) ? null : { expected: options.expectUnit!, actual: unit },
-      highlight: highlighted ? { code: highlighted.code, name: highlighted.name, valueText: highlighted.valueText } : null,
+      // As the comparison: a published ranking names its publisher.
+      source: slice.meta?.ranking ? shortSource(slice.meta.source) : null,
+      highlight: highlighted
+        ? {
+            code: highlighted.code,
+            name: highlighted.name,
+            valueText: highlighted.valueText,
+            rank: highlightRank ? rankText(highlightRank, ranking.total) : null,
+            rankEn: highlightRank ? rankText(highlightRank, ranking.total, 'en') : null,
+          }
+        : null,
     },
     withData: provinces.filter((p) => p.value !== null).length,
+    ranking,
+    isRanking: slice.meta?.ranking === true,
   };
 }
 
@@ -416,6 +445,7 @@ export function viewKey(view: Choropleth): string {
     h.estimate,
     h.demo,
     h.wrongUnit,
+    h.source,
     h.highlight,
   ]);
 }

@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 import { messages, updatedAgo } from '../../../shared/i18n';
 import type { BoundaryState } from '../../geo/boundaries';
+import { sourceLine } from '../../../shared/format/source';
 import { FitText } from './FitText';
 import type { LegendModel, MapHeaderView } from './map-data';
 import { useNow } from './useNow';
@@ -42,6 +43,11 @@ export function MapHeader({ view }: { view: MapHeaderView }) {
             {messages.estimate.vi}
           </span>
         ) : null}
+        {view.source ? (
+          <span className="map-header__source" data-field="source" title={sourceLine(view.source, 'en')}>
+            {sourceLine(view.source)}
+          </span>
+        ) : null}
         {view.demo ? (
           <span className="map-header__mark map-header__mark--demo" data-field="demo" title={messages.demo.en}>
             {messages.demo.vi}
@@ -57,6 +63,11 @@ export function MapHeader({ view }: { view: MapHeaderView }) {
         <div className="map-header__highlight" data-field="highlight" data-highlight-province={view.highlight.code}>
           <span className="map-header__highlight-name">{view.highlight.name}</span>{' '}
           <span className="map-header__highlight-value">{view.highlight.valueText}</span>
+          {view.highlight.rank ? (
+            <span className="map-header__highlight-rank" data-field="highlight-rank" title={view.highlight.rankEn ?? undefined}>
+              {view.highlight.rank}
+            </span>
+          ) : null}
         </div>
       ) : null}
     </header>

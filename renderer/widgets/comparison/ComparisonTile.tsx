@@ -1,5 +1,6 @@
 import { createContext, Fragment, useContext, type CSSProperties } from 'react';
 import { messages } from '../../../shared/i18n';
+import { sourceLine } from '../../../shared/format/source';
 import { ChartDemoMark, ChartPeriod, ChartTitle, ChartUnit } from '../common/chart-header';
 import { NATIONAL_REGION } from '../../../shared/protocol/codes';
 import { previousPeriod } from '../../../shared/period';
@@ -235,6 +236,11 @@ export function ComparisonTile({ tile, rect }: WidgetProps<'comparison'>) {
             {model.state === 'ok' ? (
               <span className="cmp__coverage" data-field="coverage">
                 {model.reported}/{model.total} tỉnh, thành
+              </span>
+            ) : null}
+            {model.state === 'ok' && model.source ? (
+              <span className="cmp__source" data-field="source" title={sourceLine(model.source, 'en')}>
+                {sourceLine(model.source)}
               </span>
             ) : null}
             {model.target ? (

@@ -1,5 +1,6 @@
 import { defaultDecimals, formatNumber } from '../../../shared/format/number';
 import { formatPeriod } from '../../../shared/format/date';
+import { shortSource, sourceLine } from '../../../shared/format/source';
 import { freshness, type Freshness } from '../../../shared/freshness';
 import type { Bilingual } from '../../../shared/i18n';
 import { comparePeriods, previousPeriod } from '../../../shared/period';
@@ -55,6 +56,8 @@ export interface ComparisonModel {
   problem: CmpProblem | null;
   period: string | null;
   unit: string | null;
+  /** Who publishes a ranking («VCCI»: shared/format/source.ts), beside the period in the header; null for other indicators. */
+  source: string | null;
   rows: CmpRow[];
   /** A gap between the top and the bottom part (select "both", when they do not meet). */
   gapAfter: number | null;
@@ -93,6 +96,7 @@ const collator = new Intl.Collator('vi');
 const EMPTY = {
   period: null,
   unit: null,
+  source: null,
   rows: [],
   gapAfter: null,
   reported: 0,
@@ -131,6 +135,9 @@ export function comparisonModel(input: CmpInput): ComparisonModel {
   const period = rankingPeriod(input.periodsByRegion, options.period);
   if (!period) return { ...EMPTY, unit: meta!.unit, state: 'no-data', problem: null };
   const unit = meta!.unit;
+  // A published ranking names its publisher (VCCI's PCI, UNDP's PAPI): whose index it is matters
+  // as much as the year. Reported figures come through a regime; their line stays for the rows.
+  const source = meta!.ranking ? shortSource(meta!.source) : null;
 
   const ranked = PROVINCES.flatMap((p) => {
     const o = input.lookup(p.code, period);
@@ -147,7 +154,7 @@ export function comparisonModel(input: CmpInput): ComparisonModel {
   const targetLabel = target ? `KH ${targetText(target, unit, options.decimals)}` : null;
   const { view } = options;
   const n = ranked.length;
-  const metaItems = [formatPeriod(period, 'vi'), unit, `${n}/${PROVINCES.length} tỉnh, thành`, ...(targetLabel ? [targetLabel] : []), ...(ranked.some((r) => r.o.demo) ? ['DEMO'] : [])];
+  const metaItems = [formatPeriod(period, 'vi'), unit, `${n}/${PROVINCES.length} tỉnh, thành`, ...(source ? [sourceLine(source)] : []), ...(targetLabel ? [targetLabel] : []), ...(ranked.some((r) => r.o.demo) ? ['DEMO'] : [])];
   const inner = input.widthCqh * 0.94 - 1;
   const metaLines = Math.max(1, packLines(metaItems.map((t) => t.length * 0.56 * CMP_SIZES.small), inner, 2.5 * (input.widthCqh / 100)));
   // One number of decimals for the whole ranking: the most any figure needs.
@@ -222,6 +229,7 @@ export function comparisonModel(input: CmpInput): ComparisonModel {
     problem: null,
     period,
     unit,
+    source,
     rows,
     gapAfter,
     reported: n,

@@ -11,7 +11,7 @@ import type { WidgetProps } from '../common/types';
 import { useDrillHighlight } from '../common/view-drill';
 import { sharedWebgl, type WebglState } from '../common/webgl-shared';
 import { ARCHIPELAGO_NAMES } from '../../geo/prepare';
-import { topLabels, type TopLabel } from './model';
+import { topLabels, topTitle, type TopLabel } from './model';
 import { geometrySetFor } from './scene';
 import { ProvinceMapView } from './view';
 import './map-3d.css';
@@ -30,7 +30,6 @@ import { rendererLog } from '../../log';
 const restoring = messages.map3dRestoring;
 const unavailable = messages.map3dUnavailable;
 const building = messages.map3dBuilding;
-const topTitle = messages.highest;
 
 const reducedMotionQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
 const subscribeReducedMotion = (listener: () => void) => {
@@ -168,9 +167,10 @@ export default function Map3dView({ tile, rect }: WidgetProps<'map-3d'>) {
     if (!box) return;
     const mark = () => {
       const bottom = box.getBoundingClientRect().bottom + 0.5;
-      for (const item of Array.from(box.querySelectorAll<HTMLElement>('[data-top-rank]'))) {
-        item.toggleAttribute('data-cut', item.getBoundingClientRect().bottom > bottom);
-      }
+      const items = Array.from(box.querySelectorAll<HTMLElement>('[data-top-rank]'));
+      for (const item of items) item.toggleAttribute('data-cut', item.getBoundingClientRect().bottom > bottom);
+      // No whole row fits (a drilled province's line took the room): the title goes too.
+      box.toggleAttribute('data-all-cut', items.length > 0 && items.every((item) => item.hasAttribute('data-cut')));
     };
     mark();
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(mark) : null;
@@ -230,10 +230,20 @@ export default function Map3dView({ tile, rect }: WidgetProps<'map-3d'>) {
         <div className="map-3d__side">
           {labels.length > 0 ? (
             <div ref={topRef} className="map-3d__top" data-field="top">
-              <div className="map-3d__top-title">{topTitle.vi}</div>
+              <div className="map-3d__top-title" data-field="top-title" title={topTitle(view).en}>
+                {topTitle(view).vi}
+              </div>
               <ol className="map-3d__top-list">
                 {labels.map((label) => (
-                  <li key={label.code} className="map-3d__top-item" data-top-rank={label.rank} data-province={label.code}>
+                  <li
+                    key={label.code}
+                    className="map-3d__top-item"
+                    data-top-rank={label.rank}
+                    data-rank-text={label.rankText}
+                    data-province={label.code}
+                    aria-label={`${label.rankText} ${label.name} ${label.valueText}`}
+                    title={`${label.rankTextEn}: ${label.name} ${label.valueText}`}
+                  >
                     <span className="map-3d__rank">{label.rank}</span>
                     <span className="map-3d__top-name">{label.name}</span>
                     <span className="map-3d__top-value">{label.valueText}</span>

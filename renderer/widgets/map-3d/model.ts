@@ -1,3 +1,5 @@
+import { messages } from '../../../shared/i18n';
+import { rankText } from '../../../shared/rankings';
 import { topProvinces, type Choropleth, type ProvinceView } from '../common/map-data';
 
 /**
@@ -39,14 +41,46 @@ export function extrusionHeights(view: Choropleth | null, domain?: { min: number
 export interface TopLabel {
   code: string;
   rank: number;
+  /** «hạng 1/34» (and "rank 1/34"): the rank among the provinces with a figure. */
+  rankText: string;
+  rankTextEn: string;
   name: string;
   valueText: string;
 }
 
-/** The labels of the n highest provinces, rank 1 first. */
+/**
+ * The labels of the first n provinces, rank 1 first. A published ranking (PCI, PAPI…) is
+ * listed by its rank (shared/rankings.ts: the indicator's direction, ties share a rank);
+ * any other indicator by its highest figures («Cao nhất»), each with its rank among all.
+ */
 export function topLabels(view: Choropleth | null, n: number): TopLabel[] {
-  if (!view) return [];
-  return topProvinces<ProvinceView>(view.provinces, n).map((p, i) => ({ code: p.code, rank: i + 1, name: p.name, valueText: p.valueText }));
+  if (!view || n <= 0) return [];
+  const { ranking } = view;
+  const first: ProvinceView[] = view.isRanking
+    ? ranking.rows.slice(0, n).flatMap((r) => view.byCode.get(r.code) ?? [])
+    : topProvinces<ProvinceView>(view.provinces, n);
+  return first.map((p, i) => {
+    const ranked = ranking.rankOf(p.code);
+    const rank = view.isRanking && ranked ? ranked.rank : i + 1;
+    const at = ranked ?? { rank, tied: false };
+    return {
+      code: p.code,
+      rank,
+      rankText: rankText(at, ranking.total),
+      rankTextEn: rankText(at, ranking.total, 'en'),
+      name: p.name,
+      valueText: p.valueText,
+    };
+  });
+}
+
+/**
+ * The top list's title: «Xếp hạng /34» for a ranking (the badges are «hạng N/34» read
+ * short: one line in the side column of a screen-tall tile in large text), «Cao nhất» otherwise.
+ */
+export function topTitle(view: Choropleth | null): { vi: string; en: string } {
+  if (view?.isRanking) return { vi: `Xếp hạng /${view.ranking.total}`, en: `Rank /${view.ranking.total}` };
+  return messages.highest;
 }
 
 export interface OrbitOptions {
