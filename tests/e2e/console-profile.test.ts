@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/paths';
 import { launchChromium, recordPageErrors } from './support/browser';
+import { signInConsole, typeIntoField as typeInto } from './support/console';
 import { ServerProcess } from './support/server';
 
 /**
@@ -18,13 +19,6 @@ const PASSWORD = 'mật khẩu dài đủ 10';
 let server: ServerProcess;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
-
-/** Into the field named `name`: select what is there and type, as a person would. */
-async function typeInto(page: Page, name: string, text: string): Promise<void> {
-  await page.focus(`[name="${name}"]`);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-}
 
 const canvasSize = (wall: Page) =>
   wall.$eval('.wall-canvas', (e) => {
@@ -63,11 +57,7 @@ describe('technician: wall hardware', () => {
     contexts.push(context);
     const page = await context.newPage();
     const errors = recordPageErrors(page);
-    await page.goto(`${server.url}/console/`);
-    await page.fill('input[name="username"]', 'ky-thuat');
-    await page.fill('input[name="password"]', PASSWORD);
-    await page.click('button[type="submit"]');
-    await page.waitForSelector('[data-testid="whoami"]');
+    await signInConsole(page, server, 'ky-thuat', PASSWORD);
     // The page is in the header for a technician.
     await page.waitForSelector('nav >> text=Cấu hình phần cứng');
     await page.goto(`${server.url}/console/#/profile`);

@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WallProfile } from '../../shared/wall/profile';
 import { projectRoot } from '../support/paths';
-import { activeAreasMm, wallMmToScreen } from '../support/mm-prediction';
+import { activeAreasMm } from '../support/mm-prediction';
+import { expectAlignmentLines } from './support/alignment';
 import { launchChromium } from './support/browser';
 import { ServerProcess } from './support/server';
 import { openScreenPages, readProfile, type ScreenPage } from './support/wall';
@@ -19,19 +20,6 @@ async function waitForSeq(page: Page, attribute: 'data-pattern-seq' | 'data-iden
     ([name, want]) => Number(document.querySelector('.wall-screen')?.getAttribute(name as string) ?? -1) >= (want as number),
     [attribute, seq] as const,
     { timeout: 20_000 },
-  );
-}
-
-/** Every alignment line this page draws within its own pixels, with its wall position in mm. */
-async function linesOnPage(page: Page): Promise<{ kind: string; mm: number; at: number }[]> {
-  return page.$$eval('line[data-line="vertical"], line[data-line="horizontal"]', (lines) =>
-    lines.flatMap((line) => {
-      const r = line.getBoundingClientRect();
-      const kind = line.getAttribute('data-line') ?? '';
-      const at = kind === 'vertical' ? r.x + r.width / 2 : r.y + r.height / 2;
-      const limit = kind === 'vertical' ? window.innerWidth : window.innerHeight;
-      return at >= 0 && at <= limit ? [{ kind, mm: Number(line.getAttribute('data-mm')), at }] : [];
-    }),
   );
 }
 
@@ -69,28 +57,7 @@ describe.each([
     }
     expect(loads).toEqual(pages.map(() => 0));
 
-    const areas = activeAreasMm(profile);
-    for (const { page, screenId } of pages) {
-      const lines = await linesOnPage(page);
-      const area = areas.find((a) => a.id === screenId)!;
-      // Every 100 mm line that crosses this screen's active area, from millimetres alone.
-      const expected = (kind: 'vertical' | 'horizontal') => {
-        const [from, size] = kind === 'vertical' ? [area.left, area.width] : [area.top, area.height];
-        const out: number[] = [];
-        for (let mm = Math.ceil(from / 100) * 100; mm <= from + size; mm += 100) out.push(mm);
-        return out;
-      };
-      for (const kind of ['vertical', 'horizontal'] as const) {
-        const want = expected(kind);
-        expect(want.length, `${screenId} ${kind} lines expected`).toBeGreaterThan(2);
-        for (const mm of want) {
-          const predicted = kind === 'vertical' ? wallMmToScreen(profile, screenId, mm, 0).x : wallMmToScreen(profile, screenId, 0, mm).y;
-          const drawn = lines.find((l) => l.kind === kind && l.mm === mm);
-          expect(drawn, `${screenId}: ${kind} line at ${mm} mm (predicted at ${predicted.toFixed(2)} px)`).toBeDefined();
-          expect(Math.abs(drawn!.at - predicted), `${screenId}: ${kind} line at ${mm} mm: ${drawn!.at} vs ${predicted}`).toBeLessThanOrEqual(tolerance);
-        }
-      }
-    }
+    for (const { page, screenId } of pages) await expectAlignmentLines(page, profile, screenId, tolerance);
   });
 
   it('shows the other patterns on every page (screenshots to look at)', async () => {

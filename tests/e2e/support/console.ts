@@ -1,0 +1,18 @@
+import type { Page } from 'playwright-core';
+import type { ServerProcess } from './server';
+
+/** Signs in at the console's form, as a person would, and waits for the header that says who. */
+export async function signInConsole(page: Page, server: ServerProcess, username: string, password: string): Promise<void> {
+  await page.goto(`${server.url}/console/`);
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', password);
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('[data-testid="whoami"]');
+}
+
+/** Into the field named `name`: select what is there and type, as a person would. */
+export async function typeIntoField(page: Page, name: string, text: string): Promise<void> {
+  await page.focus(`[name="${name}"]`);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
