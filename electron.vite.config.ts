@@ -39,6 +39,8 @@ export default defineConfig({
           // The information page for leadership's phones and tablets (/info/).
           info: resolve('renderer/info/index.html'),
           console: resolve('renderer/console/index.html'),
+          // The presenter's remote for a tablet or phone (/remote/).
+          remote: resolve('renderer/remote/index.html'),
           // The browser wall's service worker: a fixed name, beside the page whose scope it serves.
           sw: resolve('renderer/sw/sw.ts'),
         },

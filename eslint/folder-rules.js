@@ -127,6 +127,7 @@ export const folderRules = {
     why: 'renderer/console/editor/ is the layout editor the console mounts: it draws the wall through renderer/surface and reads the catalogue through renderer/api; it never imports a page entry.',
   },
   'renderer/info': rendererEntry('renderer/info/'),
+  'renderer/remote': rendererEntry('renderer/remote/'),
   'renderer/log.ts': {
     folders: ['shared'],
     packages: [],

@@ -24,7 +24,8 @@ export function rendererIsBuilt(rendererDir: string): boolean {
 }
 
 /**
- * Serves the built renderer at / (so /wall/ is wall/index.html, /info/ info/index.html, and hashed bundles live
+ * Serves the built renderer at / (so /wall/ is wall/index.html, /info/ info/index.html, /remote/
+ * remote/index.html, and hashed bundles live
  * under /assets/). Hashed files may be cached for good; pages must be revalidated so a new
  * build reaches the wall. Without a build, pages answer 503 with what to run.
  */
@@ -41,6 +42,8 @@ export async function registerStatic(app: FastifyInstance, rendererDir: string):
     app.get('/wall/*', notBuilt);
     app.get('/info', notBuilt);
     app.get('/info/*', notBuilt);
+    app.get('/remote', notBuilt);
+    app.get('/remote/*', notBuilt);
     app.get('/console', notBuilt);
     app.get('/console/*', notBuilt);
     return;

@@ -70,6 +70,10 @@ export function briefingGate(socket: GateSocket, win: Window = window) {
       if (held) held.push(change);
       else change();
     },
+    /** This window's estimate of (server clock − its own), 0 until a ping came back. */
+    offsetMs(): number {
+      return clock.estimate()?.offsetMs ?? 0;
+    },
     connected(): void {
       for (let i = 0; i < 5; i++) ping();
       if (pinger === null) pinger = setInterval(ping, PING_EVERY_MS);

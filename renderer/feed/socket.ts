@@ -20,6 +20,7 @@ import { acceptChanges, acceptCommand, acceptSnapshot, acceptWallState, parseSub
 import { rendererLog } from '../log';
 import { briefingGate, type GateSocket } from './briefing-gate';
 import { WALL_RECONNECTION } from './reconnect';
+import { runStateSchema, type RunState } from '../../shared/briefing/run';
 
 /**
  * The ONE module that creates sockets (lint-enforced). A wall window opens two
@@ -46,10 +47,22 @@ export interface WallConnectionOptions {
    * console's preview (a person's session is no fleet member).
    */
   fleet?: () => AgentReport;
+  /**
+   * Who this page is on /control: a wall window (the default; it is prepared and committed
+   * scene switches) or the presenter's remote, which watches the same state and figures
+   * with its session cookie (token '') and is never waited on for a switch.
+   */
+  client?: 'wall' | 'presenter';
+  /** `briefingRun` from /control, validated (null: no run). */
+  onRun?: (run: RunState | null) => void;
 }
 
 export interface WallConnection {
   close(): void;
+  /** The server's clock now, by this page's estimate of its offset (Date.now() until a ping came back). */
+  serverNow(): number;
+  /** Come back at once (a tablet woken from sleep) instead of waiting out the backoff. */
+  reconnectNow(): void;
 }
 
 type FeedSocket = Socket<FeedServerToClient, FeedClientToServer>;
@@ -226,7 +239,7 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
   control.on('connect', () => {
     store.setConnection({ control: 'connected', unauthorized: false });
     const agent = fleetReport();
-    const hello = controlHelloSchema.parse({ client: 'wall', screenId: screenId.slice(0, 40), host: agent?.hostName ?? null, ...(agent ? { agent } : {}) });
+    const hello = controlHelloSchema.parse({ client: options.client ?? 'wall', screenId: screenId.slice(0, 40), host: agent?.hostName ?? null, ...(agent ? { agent } : {}) });
     control.timeout(SUBSCRIBE_TIMEOUT_MS).emit('hello', hello, (error: Error | null, reply: unknown) => {
       if (closed) return;
       if (error) {
@@ -272,6 +285,12 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
   control.on('wallView', (payload: unknown) => {
     gate.apply(() => acceptWallView(store, payload));
   });
+  control.on('briefingRun', (payload: unknown) => {
+    if (!options.onRun) return;
+    const parsed = runStateSchema.nullable().safeParse(payload);
+    if (parsed.success) options.onRun(parsed.data);
+    else rendererLog.error('refused an invalid briefing run', { issues: parsed.error.issues.length });
+  });
 
   const connection: WallConnection = {
     close() {
@@ -286,6 +305,12 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
       control.removeAllListeners();
       feed.disconnect();
       control.disconnect();
+    },
+    serverNow: () => Date.now() + gate.offsetMs(),
+    reconnectNow() {
+      if (closed) return;
+      if (!feed.connected) feed.connect();
+      if (!control.connected) control.connect();
     },
   };
   return connection;
