@@ -18,7 +18,8 @@ import type { WallStore } from '../store/wallStore';
 import { selectBoundIndicators, selectHistoryYears, selectWantsCompliance } from '../store/selectors';
 import { acceptChanges, acceptCommand, acceptSnapshot, acceptWallState, parseSubscribeReply, acceptWallView } from './ingest';
 import { rendererLog } from '../log';
-import { briefingGate, type GateSocket } from './briefing-gate';
+import { briefingGate, type GateScenes, type GateSocket } from './briefing-gate';
+import { PREPARE_WAIT_MS } from '../../shared/protocol/briefing';
 import { WALL_RECONNECTION } from './reconnect';
 import { runStateSchema, type RunState } from '../../shared/briefing/run';
 
@@ -166,7 +167,7 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
   // reporting compliance it did not ask for, or draw more years than it holds: ask for a
   // fresh snapshot of the new set (a replay from lastSeq would miss their history).
   const unsubscribeStore = store.api.subscribe((state, previous) => {
-    if (state.wall === previous.wall || !feed.connected || subscribed === undefined) return;
+    if ((state.wall === previous.wall && state.prepared === previous.prepared) || !feed.connected || subscribed === undefined) return;
     const wanted = selectBoundIndicators(state);
     // Still covered (e.g. subscribed to everything): keep the stream; the next reconnect narrows it.
     // A layout that draws more years than the snapshot held needs the older ones too.
@@ -271,7 +272,7 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
     if (!control.active) later(() => control.connect(), SERVER_KICK_RETRY_MS);
   });
   // Briefing scene switches: wall state and view held until the commit time (renderer/feed/briefing-gate.ts).
-  const gate = briefingGate(control as unknown as GateSocket);
+  const gate = briefingGate(control as unknown as GateSocket, window, (options.client ?? 'wall') === 'wall' ? preparedScenes(store, later) : undefined);
   control.on('connect', () => gate.connected());
   control.on('wallState', (payload: unknown) => {
     gate.apply(() => acceptWallState(store, payload));
@@ -316,6 +317,39 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
   return connection;
 }
 
+
+/** How long a prepared scene waits for its commit before it is dropped (the server commits within PREPARE_WAIT_MS and its lead). */
+const PREPARED_KEPT_MS = PREPARE_WAIT_MS + 5_000;
+
+/**
+ * The store's side of a scene switch: the prepared scene goes into the store, where the
+ * wall view mounts it hidden and marks it painted (renderer/wall/view/SceneLayers.tsx);
+ * the prepare resolves then. The commit shows the slot it was mounted in.
+ */
+function preparedScenes(store: WallStore, later: (fn: () => void, ms: number) => void): GateScenes {
+  return {
+    prepare(prepare) {
+      store.prepare({ switchId: prepare.switchId, layout: prepare.layout, view: prepare.view });
+      later(() => {
+        if (store.api.getState().prepared?.switchId === prepare.switchId) store.prepare(null);
+      }, PREPARED_KEPT_MS);
+      return new Promise<boolean>((resolve) => {
+        const done = (ok: boolean) => {
+          stop();
+          resolve(ok);
+        };
+        const stop = store.api.subscribe((state) => {
+          if (state.preparedMounted === prepare.switchId) done(true);
+          else if (state.prepared?.switchId !== prepare.switchId) done(false);
+        });
+        later(() => done(false), PREPARE_WAIT_MS);
+      });
+    },
+    commit(switchId) {
+      store.commitPrepared(switchId);
+    },
+  };
+}
 
 /**
  * The console's presence on /control: it says which library layout it has open and hears who

@@ -19,3 +19,21 @@ export function useWallStore(): WallStore {
 export function useWall<T>(selector: (state: WallStoreState) => T): T {
   return useStore(useWallStore().api, selector);
 }
+
+/**
+ * A prepared briefing scene is mounted before its commit, with its own province: the
+ * tiles of that hidden scene read it from here instead of the view on screen. undefined:
+ * no override (the store's view).
+ */
+const SceneProvinceContext = createContext<string | null | undefined>(undefined);
+
+export function SceneProvince({ province, children }: { province: string | null | undefined; children: ReactNode }) {
+  return <SceneProvinceContext.Provider value={province}>{children}</SceneProvinceContext.Provider>;
+}
+
+/** The province the briefing view drills into for this scene (shared/wall/view.ts), or null: national. */
+export function useViewProvince(): string | null {
+  const override = useContext(SceneProvinceContext);
+  const live = useWall((s) => s.view?.province ?? null);
+  return override === undefined ? live : override;
+}

@@ -54,9 +54,12 @@ export const selectPreviousPeriod = (state: WallStoreState, indicator: string, r
 export const selectSamePeriodLastYear = (state: WallStoreState, indicator: string, region: string, period: string) =>
   selectComparison(state, indicator, region, period, 'yoy');
 
-/** Every indicator code the layout binds, sorted, or null when the layout binds none. */
+/** The tiles whose data the page needs: the layout's, and the prepared scene's (its figures come in before its swap). */
+const neededTiles = (state: WallStoreState) => [...(state.wall?.layout.tiles ?? []), ...(state.prepared?.layout.tiles ?? [])];
+
+/** Every indicator code the layout (and a prepared scene) binds, sorted, or null when they bind none. */
 export function selectBoundIndicators(state: WallStoreState): string[] | null {
-  const tiles = state.wall?.layout.tiles ?? [];
+  const tiles = neededTiles(state);
   const codes = new Set<string>();
   for (const tile of tiles) for (const code of tile.binding?.indicators ?? []) codes.add(code);
   // An alert ticker watches the indicators of its thresholds (options, not a binding).
@@ -69,7 +72,7 @@ export const selectHistoryYears = (state: WallStoreState): number | undefined =>
 
 /** Whether the layout shows reporting compliance (a compliance board, or a ticker of late reports). */
 export function selectWantsCompliance(state: WallStoreState): boolean {
-  return (state.wall?.layout.tiles ?? []).some((tile) => tile.widget === 'compliance' || tile.widget === 'tasks' || (tile.widget === 'ticker' && (tile.options.reports || tile.options.tasks)));
+  return neededTiles(state).some((tile) => tile.widget === 'compliance' || tile.widget === 'tasks' || (tile.widget === 'ticker' && (tile.options.reports || tile.options.tasks)));
 }
 
 /** Every compliance entry held, by `regime|agency|period`. */

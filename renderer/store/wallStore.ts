@@ -79,6 +79,25 @@ export interface WallStoreState {
    * back from what is shown. Null: live.
    */
   frozen: { at: string; seq: number; changed: number } | null;
+  /**
+   * A briefing scene the server told this window to prepare (shared/protocol/briefing.ts):
+   * the page mounts it, hidden, beside the scene on screen, so that at the commit the
+   * swap is a change of visibility, not a mount. Null: none pending.
+   */
+  prepared: PreparedScene | null;
+  /** The switch whose prepared scene has been mounted and painted once (what the ack waits for). */
+  preparedMounted: number | null;
+  /**
+   * Which of two scene slots holds the scene on screen. The prepared scene mounts in the
+   * other; its commit flips this, so the mounted slot becomes the one shown.
+   */
+  slot: 0 | 1;
+}
+
+export interface PreparedScene {
+  switchId: number;
+  layout: WallState['layout'];
+  view: { enlargedTileId: string | null; province: string | null };
 }
 
 export type Scheduler = (flush: () => void) => () => void;
@@ -113,6 +132,15 @@ export interface WallStore {
    * one commit. Both cost what changed, not what is held.
    */
   setView(view: WallViewEvent): void;
+  /** A scene to mount off screen for the next switch (null: drop the one pending). */
+  prepare(scene: PreparedScene | null): void;
+  /** The page has mounted and painted the prepared scene of this switch. */
+  markPrepared(switchId: number): void;
+  /**
+   * The commit of a switch: when its scene was prepared, the slot it was mounted in
+   * becomes the one shown (call it with the held wall state and view, in the same task).
+   */
+  commitPrepared(switchId: number): boolean;
 }
 
 export const periodsKey = (indicator: string, region: string): string => `${indicator}|${region}`;
@@ -225,6 +253,9 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
     testPattern: null,
     view: null,
     frozen: null,
+    prepared: null,
+    preparedMounted: null,
+    slot: 0,
   }));
 
   let pending: Pending | null = null;
@@ -517,6 +548,22 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
         api.setState({ frozen: { at: view.freeze.at, seq: view.freeze.seq, changed: 0 } });
       }
       api.setState({ view });
+    },
+    prepare(scene) {
+      api.setState({ prepared: scene, preparedMounted: null });
+    },
+    markPrepared(switchId) {
+      if (api.getState().prepared?.switchId === switchId) api.setState({ preparedMounted: switchId });
+    },
+    commitPrepared(switchId) {
+      const { prepared, slot } = api.getState();
+      if (!prepared) return false;
+      if (prepared.switchId !== switchId) {
+        api.setState({ prepared: null, preparedMounted: null });
+        return false;
+      }
+      api.setState({ prepared: null, preparedMounted: null, slot: slot === 0 ? 1 : 0 });
+      return true;
     },
     setConnection(patch) {
       const current = api.getState().connection;

@@ -1,13 +1,10 @@
-import { useMemo } from 'react';
 import { previewTransform } from '../../shared/geometry';
 import type { WallProfile } from '../../shared/wall/profile';
 import { ConnectionStatus } from './ConnectionStatus';
 import type { WallPlan } from '../surface/plan';
 import { BezelOverlay } from '../surface/BezelOverlay';
-import { useWall } from '../store/context';
-import { viewPlan } from './view/plan';
 import { ViewMarks } from './view/ViewMarks';
-import { ViewTiles } from './view/ViewTiles';
+import { SceneLayers } from './view/SceneLayers';
 import { useWindowSize } from './useWindowSize';
 import { PREVIEW_SCREEN_ID } from './boot';
 
@@ -30,9 +27,6 @@ function statusStripPx(width: number, height: number): number {
 export function PreviewView({ plan, profile, revision }: { plan: WallPlan; profile: WallProfile; revision: number }) {
   const size = useWindowSize();
   const { canvas } = plan;
-  const layout = useWall((s) => s.wall?.layout);
-  const enlargedId = useWall((s) => s.view?.enlargedTileId ?? null);
-  const shown = useMemo(() => (layout ? viewPlan(plan, profile, layout, enlargedId) : { ...plan, enlarged: null }), [plan, profile, layout, enlargedId]);
   const screenRows = [...new Set(canvas.screens.map((s) => s.viewport.y))].sort((a, b) => a - b);
   const above = LABEL_LINE_PX;
   const below = (screenRows.length - 1) * LABEL_LINE_PX + statusStripPx(size.width, size.height);
@@ -56,9 +50,7 @@ export function PreviewView({ plan, profile, revision }: { plan: WallPlan; profi
           overflow: 'visible',
         }}
       >
-        <div className="wall-canvas" data-enlarged-tile={shown.enlarged ?? undefined} style={{ left: 0, top: 0, width: canvas.width, height: canvas.height }}>
-          <ViewTiles tiles={shown.tiles} enlarged={shown.enlarged} revision={revision} />
-        </div>
+        <SceneLayers plan={plan} profile={profile} screenId={null} revision={revision} canvasStyle={{ left: 0, top: 0, width: canvas.width, height: canvas.height }} />
         <BezelOverlay canvas={canvas} scale={t.scale} />
       </div>
       {canvas.screens.map(({ screenId, viewport: v }) => (

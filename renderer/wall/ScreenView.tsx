@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { messages } from '../../shared/i18n';
 import { ConnectionStatus } from './ConnectionStatus';
 import { DisplayNotice, type DisplayMismatch } from './DisplayNotice';
@@ -13,11 +12,10 @@ export interface AgentFacts {
   displayMismatch?: DisplayMismatch | undefined;
 }
 import { Notice } from './Notice';
-import { findScreen, fitViewport, tilesOnScreen, type WallPlan } from '../surface/plan';
+import { findScreen, fitViewport, type WallPlan } from '../surface/plan';
 import { useWindowSize } from './useWindowSize';
-import { viewPlan } from './view/plan';
 import { ViewMarks } from './view/ViewMarks';
-import { ViewTiles } from './view/ViewTiles';
+import { SceneLayers } from './view/SceneLayers';
 
 /**
  * One wall window: the root fills the window; inside it a layer the size of this
@@ -45,9 +43,6 @@ export function ScreenView({
   const identifyUntil = identify && identify.until > 0 && forThis(identify.screens) ? identify.until : 0;
   const screen = findScreen(plan.canvas, screenId);
   const wall = useWall((s) => s.wall);
-  const enlargedId = useWall((s) => s.view?.enlargedTileId ?? null);
-  const shown = useMemo(() => (wall ? viewPlan(plan, wall.profile, wall.layout, enlargedId) : { ...plan, enlarged: null }), [plan, wall, enlargedId]);
-  const tiles = useMemo(() => tilesOnScreen(shown, screenId), [shown, screenId]);
 
   if (!screen) {
     return (
@@ -83,14 +78,11 @@ export function ScreenView({
           transform: `translate(${fit.x}px, ${fit.y}px) scale(${fit.scale})`,
         }}
       >
-        <div
-          className="wall-canvas"
-          data-enlarged-tile={shown.enlarged ?? undefined}
-          style={{ left: -viewport.x, top: -viewport.y, width: plan.canvas.width, height: plan.canvas.height }}
-        >
-          <ViewTiles tiles={tiles} enlarged={shown.enlarged} revision={revision} />
-          {pattern && pattern !== 'checkerboard' ? <CanvasPattern pattern={pattern} canvas={plan.canvas} viewingDistanceMm={viewingDistanceMm} /> : null}
-        </div>
+        {wall ? (
+          <SceneLayers plan={plan} profile={wall.profile} screenId={screenId} revision={revision} canvasStyle={{ left: -viewport.x, top: -viewport.y, width: plan.canvas.width, height: plan.canvas.height }}>
+            {pattern && pattern !== 'checkerboard' ? <CanvasPattern pattern={pattern} canvas={plan.canvas} viewingDistanceMm={viewingDistanceMm} /> : null}
+          </SceneLayers>
+        ) : null}
       </div>
       {pattern === 'checkerboard' ? <ScreenCheckerboard /> : null}
       <ViewMarks />

@@ -1,6 +1,6 @@
 import { messages } from '../../../shared/i18n';
 import { DRILL_FILTERED_WIDGETS, DRILL_NEUTRAL_WIDGETS } from '../../../shared/wall/view';
-import { useWall } from '../../store/context';
+import { useViewProvince } from '../../store/context';
 import type { PlacedTile } from '../../surface/plan';
 import { TileHost } from '../../surface/TileHost';
 
@@ -11,7 +11,7 @@ import { TileHost } from '../../surface/TileHost';
  * says "toàn quốc" in its top-right corner.
  */
 export function ViewTiles({ tiles, enlarged, revision }: { tiles: readonly PlacedTile[]; enlarged: string | null; revision: number }) {
-  const drilled = useWall((s) => s.view?.province ?? null) !== null;
+  const drilled = useViewProvince() !== null;
   return (
     <>
       {tiles.map((placed) => {

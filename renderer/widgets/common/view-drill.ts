@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { useWall } from '../../store/context';
+import { useViewProvince } from '../../store/context';
 
-/** The province the briefing view drills into (shared/wall/view.ts), or null: national. */
-export const useDrillProvince = (): string | null => useWall((s) => s.view?.province ?? null);
+/** The province the briefing view drills into (shared/wall/view.ts), or null: national; a prepared scene's own (renderer/store/context.tsx). */
+export const useDrillProvince = (): string | null => useViewProvince();
 
 /**
  * A map's options under the briefing view: the drilled province is the one highlighted,

@@ -10,6 +10,7 @@ import { FitText } from '../common/FitText';
 import { toneClass } from '../common/colours';
 import { useNow } from '../common/useNow';
 import { useWallDerived } from '../common/chart-derived';
+import { useDrillProvince } from '../common/view-drill';
 import { useLegibleFraction } from '../common/chart-legibility';
 import { cadenceKey, periodAxis } from '../common/chart-series';
 import type { WidgetProps } from '../common/types';
@@ -112,7 +113,7 @@ export function KpiTile({ tile, rect }: WidgetProps<'kpi'>) {
   const { compare, sparklinePeriods: sparkCount } = options;
   const meta = useWall((s) => (code ? s.indicators[code] : undefined));
   // Drilled down (the briefing view): a province-level indicator shows that province's figure.
-  const drill = useWall((s) => s.view?.province ?? null);
+  const drill = useDrillProvince();
   const drilled = drill !== null && meta?.scope === 'province' ? provinceByCode(drill) : undefined;
   const region = drilled?.code ?? tile.binding?.region ?? NATIONAL_REGION;
   const scope = drill === null ? null : drilled ? { vi: drilled.name, en: drilled.nameEn, province: true } : { vi: messages.viewNational.vi, en: messages.viewNational.en, province: false };
