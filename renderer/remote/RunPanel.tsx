@@ -34,6 +34,7 @@ export function RunPanel({ lang, run, steer, sending, remote }: { lang: Lang; ru
   const frozen = useWall((s) => s.frozen);
   const profile = useWall((s) => s.wall?.profile ?? null);
   const [picking, setPicking] = useState(false);
+  const [confirmStop, setConfirmStop] = useState(false);
   const scene = run.scenes[run.index]!;
   const last = run.index >= run.scenes.length - 1;
   const nextScene = last ? null : run.scenes[run.index + 1]!;
@@ -121,7 +122,7 @@ export function RunPanel({ lang, run, steer, sending, remote }: { lang: Lang; ru
             <div>
               <dt>{text.duration[lang]}</dt>
               <dd data-timer="duration">
-                {scene.durationS ? clock(scene.durationS * 1000) : text.noDuration[lang]}
+                {scene.durationS ? clock(scene.durationS * 1000) : <span className="remote-timers__none">{text.noDuration[lang]}</span>}
                 {remaining !== null ? <small> · {text.advancesIn[lang]} {clock(remaining)}</small> : null}
                 {run.held ? <small className="remote-held"> · {text.held[lang]}</small> : null}
               </dd>
@@ -196,9 +197,21 @@ export function RunPanel({ lang, run, steer, sending, remote }: { lang: Lang; ru
       </section>
 
       <p className="remote-muted remote-keys">{text.keys[lang]}</p>
-      <button type="button" className="remote-button remote-button--danger" disabled={disabled} onClick={() => void command({ action: 'stop' })} data-action="stop">
-        {text.stop[lang]}
-      </button>
+      {/* Two taps to end: a stray touch must not end the meeting's run. */}
+      {confirmStop ? (
+        <div className="remote-controls remote-controls--confirm">
+          <button type="button" className="remote-button remote-button--danger" disabled={disabled} onClick={() => void command({ action: 'stop' })} data-action="stop-confirm">
+            {text.stopConfirm[lang]}
+          </button>
+          <button type="button" className="remote-button" onClick={() => setConfirmStop(false)}>
+            {text.cancel[lang]}
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="remote-button remote-button--danger" disabled={disabled} onClick={() => setConfirmStop(true)} data-action="stop">
+          {text.stop[lang]}
+        </button>
+      )}
 
       {picking ? (
         <ProvincePicker

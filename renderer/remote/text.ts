@@ -24,6 +24,8 @@ export const text = {
   noBriefings: { vi: 'Chưa có kịch bản nào (soạn trong bảng điều khiển).', en: 'No run of show yet (build one in the console).' },
   start: { vi: 'Bắt đầu', en: 'Start' },
   stop: { vi: 'Kết thúc phiên', en: 'End the briefing' },
+  stopConfirm: { vi: 'Chắc chắn kết thúc phiên', en: 'Yes, end the briefing' },
+  cancel: { vi: 'Huỷ', en: 'Cancel' },
   current: { vi: 'Đang chiếu', en: 'On the wall' },
   next: { vi: 'Tiếp theo', en: 'Next' },
   previous: { vi: 'Trước', en: 'Previous' },

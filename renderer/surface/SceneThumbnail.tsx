@@ -49,7 +49,7 @@ export function SceneThumbnail({
   const font = Math.max(canvas.width, canvas.height) / 45;
   const gap = font / 4;
   return (
-    <svg className="scene-thumb" viewBox={`0 0 ${canvas.width} ${canvas.height}`} role="img" aria-label={label} data-thumb-layout={layout.id} data-thumb-enlarged={enlarged ?? undefined} preserveAspectRatio="xMidYMid meet">
+    <svg className="scene-thumb" viewBox={`0 0 ${canvas.width} ${canvas.height}`} role="img" aria-label={label} data-thumb-layout={layout.id} data-thumb-enlarged={enlarged ?? undefined} preserveAspectRatio="xMidYMid meet" style={{ aspectRatio: `${canvas.width} / ${canvas.height}` }}>
       <rect x={0} y={0} width={canvas.width} height={canvas.height} fill="#020305" />
       {canvas.screens.map(({ screenId, viewport: v }) => (
         <rect key={screenId} x={v.x} y={v.y} width={v.width} height={v.height} fill="#0b121c" />

@@ -48,18 +48,25 @@ describe('a prepared briefing scene', () => {
     act(() => frames.splice(0).forEach((cb) => cb(0)));
     act(() => frames.splice(0).forEach((cb) => cb(16)));
     expect(store.api.getState().preparedMounted).toBe(7);
-    raf.mockRestore();
 
     // The commit: the held wall state and the slot flip in one task.
     act(() => {
       expect(acceptWallState(store, next)).toBe(true);
       expect(store.commitPrepared(7)).toBe(true);
     });
-    const canvases = container.querySelectorAll<HTMLElement>('.wall-canvas');
-    expect(canvases).toHaveLength(1);
-    expect(canvases[0]!.style.visibility).toBe('');
-    expect(canvases[0]!.querySelector('[data-tile-id="cpi"]'), 'the node mounted at prepare is the one shown').toBe(kpi);
+    const onScreen = container.querySelector<HTMLElement>('.wall-canvas:not([data-scene-retiring])')!;
+    expect(onScreen.style.visibility).toBe('');
+    expect(onScreen.querySelector('[data-tile-id="cpi"]'), 'the node mounted at prepare is the one shown').toBe(kpi);
+    // The old scene leaves two frames later, hidden meanwhile (its unmount is not in the swap's frame).
+    const old = container.querySelector<HTMLElement>('[data-scene-retiring]')!;
+    expect(old.style.visibility).toBe('hidden');
+    expect(old.querySelector('[data-tile-id="ghi-chu"]')).not.toBeNull();
+    act(() => frames.splice(0).forEach((cb) => cb(32)));
+    act(() => frames.splice(0).forEach((cb) => cb(48)));
+    raf.mockRestore();
+    expect(container.querySelectorAll('.wall-canvas')).toHaveLength(1);
     expect(container.querySelector('[data-tile-id="ghi-chu"]')).toBeNull();
+    expect(container.querySelector('[data-tile-id="cpi"]')).toBe(kpi);
   });
 
   it('a commit of another switch drops the prepared scene and shows the wall state', () => {
