@@ -22,7 +22,7 @@ import { describeMachine, loadAverage } from '../wall/system';
  * swapped at its first frame after one same instant, how far apart would those frames be?
  * Each page records its requestAnimationFrame timestamps for a few seconds; for many
  * instants T, the spread of each page's first frame at or after T. It is the floor the
- * clock sync and the prepare cannot beat: the pages' frames are not aligned to each other.
+ * clock sync and the prepare cannot beat, however well (or badly) the pages' frames line up.
  */
 const { values } = parseArgs({ options: { switches: { type: 'string', default: '40' }, 'idle-ms': { type: 'string', default: '4000' } } });
 const SWITCHES = Math.max(3, Number(values.switches) || 40);
@@ -90,6 +90,10 @@ async function main(): Promise<void> {
     const load = loadAverage();
     const frames: number[] = [];
     const callbacks: number[] = [];
+    /** Per page and switch: its swap frame minus the commit time in its own clock. */
+    const late: number[] = [];
+    /** Per switch: the spread of the pages' commit times in their own clocks (what the offset estimates disagree by). */
+    const targets: number[] = [];
     const acked: number[] = [];
     let last = 0;
     for (let i = 0; i < SWITCHES; i++) {
@@ -100,6 +104,8 @@ async function main(): Promise<void> {
       last = swap.switchId;
       frames.push(spread(swap.frames));
       callbacks.push(spread(swap.callbacks));
+      targets.push(spread(swap.targets));
+      swap.frames.forEach((f, k) => late.push(f - swap.targets[k]!));
       for (const [k, p] of pages.entries()) {
         await p.waitForFunction((s) => document.querySelector(`.wall-canvas:not([data-scene-prepared]) [data-tile-id^="c${s}-"]`) !== null && document.querySelectorAll('.wall-canvas').length === 1, n, { timeout: 20_000 });
         if (!(await showsScene(p, n))) throw new Error(`${SCREENS_4X2[k]} does not show scene ${n}`);
@@ -116,6 +122,8 @@ async function main(): Promise<void> {
     console.log(`  baseline: idle pages, first frame after one instant  ${fmt(summarize(baseline))}`);
     console.log(`  swap spread, frame timestamps                        ${fmt(summarize(frames))}`);
     console.log(`  swap spread, frame callbacks                         ${fmt(summarize(callbacks))}`);
+    console.log(`  commit time in the pages' clocks, spread            ${fmt(summarize(targets))}`);
+    console.log(`  swap frame after the commit time, per page           ${fmt(summarize(late))}`);
     console.log(`  prepares acknowledged before the commit: ${Math.round((acked.reduce((s, v) => s + v, 0) / Math.max(1, acked.length)) * 100)} % of windows`);
   } finally {
     await browser.close();

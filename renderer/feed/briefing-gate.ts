@@ -93,6 +93,8 @@ export function briefingGate(socket: GateSocket, win: Window = window, scenes?: 
     const localAt = parsed.data.at - offset;
     if (timer) clearTimeout(timer);
     held ??= [];
+    // The commit time in this window's clock, beside the swap's marks: the bench tells a late timer from a clock off.
+    win.document.documentElement.dataset.briefingSwapTarget = `${parsed.data.switchId}:${localAt}`;
     timer = setTimeout(() => flush(parsed.data.switchId), Math.max(0, localAt - (win.performance.timeOrigin + win.performance.now())));
   });
 

@@ -57,20 +57,26 @@ export interface Swap {
   frames: number[];
   /** Epoch ms at which each page's swap-frame callback ran. */
   callbacks: number[];
+  /** Epoch ms of the commit time in each page's own clock (server time minus its offset estimate). */
+  targets: number[];
 }
 
 /** Waits until every page has swapped for a switch after `afterId`, and reads the swap's times. */
 export async function readSwap(pages: readonly Page[], afterId: number, timeout = 20_000): Promise<Swap> {
   await Promise.all(
-    pages.map((p) => p.waitForFunction((id) => Number((document.documentElement.dataset.briefingSwapFrame ?? '0:0').split(':')[0]) > id, afterId, { timeout })),
+    // The callback's mark (every build has it), then the frame's when the build writes one (a page that swapped has both by then).
+    pages.map((p) => p.waitForFunction((id) => Number((document.documentElement.dataset.briefingSwap ?? '0:0').split(':')[0]) > id, afterId, { timeout })),
   );
-  const read = await Promise.all(pages.map((p) => p.evaluate(() => ({ frame: document.documentElement.dataset.briefingSwapFrame!, callback: document.documentElement.dataset.briefingSwap! }))));
-  const ids = new Set(read.map((r) => r.frame.split(':')[0]));
+  const read = await Promise.all(
+    pages.map((p) => p.evaluate(() => ({ frame: document.documentElement.dataset.briefingSwapFrame ?? `${document.documentElement.dataset.briefingSwap!.split(':')[0]}:NaN`, callback: document.documentElement.dataset.briefingSwap!, target: document.documentElement.dataset.briefingSwapTarget ?? '0:NaN' }))),
+  );
+  const ids = new Set(read.map((r) => r.callback.split(':')[0]));
   if (ids.size !== 1) throw new Error(`the pages swapped for different switches: ${[...ids].join(', ')}`);
   return {
     switchId: Number([...ids][0]),
     frames: read.map((r) => Number(r.frame.split(':')[1])),
     callbacks: read.map((r) => Number(r.callback.split(':')[1])),
+    targets: read.map((r) => Number(r.target.split(':')[1])),
   };
 }
 
