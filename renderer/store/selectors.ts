@@ -68,7 +68,7 @@ export function selectBoundIndicators(state: WallStoreState): string[] | null {
 }
 
 /** The calendar years of history the layout's tiles draw (the window the wall subscribes to and holds); undefined before a layout is known. */
-export const selectHistoryYears = (state: WallStoreState): number | undefined => (state.wall ? historyYearsOf(state.wall.layout.tiles) : undefined);
+export const selectHistoryYears = (state: WallStoreState): number | undefined => (state.wall ? historyYearsOf(neededTiles(state)) : undefined);
 
 /** Whether the layout shows reporting compliance (a compliance board, or a ticker of late reports). */
 export function selectWantsCompliance(state: WallStoreState): boolean {
