@@ -449,9 +449,13 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
     flush,
     hasPending: () => pending !== null,
     ingestSnapshot(snapshot) {
-      // Frozen: the snapshot (a reconnect) waits with the other held changes.
-      const p = freeze ? ensureHeld() : ensurePending();
-      countSnapshot(snapshot);
+      // Frozen: the snapshot (a reconnect) waits with the other held changes. But a page that
+      // has shown nothing yet (opened or woken during a freeze, with no kept copy: the
+      // presenter's remote after a sleep) has nothing to keep still: its first snapshot is
+      // shown, and only what comes after it is held and counted.
+      const first = freeze !== null && lastAppliedSeq() === null;
+      const p = freeze && !first ? ensureHeld() : ensurePending();
+      if (!first) countSnapshot(snapshot);
       p.snapshot = snapshot;
       p.indicators.clear();
       p.observations.clear();

@@ -113,4 +113,22 @@ describe('wall store: freeze', () => {
     frames.run();
     expect(store.api.getState().frozen?.changed).toBe(1);
   });
+
+  it('a page that opens (or wakes) during a freeze shows its first snapshot and counts only what follows', () => {
+    const frames = manualFrames();
+    const store = createWallStore({ schedule: frames.schedule });
+    // The view comes first (its /control socket), then the feed's snapshot at the head.
+    store.setView(view(1, FREEZE));
+    store.ingestSnapshot(seededSnapshot(100));
+    frames.run();
+    let state = store.api.getState();
+    expect(state.frozen).toMatchObject({ seq: 100, changed: 0 });
+    expect(state.lastSeq).toBe(100);
+    expect(Object.keys(state.observations).length).toBeGreaterThan(0);
+    store.ingestChanges({ seq: 101, changes: [change(101, 9.1)] });
+    frames.run();
+    state = store.api.getState();
+    expect(state.frozen?.changed).toBe(1);
+    expect(state.lastSeq).toBe(100);
+  });
 });

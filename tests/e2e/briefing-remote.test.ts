@@ -218,6 +218,9 @@ describe('the presenter remote steering an 8-page wall', () => {
     await remote.waitForSelector('[data-testid="freeze-state"][data-frozen="true"]');
     await remote.waitForSelector('[data-testid="connection"][data-connected="true"]');
     expect(await remote.locator('[data-testid="current-scene"]').getAttribute('data-scene-id')).toBe('canh-3');
+    // Nothing changed since the freeze: the woken remote counts what the walls count (none), not every figure it received.
+    await remote.waitForFunction(() => document.querySelector('[data-testid="freeze-state"]')?.getAttribute('data-count') === '0');
+    for (const p of wallPages()) expect(await p.locator('[data-view-field="changed"]').count()).toBe(0);
     await remote.screenshot({ path: `${SHOTS}/remote-woken.png` });
     expect((await asPerson(h, presenter, 'PUT', '/api/v1/wall/view', { freeze: false })).status).toBe(200);
     await remote.waitForSelector('[data-testid="freeze-state"][data-frozen="false"]');
