@@ -201,6 +201,12 @@ describe('the presenter remote steering an 8-page wall', () => {
     await p.waitForSelector('.remote-run');
     expect(await p.locator('[data-action="next"]').isDisabled()).toBe(true);
     await p.screenshot({ path: `${SHOTS}/remote-phone-viewer.png`, fullPage: true });
+    // English second: the header's switch changes the whole page.
+    await p.tap('[data-testid="language"]');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await p.locator('[data-action="next"]').innerText()).toBe('Next ▶');
+    expect(await p.locator('[data-testid="read-only"]').innerText()).toBe('This account may watch only; it cannot command the wall.');
+    await p.screenshot({ path: `${SHOTS}/remote-phone-viewer-en.png` });
     await phone.close();
     expect((await serverRun())!.index).toBe(0);
   });
