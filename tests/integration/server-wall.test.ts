@@ -240,6 +240,7 @@ describe('static files', () => {
       expect(r.status).toBe(503);
       expect(r.text).toMatch(/npm run build/);
       expect((await w.api('GET', '/info/', { token: null })).status).toBe(503);
+      expect((await w.api('GET', '/remote/', { token: null })).status).toBe(503);
       expect(r.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
       expect(r.headers.get('x-content-type-options')).toBe('nosniff');
       expect(r.headers.get('referrer-policy')).toBe('no-referrer');
@@ -279,7 +280,7 @@ describe('static files', () => {
     }
   });
 
-  it('serves the information page at /info/ with the same headers, and the one service worker at /info/sw.js', async () => {
+  it('serves the information page at /info/ and the remote at /remote/ with the same headers, and the one service worker at /info/sw.js', async () => {
     const dir = tempDir();
     const renderer = join(dir, 'renderer');
     mkdirSync(join(renderer, 'wall'), { recursive: true });
@@ -287,6 +288,8 @@ describe('static files', () => {
     writeFileSync(join(renderer, 'wall', 'index.html'), '<!doctype html><title>wall</title>');
     writeFileSync(join(renderer, 'wall', 'sw.js'), '/* the worker */');
     writeFileSync(join(renderer, 'info', 'index.html'), '<!doctype html><title>info</title>');
+    mkdirSync(join(renderer, 'remote'));
+    writeFileSync(join(renderer, 'remote', 'index.html'), '<!doctype html><title>remote</title>');
     const w = await startHarness({ dataDir: join(dir, 'data'), rendererDir: renderer });
     try {
       const wallPage = await w.api('GET', '/wall/', { token: null });
@@ -301,6 +304,13 @@ describe('static files', () => {
       expect(worker.text).toBe('/* the worker */');
       expect(worker.headers.get('content-type')).toMatch(/javascript/);
       expect(worker.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+      // The presenter's remote: the same headers, no worker of its own (it never shows a kept copy).
+      const remote = await w.api('GET', '/remote/', { token: null });
+      expect(remote.status).toBe(200);
+      expect(remote.text).toContain('<title>remote</title>');
+      expect(remote.headers.get('content-security-policy')).toBe(wallPage.headers.get('content-security-policy'));
+      expect(remote.headers.get('cache-control')).toBe('no-cache');
+      expect((await w.api('GET', '/remote/sw.js', { token: null })).status).toBe(404);
     } finally {
       await w.stop();
       rmSync(dir, { recursive: true, force: true });
