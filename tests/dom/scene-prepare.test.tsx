@@ -18,8 +18,8 @@ const second = [
   { id: 'ghi-chu-2', widget: 'note', x: 12, y: 6, w: 12, h: 6, options: { text: 'Cảnh hai' } },
 ];
 
-describe('a prepared briefing scene', () => {
-  it('is mounted hidden beside the scene on screen, and its commit shows the same nodes', async () => {
+describe.each(['s1', 'all'])('a prepared briefing scene on screen %s', (screenId) => {
+  it('is mounted hidden beside the scene on screen, and its commit shows the same nodes', () => {
     const snapshot = {
       seq: 3,
       serverTime: SEED_VINTAGE,
@@ -27,7 +27,7 @@ describe('a prepared briefing scene', () => {
       observations: [observation('CPI_AVG', '2025-11', 3.29)],
     };
     const store = wallStore(snapshot, wallStateWith(first));
-    const { container } = showWall(store, 's1');
+    const { container } = showWall(store, screenId);
     const next = wallStateWith(second, { id: 'canh-hai', revision: 2 });
     const frames: FrameRequestCallback[] = [];
     const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => frames.push(cb));
@@ -71,7 +71,7 @@ describe('a prepared briefing scene', () => {
 
   it('a commit of another switch drops the prepared scene and shows the wall state', () => {
     const store = wallStore({ seq: 1, serverTime: SEED_VINTAGE, indicators: [], observations: [] }, wallStateWith(first));
-    const { container } = showWall(store, 's1');
+    const { container } = showWall(store, screenId);
     act(() => store.prepare({ switchId: 2, layout: layoutSchema.parse(wallStateWith(second).layout), view: { enlargedTileId: null, province: null } }));
     expect(container.querySelectorAll('.wall-canvas')).toHaveLength(2);
     act(() => {
