@@ -107,7 +107,7 @@ async function main(): Promise<void> {
       targets.push(spread(swap.targets));
       swap.frames.forEach((f, k) => late.push(f - swap.targets[k]!));
       for (const [k, p] of pages.entries()) {
-        await p.waitForFunction((s) => document.querySelector(`.wall-canvas:not([data-scene-prepared]) [data-tile-id^="c${s}-"]`) !== null && document.querySelectorAll('.wall-canvas').length === 1, n, { timeout: 20_000 });
+        await p.waitForFunction((s) => document.querySelector(`.wall-canvas:not([data-scene-prepared]) [data-tile-id^="c${s}-"]`) !== null && document.querySelectorAll('.wall-canvas').length === 1, n, { timeout: 20_000, polling: 50 });
         if (!(await showsScene(p, n))) throw new Error(`${SCREENS_4X2[k]} does not show scene ${n}`);
       }
     }

@@ -47,7 +47,7 @@ describe('the presenter remote steering an 8-page wall', () => {
     const swap = await readSwap(wallPages(), lastSwitch);
     lastSwitch = swap.switchId;
     swaps.push(swap);
-    for (const w of walls) await w.page.waitForFunction((k) => document.querySelector(`.wall-canvas:not([data-scene-prepared]) [data-tile-id^="c${k}-"]`) !== null && document.querySelectorAll('.wall-canvas').length === 1, n, { timeout: 20_000 });
+    for (const w of walls) await w.page.waitForFunction((k) => document.querySelector(`.wall-canvas:not([data-scene-prepared]) [data-tile-id^="c${k}-"]`) !== null && document.querySelectorAll('.wall-canvas').length === 1, n, { timeout: 20_000, polling: 50 });
     for (const w of walls) expect(await showsScene(w.page, n), `${w.screenId} shows scene ${n}`).toBe(true);
     await remote.waitForSelector(`.remote-run[data-index="${n - 1}"]`, { timeout: 10_000 });
   };

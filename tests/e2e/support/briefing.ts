@@ -61,11 +61,14 @@ export interface Swap {
   targets: number[];
 }
 
-/** Waits until every page has swapped for a switch after `afterId`, and reads the swap's times. */
+/**
+ * Waits until every page has swapped for a switch after `afterId`, and reads the swap's times.
+ * Polled on a timer, not on every frame: a check in each page's frames would compete with the swap it measures.
+ */
 export async function readSwap(pages: readonly Page[], afterId: number, timeout = 20_000): Promise<Swap> {
   await Promise.all(
     // The callback's mark (every build has it), then the frame's when the build writes one (a page that swapped has both by then).
-    pages.map((p) => p.waitForFunction((id) => Number((document.documentElement.dataset.briefingSwap ?? '0:0').split(':')[0]) > id, afterId, { timeout })),
+    pages.map((p) => p.waitForFunction((id) => Number((document.documentElement.dataset.briefingSwap ?? '0:0').split(':')[0]) > id, afterId, { timeout, polling: 50 })),
   );
   const read = await Promise.all(
     pages.map((p) => p.evaluate(() => ({ frame: document.documentElement.dataset.briefingSwapFrame ?? `${document.documentElement.dataset.briefingSwap!.split(':')[0]}:NaN`, callback: document.documentElement.dataset.briefingSwap!, target: document.documentElement.dataset.briefingSwapTarget ?? '0:NaN' }))),
