@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Layout } from '../../shared/layout/schema';
 import type { WallProfile } from '../../shared/wall/profile';
 import { planWall } from './plan';
@@ -20,9 +20,10 @@ const KIND_COLOUR: Readonly<Record<string, string>> = {
  * (renderer/surface/plan.ts, the geometry every window uses), drawn small as SVG: each
  * screen's picture, each tile with its title, the enlarged tile over the whole grid and
  * the others dimmed. No widget is mounted: a phone draws a run of show of 60 scenes
- * without opening a map or a WebGL context.
+ * without opening a map or a WebGL context. Memoized: the remote's timers re-render its
+ * panel twice a second, the thumbnails only when their scene changes.
  */
-export function SceneThumbnail({
+export const SceneThumbnail = memo(function SceneThumbnail({
   profile,
   layout,
   enlargedTileId = null,
@@ -72,7 +73,7 @@ export function SceneThumbnail({
       ) : null}
     </svg>
   );
-}
+});
 
 function titleOf(title: { vi: string; en?: string | undefined } | undefined, lang: 'vi' | 'en'): string | undefined {
   if (!title) return undefined;
