@@ -2,8 +2,11 @@ import type { Page } from 'playwright-core';
 import { eventually } from '../../helpers/wait';
 
 /**
- * The highest sequence number any record of the page's last-good database holds (read
- * in the page, from IndexedDB itself, not from the app's memory); null for none.
+ * The sequence number of this page's own record in its last-good database (read in the
+ * page, from IndexedDB itself, not from the app's memory); null for none. The record of
+ * the screen in the page's address (`?screen=`): the pages of one agent share an origin and
+ * so one database, and another screen's newer record says nothing of this one (reading the
+ * highest of all once let a test go on before three of four screens had written theirs).
  */
 export function keptSeq(page: Page): Promise<number | null> {
   return page.evaluate(
@@ -18,11 +21,13 @@ export function keptSeq(page: Page): Promise<number | null> {
             resolve(null);
             return;
           }
+          const screen = new URLSearchParams(location.search).get('screen');
           const all = db.transaction('walls', 'readonly').objectStore('walls').getAll();
           all.onerror = () => reject(all.error);
           all.onsuccess = () => {
             db.close();
-            const seqs = (all.result as { snapshot: { seq: number } | null }[]).map((r) => r.snapshot?.seq ?? -1);
+            const mine = (all.result as { key: string; snapshot: { seq: number } | null }[]).filter((r) => screen === null || r.key.endsWith(`|${screen}`));
+            const seqs = mine.map((r) => r.snapshot?.seq ?? -1);
             resolve(seqs.length > 0 ? Math.max(...seqs) : null);
           };
         };
