@@ -58,6 +58,7 @@ const rendererEntry = (/** @type {string} */ page) => ({
     'renderer/feed',
     'renderer/offline',
     'renderer/surface',
+    'renderer/login',
     'renderer/widgets/registry.ts',
     'renderer/widgets/common',
     'renderer/theme',
@@ -137,6 +138,11 @@ export const folderRules = {
     folders: [],
     packages: ['zod'],
     why: 'it configures zod before any schema is built, so it imports zod alone.',
+  },
+  'renderer/login': {
+    folders: ['shared'],
+    packages: ['react'],
+    why: 'renderer/login/ is the password form of the pages people open on a phone or tablet (/info/, /remote/): React and shared texts, nothing of a page.',
   },
   'renderer/api': {
     folders: ['renderer/log.ts', 'shared'],

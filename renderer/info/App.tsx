@@ -6,7 +6,7 @@ import { ComplianceSummary } from './ComplianceSummary';
 import { useInfoController } from './controller';
 import { HeadlineCard } from './HeadlineCard';
 import { indexObservations, NATIONAL, selectHeadlines, type Headline } from './headlines';
-import { LoginForm } from './LoginForm';
+import { PasswordLoginForm } from '../login/PasswordLoginForm';
 import { readLang, saveLang } from './prefs';
 import { ProvenanceSheet } from './ProvenanceSheet';
 import { text, type Lang } from './text';
@@ -56,7 +56,7 @@ export function App() {
         </div>
       </header>
 
-      {state.phase === 'login' ? <LoginForm lang={lang} problem={state.loginProblem} busy={state.busy} onSubmit={(u, p) => void login(u, p)} /> : null}
+      {state.phase === 'login' ? <PasswordLoginForm lang={lang} prefix="info" help={text.loginHelp} problem={state.loginProblem} busy={state.busy} onSubmit={(u, p) => void login(u, p)} /> : null}
       {state.phase === 'checking' ? <p className="info-status">{text.loading[lang]}</p> : null}
 
       {state.phase === 'ready' ? (

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { WallStoreProvider } from '../store/context';
-import { LoginForm } from './LoginForm';
+import { PasswordLoginForm } from '../login/PasswordLoginForm';
 import { maySteer, useRemoteController } from './controller';
 import { RunPanel } from './RunPanel';
 import { StartPanel } from './StartPanel';
@@ -57,7 +57,7 @@ export function App() {
         </header>
 
         {state.phase === 'checking' ? <p className="remote-status">{text.loading[lang]}</p> : null}
-        {state.phase === 'login' ? <LoginForm lang={lang} problem={state.loginProblem} busy={state.busy} onSubmit={(u, p) => void remote.login(u, p)} /> : null}
+        {state.phase === 'login' ? <PasswordLoginForm lang={lang} prefix="remote" help={text.loginHelp} problem={state.loginProblem} busy={state.busy} onSubmit={(u, p) => void remote.login(u, p)} /> : null}
         {state.phase === 'ready' ? (
           <main className="remote-main">
             {!steer ? (

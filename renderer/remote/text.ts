@@ -3,14 +3,8 @@ import type { Bilingual } from '../../shared/i18n';
 /** The remote's own texts, Vietnamese first; the page shows one language at a time (switched in its header). */
 export const text = {
   title: { vi: 'Điều khiển phiên giao ban', en: 'Briefing remote' },
-  loginTitle: { vi: 'Đăng nhập', en: 'Sign in' },
   loginHelp: { vi: 'Dành cho người điều khiển phiên giao ban. Đăng nhập bằng tài khoản được cấp.', en: 'For the presenter of the briefing. Sign in with the account you were given.' },
-  username: { vi: 'Tên đăng nhập', en: 'Login name' },
-  password: { vi: 'Mật khẩu', en: 'Password' },
-  signIn: { vi: 'Đăng nhập', en: 'Sign in' },
-  signingIn: { vi: 'Đang đăng nhập…', en: 'Signing in…' },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
-  missingCredentials: { vi: 'Hãy nhập tên đăng nhập và mật khẩu.', en: 'Enter the login name and the password.' },
   sessionEnded: { vi: 'Phiên đăng nhập đã hết; hãy đăng nhập lại.', en: 'The session has ended; sign in again.' },
   language: { vi: 'English', en: 'Tiếng Việt' },
   languageLabel: { vi: 'Switch to English', en: 'Chuyển sang tiếng Việt' },
