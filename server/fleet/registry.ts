@@ -34,7 +34,7 @@ interface WindowTrend {
 /**
  * The live fleet: every host's sockets and what each last said, the trends the classifier
  * needs (heap samples, when restarts went up), and the board with the time each screen's
- * state changed. Pure of sockets: ./socket.ts feeds it and sends what it returns.
+ * state changed. Pure of sockets: ./service.ts feeds it and sends what it returns.
  */
 export class FleetRegistry {
   private readonly hosts = new Map<string, LiveHost>();
