@@ -77,9 +77,13 @@ describe('technician: the display fleet', () => {
     await page.waitForSelector('[data-health-screen="s1"][data-level="red"] >> text=không cửa sổ nào hiện');
     await page.screenshot({ path: resolve(screenshots, 'fleet-hosts.png') });
 
-    // A display dropped on two screens: the server refuses it, naming both, at the field.
+    // Dragged on, a display moves: dropped on s2 after s1, it leaves s1.
     await drop(page, 'may-trai/1', 's1');
     await drop(page, 'may-trai/1', 's2');
+    await page.waitForSelector('[data-display="may-trai/1"] >> text=→ s2');
+    expect(await page.inputValue('#assign-s1')).toBe('');
+    // Chosen in s1's list as well, it is asked for on two screens: the server refuses it, naming both, at the field.
+    await page.selectOption('#assign-s1', await page.inputValue('#assign-s2'));
     await page.waitForSelector('[data-display="may-trai/1"] >> text=→ s1, s2');
     await page.click('[data-testid="save-map"]');
     const refusal = page.locator('[data-field="assign-s2"] .field-errors');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FleetBoard } from '../../shared/fleet/board';
 import { alertsBetween, darkNow, withAlerts } from '../../renderer/console/pages/fleet/alerts';
-import { bodyOf, draftOf, errorsByScreen, sameMap, withScreen } from '../../renderer/console/pages/fleet/mapDraft';
+import { bodyOf, draftOf, errorsByScreen, sameMap, withDisplayMoved, withScreen } from '../../renderer/console/pages/fleet/mapDraft';
 
 /** The fleet page's pure parts: the alerts it finds between two polled boards, and the display map being edited. */
 const board = (at: string, screens: [string, 'green' | 'amber' | 'red', string[]][]): FleetBoard => ({
@@ -38,6 +38,22 @@ describe('fleet page alerts', () => {
 });
 
 describe('fleet page display map', () => {
+  it('moves a display dropped on another screen, and leaves the other displays where they are', () => {
+    const stored = draftOf([
+      { screenId: 's1', hostId: 'may-a', displayId: 1, by: 'x', at: 't' },
+      { screenId: 's2', hostId: 'may-a', displayId: 2, by: 'x', at: 't' },
+    ]);
+    const moved = withDisplayMoved(stored, 's3', { hostId: 'may-a', displayId: 1 });
+    expect(bodyOf(moved, ['s1', 's2', 's3'])).toEqual([
+      { screenId: 's2', hostId: 'may-a', displayId: 2 },
+      { screenId: 's3', hostId: 'may-a', displayId: 1 },
+    ]);
+    // Dropped where it already is: nothing changes.
+    expect(sameMap(withDisplayMoved(stored, 's1', { hostId: 'may-a', displayId: 1 }), stored)).toBe(true);
+    // The same display number of another PC is another display.
+    expect(bodyOf(withDisplayMoved(stored, 's3', { hostId: 'may-b', displayId: 1 }), ['s1', 's2', 's3'])).toHaveLength(3);
+  });
+
   it('edits the map by screen, sends it in the wall order, and puts each refusal at the screen it names', () => {
     const stored = draftOf([{ screenId: 's2', hostId: 'may-a', displayId: 2, by: 'x', at: 't' }]);
     const draft = withScreen(withScreen(stored, 's1', { hostId: 'may-a', displayId: 2 }), 's3', { hostId: 'may-b', displayId: 1 });

@@ -15,7 +15,7 @@ import { AssignTable, type FieldFault } from './AssignTable';
 import { AlertPanel, HealthBoard } from './HealthBoard';
 import { HostList, type PickedDisplay } from './HostList';
 import { DISPLAY_MIME, LEVEL_LABELS, REASON_LABELS } from './labels';
-import { bodyOf, displayKey, draftOf, errorsByScreen, sameMap, withScreen, type MapDraft } from './mapDraft';
+import { bodyOf, displayKey, draftOf, errorsByScreen, sameMap, withDisplayMoved, withScreen, type MapDraft } from './mapDraft';
 import '../profile/profile.css';
 import './fleet.css';
 
@@ -86,12 +86,16 @@ export function FleetPage({ client, roles, onSessionEnded }: FleetPageProps): JS
   const screenIds = profile?.screens.map((s) => s.id) ?? view?.board.screens.map((s) => s.screenId) ?? [];
   const hosts = view?.hosts ?? [];
 
-  const choose = (screenId: string, display: { hostId: string; displayId: number } | null) => {
-    setDraft(withScreen(current, screenId, display));
+  const changeMap = (next: MapDraft) => {
+    setDraft(next);
     // A refusal was about the map as sent: once it changes, the old faults no longer apply.
     setFieldErrors(new Map());
     clear();
   };
+  /** From a screen's list: that screen alone. */
+  const choose = (screenId: string, display: { hostId: string; displayId: number } | null) => changeMap(withScreen(current, screenId, display));
+  /** Dragged or placed by keyboard on the drawing: the display moves there. */
+  const place = (screenId: string, display: { hostId: string; displayId: number }) => changeMap(withDisplayMoved(current, screenId, display));
 
   const save = () => {
     const sent = bodyOf(current, screenIds);
@@ -157,14 +161,14 @@ export function FleetPage({ client, roles, onSessionEnded }: FleetPageProps): JS
                   ? {
                       onActivateScreen: (screenId: string) => {
                         if (!picked) return;
-                        choose(screenId, picked);
+                        place(screenId, picked);
                         setPicked(null);
                       },
                       onDropOnScreen: (screenId: string, data: DataTransfer) => {
                         const raw = data.getData(DISPLAY_MIME);
                         if (!raw) return;
                         const parsed = JSON.parse(raw) as { hostId: string; displayId: number };
-                        choose(screenId, { hostId: parsed.hostId, displayId: parsed.displayId });
+                        place(screenId, { hostId: parsed.hostId, displayId: parsed.displayId });
                       },
                     }
                   : {}),

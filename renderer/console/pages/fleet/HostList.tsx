@@ -9,6 +9,8 @@ import { displayKey, type MapDraft } from './mapDraft';
 function screensOf(draft: MapDraft): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const [screenId, d] of draft) map.set(displayKey(d), [...(map.get(displayKey(d)) ?? []), screenId]);
+  // In the order a technician reads the wall (s2 before s10), not in the order they were chosen.
+  for (const list of map.values()) list.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   return map;
 }
 

@@ -19,6 +19,19 @@ export function withScreen(draft: MapDraft, screenId: string, display: { hostId:
   return next;
 }
 
+/**
+ * A display dragged (or placed by keyboard) onto a screen moves there: any other screen it
+ * showed is freed, as a technician carrying a monitor's picture across the drawing expects.
+ * Choosing in a screen's list sets that screen alone (withScreen), so the list can still ask
+ * for a display on two screens and hear the server's refusal at the field.
+ */
+export function withDisplayMoved(draft: MapDraft, screenId: string, display: { hostId: string; displayId: number }): MapDraft {
+  const next = new Map(draft);
+  for (const [screen, d] of draft) if (screen !== screenId && d.hostId === display.hostId && d.displayId === display.displayId) next.delete(screen);
+  next.set(screenId, display);
+  return next;
+}
+
 /** The body to send, in the order of the wall's screens (so an error's index names a screen). */
 export function bodyOf(draft: MapDraft, screenIds: readonly string[]): Assignment[] {
   return screenIds.flatMap((screenId) => {
