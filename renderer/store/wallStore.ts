@@ -315,11 +315,14 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
    * and the window the held data was last trimmed to, so that a layout drawing fewer years
    * trims everything once.
    */
-  let windowFor: { wall: WallSnapshotState | null; years: number | null } | null = null;
+  let windowFor: { wall: WallSnapshotState | null; prepared: PreparedScene | null; years: number | null } | null = null;
   let trimmedTo: number | null = null;
   const historyWindow = (): number | null => {
-    const wall = api.getState().wall;
-    if (windowFor?.wall !== wall) windowFor = { wall, years: wall ? historyYearsOf(wall.layout.tiles) : null };
+    const { wall, prepared } = api.getState();
+    // A prepared scene's tiles count too: its figures are held before its swap.
+    if (windowFor?.wall !== wall || windowFor.prepared !== prepared) {
+      windowFor = { wall, prepared, years: wall ? historyYearsOf([...wall.layout.tiles, ...(prepared?.layout.tiles ?? [])]) : null };
+    }
     return windowFor.years;
   };
 

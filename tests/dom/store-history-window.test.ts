@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptWallState } from '../../renderer/feed/ingest';
 import { createWallStore, type Scheduler } from '../../renderer/store/wallStore';
 import { selectHistoryYears } from '../../renderer/store/selectors';
+import { wallStateSchema } from '../../shared/protocol/control';
 import type { Snapshot } from '../../shared/protocol/feed';
 import { observation, wallStateWith } from './fixtures';
 
@@ -94,6 +95,16 @@ describe('wall store: the history window', () => {
     frames.run();
     expect(store.api.getState().periods['CPI_AVG|VN']).toEqual(months(2023, 2025));
     expect(store.api.getState().periods['CPI_AVG|48']).toEqual(months(2017, 2019));
+  });
+
+  it('holds the years a prepared briefing scene draws as well as the scene on screen', () => {
+    const { store, frames } = storeWith(0);
+    const next = wallStateSchema.parse(wallStateWith(tiles(8), { id: 'canh-sau' })).layout;
+    store.prepare({ switchId: 1, layout: next, view: { enlargedTileId: null, province: null } });
+    store.ingestSnapshot(tenYearsSnapshot());
+    frames.run();
+    expect(selectHistoryYears(store.api.getState())).toBe(9);
+    expect(store.api.getState().periods['CPI_AVG|VN']).toEqual(months(2017, 2025));
   });
 
   it('before a layout is known, nothing is dropped', () => {
