@@ -108,6 +108,10 @@ export class FleetReporter {
         log.error('fleet: the server refused the hello', { code: reply.code, error: reply.error, errors: reply.errors?.slice(0, 5) });
         return;
       }
+      if (reply.fleetRefused) {
+        log.error('fleet: the server does not list this host', { code: reply.fleetRefused.code, error: reply.fleetRefused.message_en });
+        return;
+      }
       this.helloDone = true;
       this.pacer.helloSent(this.options.now(), key);
       log.info('fleet: hello accepted', { hostId: identity.hostId, displays: agent.displays.length, windows: agent.windows.length });

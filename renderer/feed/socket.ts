@@ -247,18 +247,14 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
         rendererLog.warn('/control hello got no reply', { screenId });
         return;
       }
-      const r = reply as { ok?: unknown; error?: unknown; code?: unknown } | null;
+      const r = reply as { ok?: unknown; error?: unknown; code?: unknown; fleetRefused?: { code?: unknown } } | null;
       if (!r || r.ok !== true) {
-        // The server took the hello as a wall's and refused only the fleet part (a token that is
-        // not the wall's, a full fleet): the wall works, it is just not listed.
-        if (agent && (r?.code === 'auth.role_forbidden' || r?.code === 'fleet.too_many_hosts')) {
-          rendererLog.warn('not listed in the fleet', { screenId, code: r.code });
-          return;
-        }
         rendererLog.error('/control refused hello', { screenId, code: typeof r?.code === 'string' ? r.code : undefined, error: String(r?.error ?? 'malformed reply') });
         return;
       }
-      if (agent) startStatus(agent.statusEveryMs, JSON.stringify(agent.displays));
+      // The wall is taken; only its listing in the fleet was refused (a token that may not report hosts, a full fleet).
+      if (r.fleetRefused) rendererLog.warn('not listed in the fleet', { screenId, code: typeof r.fleetRefused.code === 'string' ? r.fleetRefused.code : undefined });
+      else if (agent) startStatus(agent.statusEveryMs, JSON.stringify(agent.displays));
     });
   });
   control.on('disconnect', (reason) => {

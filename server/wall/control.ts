@@ -49,8 +49,10 @@ export function attachControl(nsp: ControlNamespace, wall: WallStateStore, log: 
       if (agent && fleet) {
         const joined = fleet.hello(socket, agent);
         if ('refused' in joined) {
+          // The wall is taken; only its listing in the fleet is refused, and said so.
           const { path, code, message_vi, message_en } = joined.refused;
-          return reply({ ok: false, error: message_en, code, message_vi, errors: [{ path, code, message_vi, message_en }] });
+          log.warn('control: hello taken, not listed in the fleet', { socket: socket.id, code });
+          return reply({ ok: true, fleetRefused: { path, code, message_vi, message_en } });
         }
         return reply({ ok: true, assignment: joined });
       }

@@ -34,9 +34,11 @@ export type ControlHelloInput = z.input<typeof controlHelloSchema>;
 /**
  * `error` is the English text; `code` a catalogue code (shared/errors); `errors` every fault
  * at its field (`$.agent.displays[0].scaleFactor`). A fleet member's ok carries what it must open.
+ * A hello is a wall's first: when only its fleet part is refused (a token that may not report
+ * hosts, a full fleet) the wall is still taken (ok) and `fleetRefused` says why it is not listed.
  */
 export type ControlHelloReply =
-  | { ok: true; assignment?: AssignmentEvent }
+  | { ok: true; assignment?: AssignmentEvent; fleetRefused?: ControlFieldError }
   | { ok: false; error: string; code: string; message_vi: string; errors?: ControlFieldError[] };
 
 export interface ControlFieldError {

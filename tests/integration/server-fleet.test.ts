@@ -145,6 +145,17 @@ describe('the display fleet', () => {
     a.socket.disconnect();
   });
 
+  it("a hello whose fleet part is refused still takes the wall, says why it is not listed, and lists nothing", async () => {
+    // A person's session may watch the wall (the console's preview) but not report a host.
+    const socket = personSocket(h, '/control', technician.cookie);
+    await waitFor(() => socket.connected, 3000, 'the console socket connects');
+    const reply = await emitWithAck<ControlHelloReply>(socket, 'hello', { client: 'wall', screenId: null, host: 'may-nguoi', agent: agent('may-nguoi', []) });
+    expect(reply).toMatchObject({ ok: true, fleetRefused: { path: '$.agent', code: 'auth.role_forbidden' } });
+    const fleet = await asPerson(h, technician, 'GET', '/api/v1/fleet');
+    expect((fleet.body as { hosts: { hostId: string }[] }).hosts.map((x) => x.hostId)).not.toContain('may-nguoi');
+    socket.disconnect();
+  });
+
   it('follows at most 256 hosts: a new one takes the place of the one gone longest, and the board stays bounded', async () => {
     const socket = await h.connect('/control', h.server.wallToken);
     // One socket saying hello as ever new hosts: each hello leaves the previous host gone.
