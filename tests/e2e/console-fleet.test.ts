@@ -7,6 +7,7 @@ import { waitFor } from '../helpers/wait';
 import { launchChromium, recordPageErrors } from './support/browser';
 import { startSimulatedAgent, type SimulatedAgent } from './support/fleet-agent';
 import { ServerProcess } from './support/server';
+import { createConsoleUser, signInConsole } from './support/console';
 
 /**
  * The fleet page in real Chromium against the real server (issue 9): two simulated display
@@ -29,18 +30,11 @@ async function signedInPage(username: string): Promise<{ page: Page; errors: str
   contexts.push(context);
   const page = await context.newPage();
   const errors = recordPageErrors(page);
-  await page.goto(`${server.url}/console/`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.waitForSelector('[data-testid="whoami"]');
+  await signInConsole(page, server, username, PASSWORD);
   return { page, errors };
 }
 
-async function createUser(username: string, displayName: string, roles: string[]): Promise<void> {
-  const r = await server.api('POST', '/api/v1/users', { username, displayName, roles, password: PASSWORD });
-  if (r.status !== 201) throw new Error(`create ${username}: ${r.status} ${JSON.stringify(r.body)}`);
-}
+const createUser = (username: string, displayName: string, roles: string[]) => createConsoleUser(server, { username, displayName, roles, password: PASSWORD });
 
 const drop = (page: Page, display: string, screen: string) => page.dragAndDrop(`[data-display="${display}"]`, `[data-testid="wall-drawing"] g[data-screen="${screen}"]`);
 

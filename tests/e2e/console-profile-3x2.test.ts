@@ -7,7 +7,7 @@ import { projectRoot } from '../support/paths';
 import { predictTilesOnScreens, wallMmToScreen } from '../support/mm-prediction';
 import { expectAlignmentLines, type DrawnLine } from './support/alignment';
 import { launchChromium, recordPageErrors } from './support/browser';
-import { signInConsole, typeIntoField } from './support/console';
+import { createConsoleUser, signInConsole, typeIntoField } from './support/console';
 import { activate, tabTo } from './support/keyboard';
 import { ServerProcess } from './support/server';
 import { openScreenPages, readLayout, readProfile, tileBoxes, type ScreenPage } from './support/wall';
@@ -43,8 +43,7 @@ describe('technician: a 3×2 wall with a portrait screen and a changed bezel, fr
   beforeAll(async () => {
     server = new ServerProcess({ profile: startProfile, layout: layoutFile });
     await server.start();
-    const r = await server.api('POST', '/api/v1/users', { username: 'ky-thuat', displayName: 'Trần Kỹ Thuật', roles: ['technician'], password: PASSWORD });
-    if (r.status !== 201) throw new Error(`create technician: ${r.status} ${JSON.stringify(r.body)}`);
+    await createConsoleUser(server, { username: 'ky-thuat', displayName: 'Trần Kỹ Thuật', roles: ['technician'], password: PASSWORD });
     browser = await launchChromium();
     // Screens s1…s6 exist from the start (another 3×2 wall), so each page is open before the change.
     pages = await openScreenPages(browser, server, readProfile(startProfile));

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/paths';
 import { launchChromium, recordPageErrors } from './support/browser';
-import { signInConsole, typeIntoField as typeInto } from './support/console';
+import { createConsoleUser, signInConsole, typeIntoField as typeInto } from './support/console';
 import { ServerProcess } from './support/server';
 
 /**
@@ -30,8 +30,7 @@ describe('technician: wall hardware', () => {
   beforeAll(async () => {
     server = new ServerProcess({ profile: 'assets/profiles/single-1080p.json', layout: 'layouts/tong-quan-kinh-te-xa-hoi.json' });
     await server.start();
-    const r = await server.api('POST', '/api/v1/users', { username: 'ky-thuat', displayName: 'Trần Kỹ Thuật', roles: ['technician'], password: PASSWORD });
-    if (r.status !== 201) throw new Error(`create technician: ${r.status} ${JSON.stringify(r.body)}`);
+    await createConsoleUser(server, { username: 'ky-thuat', displayName: 'Trần Kỹ Thuật', roles: ['technician'], password: PASSWORD });
     browser = await launchChromium();
     mkdirSync(shots, { recursive: true });
   }, 60_000);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/paths';
 import { launchChromium, recordPageErrors } from './support/browser';
 import { ServerProcess } from './support/server';
+import { createConsoleUser } from './support/console';
 
 /**
  * The console in real Chromium against the real server: an operator signs in, duplicates
@@ -35,10 +36,7 @@ async function signedInPage(username: string): Promise<{ page: Page; errors: str
   return { page, errors };
 }
 
-async function createUser(username: string, displayName: string, roles: string[]) {
-  const r = await server.api('POST', '/api/v1/users', { username, displayName, roles, password: PASSWORD });
-  if (r.status !== 201) throw new Error(`create ${username}: ${r.status} ${JSON.stringify(r.body)}`);
-}
+const createUser = (username: string, displayName: string, roles: string[]) => createConsoleUser(server, { username, displayName, roles, password: PASSWORD });
 
 async function tileWidth(page: Page, id: string): Promise<number> {
   return page.$eval(`.tile[data-tile-id="${id}"]`, (e) => e.getBoundingClientRect().width).catch(() => Number.NaN);

@@ -16,3 +16,9 @@ export async function typeIntoField(page: Page, name: string, text: string): Pro
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
 }
+
+/** A named account made by the admin token, as `npm run serve -- user add` would; throws with the server's answer otherwise. */
+export async function createConsoleUser(server: ServerProcess, account: { username: string; displayName: string; roles: string[]; password: string }): Promise<void> {
+  const r = await server.api('POST', '/api/v1/users', account);
+  if (r.status !== 201) throw new Error(`create ${account.username}: ${r.status} ${JSON.stringify(r.body)}`);
+}
