@@ -124,9 +124,16 @@ describe('a briefing run', () => {
   });
 
   it('survives a restart where it was, then stops', async () => {
+    const runsBefore = await asPerson(h, presenter, 'GET', '/api/v1/briefing-runs');
+    const runId = (runsBefore.body as { runs: { runId: number }[] }).runs[0]!.runId;
+    const shownBefore = (await asPerson(h, presenter, 'GET', `/api/v1/briefing-runs/${runId}/shown`)).body;
+    const savedBefore = (await asPerson(h, presenter, 'GET', '/api/v1/briefings/ba-canh')).body;
     await h.stop();
     h = await startHarness({ dataDir, scrypt: TEST_SCRYPT });
     presenter = await signIn(h, 'trinh-bay');
+    // What people saved and what the wall showed are as they were: the briefing, and the run's record.
+    expect((await asPerson(h, presenter, 'GET', '/api/v1/briefings/ba-canh')).body).toEqual(savedBefore);
+    expect((await asPerson(h, presenter, 'GET', `/api/v1/briefing-runs/${runId}/shown`)).body).toEqual(shownBefore);
     const now = await asPerson(h, presenter, 'GET', '/api/v1/briefing-run');
     expect((now.body as { run: RunState }).run).toMatchObject({ briefingId: 'ba-canh', index: 2, held: true });
     const stopped = await command({ action: 'stop' });
