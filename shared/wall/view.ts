@@ -107,3 +107,5 @@ export function newFiguresText(count: number): { vi: string; en: string } {
 export const DRILL_FILTERED_WIDGETS: readonly string[] = ['kpi', 'map-geo', 'map-3d', 'map-tiles', 'comparison'];
 /** Widgets with no figures to filter (no "toàn quốc" mark on them). */
 export const DRILL_NEUTRAL_WIDGETS: readonly string[] = ['clock', 'image', 'note'];
+/** Widgets that say «toàn quốc» in their own header (their corners hold a title, a DEMO mark): no corner badge on them. */
+export const DRILL_SELF_MARKED_WIDGETS: readonly string[] = ['compliance', 'tasks'];

@@ -219,6 +219,7 @@ describe.each([
     await page.waitForSelector(highlight, { timeout: 10_000 });
     await page.screenshot({ path: resolve(shots, `${layout.id}-${profile.id}-all-drill-${middle.code}.png`) });
     expect(await page.textContent(`${highlight} [data-field="highlight-rank"]`)).toBe(rankText(middle, ranking.total));
+    if (layout.id === 'ban-tin-sang-3x2') await expectScopeMarksClear(page);
     const back = await server.api<WallViewEvent>('PUT', '/api/v1/wall/view', { province: null });
     expect(back.status).toBe(200);
     await page.waitForSelector(`[data-tile-id="ban-do-pci"] [data-field="highlight"]`, { state: 'detached', timeout: 10_000 });
@@ -228,3 +229,35 @@ describe.each([
     for (const { screenId, errors } of pages) expect(errors, screenId).toEqual([]);
   });
 });
+
+/**
+ * The compliance and tasks boards say «toàn quốc» in their own headers while drilled down:
+ * the mark is inside the tile and covers neither its title nor its DEMO mark (the corner
+ * badge it replaces covered both on this wall).
+ */
+async function expectScopeMarksClear(page: Page): Promise<void> {
+  for (const tileId of ['chap-hanh-bao-cao', 'nhiem-vu-qua-han']) {
+    const boxes = await page.evaluate((id) => {
+      const tile = document.querySelector(`[data-tile-id="${id}"]`)!;
+      const box = (el: Element | null) => {
+        if (!el) return null;
+        const r = el.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      };
+      return {
+        tile: box(tile),
+        mark: box(tile.querySelector('[data-view-scope="national"]')),
+        others: [...tile.querySelectorAll('[data-field="title"], [data-field="demo"]')].map(box),
+        cornerBadges: document.querySelectorAll(`[data-view-scope="national"][data-for-tile="${id}"]`).length,
+      };
+    }, tileId);
+    expect(boxes.cornerBadges, tileId).toBe(0);
+    expect(boxes.mark, tileId).not.toBeNull();
+    const mark = boxes.mark!;
+    const tile = boxes.tile!;
+    const outside = { left: mark.left < tile.left, right: mark.right > tile.right, top: mark.top < tile.top, bottom: mark.bottom > tile.bottom };
+    expect(outside, `${tileId}: «toàn quốc» sticks out of its tile on no side`).toEqual({ left: false, right: false, top: false, bottom: false });
+    const covered = boxes.others.filter((other) => !(other!.right <= mark.left || mark.right <= other!.left || other!.bottom <= mark.top || mark.bottom <= other!.top));
+    expect(covered, `${tileId}: «toàn quốc» covers no title or DEMO mark`).toEqual([]);
+  }
+}

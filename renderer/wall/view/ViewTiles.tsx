@@ -1,5 +1,5 @@
 import { messages } from '../../../shared/i18n';
-import { DRILL_FILTERED_WIDGETS, DRILL_NEUTRAL_WIDGETS } from '../../../shared/wall/view';
+import { DRILL_FILTERED_WIDGETS, DRILL_NEUTRAL_WIDGETS, DRILL_SELF_MARKED_WIDGETS } from '../../../shared/wall/view';
 import { useViewProvince } from '../../store/context';
 import type { PlacedTile } from '../../surface/plan';
 import { TileHost } from '../../surface/TileHost';
@@ -8,7 +8,8 @@ import { TileHost } from '../../surface/TileHost';
  * The tiles of one window under the view: each in a wrapper that takes no box
  * (display: contents), so hiding the others beneath an enlarged tile keeps them mounted
  * and the way back is instant. While drilled down, a tile that cannot show one province
- * says "toàn quốc" in its top-right corner.
+ * says "toàn quốc" in its top-right corner (the compliance and tasks boards say it in their
+ * own headers: NationalScopeMark).
  */
 export function ViewTiles({ tiles, enlarged, revision }: { tiles: readonly PlacedTile[]; enlarged: string | null; revision: number }) {
   const drilled = useViewProvince() !== null;
@@ -17,7 +18,7 @@ export function ViewTiles({ tiles, enlarged, revision }: { tiles: readonly Place
       {tiles.map((placed) => {
         const hidden = enlarged !== null && placed.tile.id !== enlarged;
         const widget: string = placed.tile.widget;
-        const national = drilled && !hidden && !DRILL_FILTERED_WIDGETS.includes(widget) && !DRILL_NEUTRAL_WIDGETS.includes(widget);
+        const national = drilled && !hidden && !DRILL_FILTERED_WIDGETS.includes(widget) && !DRILL_NEUTRAL_WIDGETS.includes(widget) && !DRILL_SELF_MARKED_WIDGETS.includes(widget);
         return (
           <div key={placed.tile.id} className="wall-view-slot" style={{ display: 'contents', visibility: hidden ? 'hidden' : undefined }} data-view-hidden={hidden ? '' : undefined} data-view-enlarged={placed.tile.id === enlarged ? '' : undefined}>
             <TileHost placed={placed} revision={revision} />

@@ -7,6 +7,7 @@ import { StatusIcon } from '../common/board-icons';
 import { useTextMeasure } from '../common/board-measure';
 import { usePageRotation } from '../common/board-rotation';
 import { FitText } from '../common/FitText';
+import { NationalScopeMark } from '../common/NationalScopeMark';
 import { TileMessage } from '../common/TileMessage';
 import { useNow } from '../common/useNow';
 import type { WidgetProps } from '../common/types';
@@ -155,6 +156,7 @@ function Counts({ view }: { view: ComplianceView }) {
           <span className="bc-count__label">{COMPLIANCE_STATUS_NAMES[status].vi.toLocaleLowerCase('vi')}</span>
         </div>
       ))}
+      <NationalScopeMark className="bc-scope" />
     </div>
   );
 }

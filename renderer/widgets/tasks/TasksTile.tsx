@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { messages } from '../../../shared/i18n';
 import { useWall } from '../../store/context';
 import { selectTasks } from '../../store/selectors';
+import { NationalScopeMark } from '../common/NationalScopeMark';
 import { TileMessage } from '../common/TileMessage';
 import { useNow } from '../common/useNow';
 import type { WidgetProps } from '../common/types';
@@ -32,11 +33,14 @@ export function TasksTile({ tile }: WidgetProps<'tasks'>) {
           <span className="tk-count">
             <b>{view.counts['in-progress']}</b> đang làm
           </span>
-          {view.demo ? (
-            <span className="tk-demo" data-field="demo" title={messages.demo.en}>
-              {messages.demo.vi}
-            </span>
-          ) : null}
+          <span className="tk-marks">
+            {view.demo ? (
+              <span className="tk-demo" data-field="demo" title={messages.demo.en}>
+                {messages.demo.vi}
+              </span>
+            ) : null}
+            <NationalScopeMark />
+          </span>
         </div>
       </header>
       {view.rows.length === 0 ? (
