@@ -14,8 +14,12 @@ export function useFailure(onSessionEnded: () => void): [string | null, (error: 
     (error: unknown) => {
       if (isSessionEnded(error)) return onSessionEnded();
       if (error instanceof ApiError) {
-        const faults = error.errors.slice(0, 5).map((e) => `${e.path ?? ''} ${messageOf(lang, e)}`.trim());
-        setMessage([messageOf(lang, error.error), ...faults].join(' — '));
+        // The messages name what is wrong in words (a screen, a display, a field's label); the
+        // JSON path is for the page's own placement at the field, not for the person reading.
+        const shown = error.errors.slice(0, 5).map((e) => messageOf(lang, e));
+        const more = error.errors.length - shown.length;
+        const rest = more > 0 ? [lang === 'en' ? `and ${more} more` : `và ${more.toLocaleString('vi-VN')} lỗi khác`] : [];
+        setMessage([messageOf(lang, error.error), ...shown, ...rest].join(' — '));
       } else setMessage(String(error));
     },
     [lang, onSessionEnded],

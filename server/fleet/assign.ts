@@ -5,13 +5,18 @@ import type { Db } from '../db/open';
 import { fail } from '../http/reply';
 import type { FleetRecords } from './records';
 
-/** Every fault of a display map, each at its field: unknown screens, a screen or a display given twice. Pure. */
-export function checkAssignments(list: readonly Assignment[], screenIds: readonly string[]): FieldError[] {
+/**
+ * Every fault of a display map, each at its field: unknown screens, a screen or a display
+ * given twice, a display of a browser wall page (which opens its screen from its address
+ * and applies no map; a host not seen yet may be assigned ahead of its first hello). Pure.
+ */
+export function checkAssignments(list: readonly Assignment[], screenIds: readonly string[], browserHosts: ReadonlySet<string> = new Set()): FieldError[] {
   const known = new Set(screenIds);
   const screens = new Map<string, number>();
   const displays = new Map<string, string>();
   const errors: FieldError[] = [];
   list.forEach((a, i) => {
+    if (browserHosts.has(a.hostId)) errors.push(fieldError(`$.assignments[${i}].hostId`, 'fleet.display_of_browser', { hostId: a.hostId }));
     if (!known.has(a.screenId)) errors.push(fieldError(`$.assignments[${i}].screenId`, 'fleet.screen_unknown', { id: a.screenId }));
     if (screens.has(a.screenId)) errors.push(fieldError(`$.assignments[${i}].screenId`, 'fleet.screen_assigned_twice', { id: a.screenId }));
     else screens.set(a.screenId, i);
@@ -41,7 +46,8 @@ export interface AssignAuthor {
 
 /** Checks, stores and audits a new display map in one transaction; a faulty one is refused whole (422, every fault at its field). */
 export function replaceAssignments(db: Db, records: FleetRecords, audit: AuditLog, list: readonly Assignment[], screenIds: readonly string[], author: AssignAuthor, at: string): StoredAssignment[] {
-  const errors = checkAssignments(list, screenIds);
+  const browserHosts = new Set(records.hosts().filter((h) => h.kind === 'browser').map((h) => h.hostId));
+  const errors = checkAssignments(list, screenIds, browserHosts);
   if (errors.length > 0) fail('fleet.assignments_invalid', { count: errors.length }, { errors, total: errors.length });
   return db.transaction(() => {
     const diff = diffOf(records.assignments(), list);

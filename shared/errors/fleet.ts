@@ -8,6 +8,10 @@ export const fleetErrors = {
     vi: 'Màn hình {displayId} của máy {hostId} đã được gán cho "{first}"; không gán thêm cho "{second}" được',
     en: 'display {displayId} of host {hostId} is already assigned to screen "{first}"; it cannot show "{second}" too',
   },
+  'fleet.display_of_browser': {
+    vi: 'Máy "{hostId}" là một trang tường trên trình duyệt: trang đó mở màn hình theo địa chỉ (?screen=…), không nhận bảng gán',
+    en: 'host "{hostId}" is a wall page in a browser: it opens its screen from its address (?screen=…) and takes no display map',
+  },
   'fleet.screen_assigned_twice': { vi: 'Màn hình tường "{id}" được gán hai lần', en: 'wall screen "{id}" is assigned twice' },
   'fleet.too_many_hosts': {
     vi: 'Đã theo dõi {max} máy đang kết nối hoặc được gán màn hình; không nhận thêm máy "{hostId}"',

@@ -172,4 +172,19 @@ describe('the display fleet', () => {
     expect((sightings.body as { sightings: unknown[] }).sightings).toEqual([]);
     socket.disconnect();
   });
+
+  it('refuses a display of a browser wall page, which opens its screen from its address: the stored map is untouched', async () => {
+    const socket = await h.connect('/control', h.server.wallToken);
+    const hello = await emitWithAck<ControlHelloReply>(socket, 'hello', { client: 'wall', screenId: null, host: null, agent: { ...agent('trinh-duyet-1', []), kind: 'browser' } });
+    expect(hello.ok).toBe(true);
+    const before = (await asPerson(h, technician, 'GET', '/api/v1/fleet')).body as { assignments: unknown[] };
+    const [s1] = h.server.wall.get().profile.screens.map((s) => s.id);
+    const refused = await asPerson(h, technician, 'PUT', '/api/v1/fleet/assignments', { assignments: [{ screenId: s1, hostId: 'trinh-duyet-1', displayId: 1 }] });
+    expect(refused.status).toBe(422);
+    const body = refused.body as { errors: { path: string; code: string }[] };
+    expect(body.errors.map((e) => [e.path, e.code])).toEqual([['$.assignments[0].hostId', 'fleet.display_of_browser']]);
+    const after = (await asPerson(h, technician, 'GET', '/api/v1/fleet')).body as { assignments: unknown[] };
+    expect(after.assignments).toEqual(before.assignments);
+    socket.disconnect();
+  });
 });

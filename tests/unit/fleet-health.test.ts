@@ -66,4 +66,18 @@ describe('the display map check', () => {
     ]);
     expect(errors[0]!.message_en).toBe('display 1 of host a is already assigned to screen "s1"; it cannot show "s2" too');
   });
+
+  it('refuses a display of a browser wall page at its host field (a host not seen yet may be assigned ahead)', () => {
+    const errors = checkAssignments(
+      [
+        { screenId: 's1', hostId: 'tab', displayId: 0 },
+        { screenId: 's2', hostId: 'pc-not-seen-yet', displayId: 1 },
+      ],
+      ['s1', 's2'],
+      new Set(['tab']),
+    );
+    expect(errors.map((e) => [e.path, e.code, e.message_en])).toEqual([
+      ['$.assignments[0].hostId', 'fleet.display_of_browser', 'host "tab" is a wall page in a browser: it opens its screen from its address (?screen=…) and takes no display map'],
+    ]);
+  });
 });

@@ -24,7 +24,8 @@ export function AssignTable({ screenIds, hosts, draft, errors, mayAssign, onChoo
 }): JSX.Element {
   const t = useT();
   const lang = useLang();
-  const options = hosts.flatMap((h) => h.displays.map((d) => ({ key: displayKey({ hostId: h.hostId, displayId: d.id }), hostId: h.hostId, displayId: d.id, text: `${h.hostName} · ${displayName(lang, d)}` })));
+  // Only a display agent applies a map: a browser wall page opens its screen from its address.
+  const options = hosts.filter((h) => h.kind === 'agent').flatMap((h) => h.displays.map((d) => ({ key: displayKey({ hostId: h.hostId, displayId: d.id }), hostId: h.hostId, displayId: d.id, text: `${h.hostName} · ${displayName(lang, d)}` })));
   return (
     <table className="grid assign-table">
       <thead>

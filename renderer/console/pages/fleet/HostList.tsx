@@ -46,13 +46,15 @@ export function HostList({ hosts, draft, now, mayAssign, picked, onPick }: { hos
             {h.displays.map((d) => {
               const on = shown.get(displayKey({ hostId: h.hostId, displayId: d.id })) ?? [];
               const isPicked = picked !== null && picked.hostId === h.hostId && picked.displayId === d.id;
+              // A browser wall page opens its screen from its address: its displays take no map (the server refuses one too).
+              const assignable = mayAssign && h.kind === 'agent';
               return (
                 <li
                   key={d.id}
                   className={isPicked ? 'display-chip picked' : 'display-chip'}
                   data-display={`${h.hostId}/${d.id}`}
-                  draggable={mayAssign}
-                  {...(mayAssign
+                  draggable={assignable}
+                  {...(assignable
                     ? {
                         // The keyboard's drag: pick the display here, then press Enter on a screen of the drawing.
                         tabIndex: 0,
@@ -68,13 +70,20 @@ export function HostList({ hosts, draft, now, mayAssign, picked, onPick }: { hos
                       }
                     : {})}
                   onDragStart={(e) => {
+                    if (!assignable) return;
                     e.dataTransfer.setData(DISPLAY_MIME, JSON.stringify({ hostId: h.hostId, displayId: d.id }));
                     e.dataTransfer.setData('text/plain', `${h.hostId}/${d.id}`);
                     e.dataTransfer.effectAllowed = 'link';
                   }}
                 >
                   {displayName(lang, d)} · {t('tỉ lệ', 'scale')} {d.scaleFactor}
-                  {on.length ? <strong> → {on.join(', ')}</strong> : <span className="help"> · {t('chưa gán', 'not assigned')}</span>}
+                  {on.length ? (
+                    <strong> → {on.join(', ')}</strong>
+                  ) : h.kind === 'browser' ? (
+                    <span className="help"> · {t('mở màn hình theo địa chỉ trang (?screen=…), không gán được', 'opens its screen from the page address (?screen=…), not assignable')}</span>
+                  ) : (
+                    <span className="help"> · {t('chưa gán', 'not assigned')}</span>
+                  )}
                 </li>
               );
             })}
