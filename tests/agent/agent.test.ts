@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareAgent, startAgent, type RunningAgent } from '../../main/agent';
 import { IPC } from '../../shared/ipc';
@@ -8,8 +6,8 @@ import { ServerProcess } from '../e2e/support/server';
 import { offlineMarkCoversNoFigure, waitForKeptSeq } from '../e2e/support/offline';
 import { gdpReport, waitForValue } from '../e2e/support/wall';
 import { projectRoot } from '../support/paths';
-import { createElectronDouble, type ElectronDouble } from './electron-double';
-import { agentOptions, eventually, gridDisplays, pageOf, waitForTiles, windowOf } from './support';
+import type { ElectronDouble } from './electron-double';
+import { agentOptions, agentWorkspace, eventually, gridDisplays, pageOf, waitForTiles, windowOf } from './support';
 
 const profileFile = resolve(projectRoot, 'assets/profiles/wall-2x2-55in.json');
 const layoutFile = 'layouts/tong-quan-kinh-te-xa-hoi.json';
@@ -24,20 +22,15 @@ const SCREENS = ['s1', 's2', 's3', 's4'];
  * a restart during the outage, the server coming back, a recycling round, a relaunch.
  */
 describe('the display agent, end to end against the Electron double', () => {
-  const work = mkdtempSync(join(tmpdir(), 'toancanh-agent-'));
-  const profileDir = join(work, 'chromium');
-  const userData = join(work, 'user-data');
-  const log: string[] = [];
+  const space = agentWorkspace('toancanh-agent-');
+  const { userData, log } = space;
   let server: ServerProcess;
   let double: ElectronDouble;
-  /** The first run takes any free port; later runs keep it, so the pages keep their origin and storage. */
-  let bridgePort = 0;
   let agent: RunningAgent;
 
   const argv = (): string[] => ['--server', server.url, '--token', server.wallToken, '--profile', profileFile, '--data', userData];
   const launch = async (): Promise<void> => {
-    double = await createElectronDouble({ profileDir, userData, displays: gridDisplays(), bridgePort });
-    bridgePort = Number(new URL(double.bridge.origin).port);
+    double = await space.launchDouble();
     prepareAgent(double.electron);
     agent = await startAgent(double.electron, agentOptions(argv(), log));
   };
@@ -57,7 +50,7 @@ describe('the display agent, end to end against the Electron double', () => {
     await agent?.stop();
     await double?.close();
     await server?.stop();
-    rmSync(work, { recursive: true, force: true });
+    space.remove();
   });
 
   it('opens one hardened window per display at the planned bounds, each with the preload bridge', async () => {

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareAgent, startAgent, type RunningAgent } from '../../main/agent';
@@ -7,8 +6,8 @@ import { HOST_ID_FILE } from '../../main/host-id';
 import type { FleetHost, FleetView } from '../../shared/fleet/board';
 import { ServerProcess } from '../e2e/support/server';
 import { projectRoot } from '../support/paths';
-import { createElectronDouble, type ElectronDouble } from './electron-double';
-import { agentOptions, eventually, gridDisplays, waitForTiles, windowOf } from './support';
+import type { ElectronDouble } from './electron-double';
+import { agentOptions, agentWorkspace, eventually, gridDisplays, waitForTiles, windowOf } from './support';
 
 const profileFile = resolve(projectRoot, 'assets/profiles/wall-2x2-55in.json');
 const SCREENS = ['s1', 's2', 's3', 's4'];
@@ -22,18 +21,14 @@ const SCREENS = ['s1', 's2', 's3', 's4'];
  * followed by a new hello.
  */
 describe('the display agent in the fleet', () => {
-  const work = mkdtempSync(join(tmpdir(), 'toancanh-agent-fleet-'));
-  const profileDir = join(work, 'chromium');
-  const userData = join(work, 'user-data');
-  const log: string[] = [];
+  const space = agentWorkspace('toancanh-agent-fleet-');
+  const { userData, log } = space;
   let server: ServerProcess;
   let double: ElectronDouble;
   let agent: RunningAgent;
-  let bridgePort = 0;
 
   const launch = async (): Promise<void> => {
-    double = await createElectronDouble({ profileDir, userData, displays: gridDisplays(), bridgePort });
-    bridgePort = Number(new URL(double.bridge.origin).port);
+    double = await space.launchDouble();
     prepareAgent(double.electron);
     const options = agentOptions(['--server', server.url, '--token', server.wallToken, '--profile', profileFile, '--data', userData], log);
     // The schema's shortest cadence, so the test hears a status each second.
@@ -61,7 +56,7 @@ describe('the display agent in the fleet', () => {
     await agent?.stop();
     await double?.close();
     await server?.stop();
-    rmSync(work, { recursive: true, force: true });
+    space.remove();
   });
 
   it('says hello with its displays and windows, and the fleet lists the host', async () => {

@@ -1,10 +1,12 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AgentOptions, AgentTiming } from '../../main/agent';
 import type { Display } from '../../main/displays';
 import { projectRoot } from '../support/paths';
 import { eventually as waitEventually } from '../helpers/wait';
-import type { DoubleBrowserWindow, ElectronDouble } from './electron-double';
+import { createElectronDouble, type DoubleBrowserWindow, type ElectronDouble } from './electron-double';
 
 /** Four 960×540 monitors in a 2×2 grid: the 2×2 profile's screens, scaled down to spare the CPU. */
 export function gridDisplays(): Display[] {
@@ -48,6 +50,37 @@ export function agentOptions(argv: string[], log: string[]): AgentOptions {
       log.push(line);
       if (log.length > 2_000) log.splice(0, 500);
     },
+  };
+}
+
+/**
+ * The folders and log of one agent test: a temp work folder with the double's Chromium
+ * profile and the agent's user data, and a double launched on the same bridge port each
+ * time (the first takes any free port), so that a relaunched agent's pages keep their
+ * origin and storage as they would on a PC.
+ */
+export interface AgentWorkspace {
+  readonly userData: string;
+  readonly log: string[];
+  /** A new Electron double over this workspace, on the 2×2 grid of displays. */
+  launchDouble(): Promise<ElectronDouble>;
+  remove(): void;
+}
+
+export function agentWorkspace(prefix: string): AgentWorkspace {
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  const profileDir = join(work, 'chromium');
+  const userData = join(work, 'user-data');
+  let bridgePort = 0;
+  return {
+    userData,
+    log: [],
+    async launchDouble() {
+      const double = await createElectronDouble({ profileDir, userData, displays: gridDisplays(), bridgePort });
+      bridgePort = Number(new URL(double.bridge.origin).port);
+      return double;
+    },
+    remove: () => rmSync(work, { recursive: true, force: true }),
   };
 }
 
