@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { routes } from '../../shared/api';
-import type { Layout } from '../../shared/layout/schema';
+import { clearDrafts, newDrafts, type Drafts } from './drafts';
 import { LangContext, type Lang } from './i18n';
 import { LoginPage } from './LoginPage';
 import { Shell } from './Shell';
@@ -10,9 +10,8 @@ import { clientFor, currentSession, type Session } from './session';
 /**
  * The console: sign in, then the shell. When the session ends (idle or absolute expiry,
  * logout elsewhere) the page goes back to the login form; unsaved edits stay in memory
- * (`drafts`, by layout id) and come back once the same person signs in again.
+ * (`drafts`: layouts and briefings) and come back once the same person signs in again.
  */
-export type Drafts = Map<string, { layout: Layout; baseVersion: number }>;
 
 /** `?lang=en` (the display agent's --lang) starts in that language; otherwise the last one chosen here. */
 function firstLang(): Lang {
@@ -25,7 +24,7 @@ export function App(): JSX.Element {
   const [lang, setLang] = useState<Lang>(firstLang);
   const [session, setSession] = useState<Session | null | 'loading'>('loading');
   const [notice, setNotice] = useState<string | null>(null);
-  const drafts = useRef<Drafts>(new Map());
+  const drafts = useRef<Drafts>(newDrafts());
   const lastUser = useRef<number | null>(null);
 
   useEffect(() => {
@@ -39,7 +38,7 @@ export function App(): JSX.Element {
 
   const signedIn = useCallback((next: Session) => {
     // Someone else signing in on this browser does not inherit another person's drafts.
-    if (lastUser.current !== null && lastUser.current !== next.user.id) drafts.current.clear();
+    if (lastUser.current !== null && lastUser.current !== next.user.id) clearDrafts(drafts.current);
     lastUser.current = next.user.id;
     setNotice(null);
     setSession(next);
@@ -52,7 +51,7 @@ export function App(): JSX.Element {
 
   const logout = useCallback(async (current: Session) => {
     await clientFor(current).call(routes.session.logout, {}).catch(() => undefined);
-    drafts.current.clear();
+    clearDrafts(drafts.current);
     lastUser.current = null;
     setSession(null);
   }, []);

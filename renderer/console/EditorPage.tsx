@@ -10,7 +10,7 @@ import { connectWall, openPresence } from '../feed/socket';
 import { WallStoreProvider } from '../store/context';
 import { createWallStore } from '../store/wallStore';
 import { editorDataFromStore, LayoutEditor, publishWarnings, type FieldError, type Warning } from './editor';
-import type { Drafts } from './App';
+import type { Drafts } from './drafts';
 import { ConflictDialog, type Conflict } from './ConflictDialog';
 import { formatTime, messageOf, useLang, useT } from './i18n';
 import { serverUrl } from './session';
@@ -63,7 +63,7 @@ export function EditorPage({ client, layoutId, drafts, onOpen, onBack, onVersion
         // A load that was overtaken (the page left, or StrictMode's second mount) must not reset edits made since.
         if (stale()) return;
         const head = detail.body.head;
-        const draft = keepDraft ? drafts.get(layoutId) : undefined;
+        const draft = keepDraft ? drafts.layouts.get(layoutId) : undefined;
         setLoaded({ summary: detail.body.layout, baseVersion: draft?.baseVersion ?? head.version, saved: head.document, profile: wall.body.profile });
         setLayout(draft?.layout ?? head.document);
       } catch (error) {
@@ -91,8 +91,8 @@ export function EditorPage({ client, layoutId, drafts, onOpen, onBack, onVersion
   // Unsaved edits outlive a session that ends: they are kept by layout until saved.
   useEffect(() => {
     if (!loaded || !layout) return;
-    if (dirty) drafts.set(layoutId, { layout, baseVersion: loaded.baseVersion });
-    else drafts.delete(layoutId);
+    if (dirty) drafts.layouts.set(layoutId, { layout, baseVersion: loaded.baseVersion });
+    else drafts.layouts.delete(layoutId);
   }, [dirty, layout, loaded, drafts, layoutId]);
 
   const onChange = useCallback((next: Layout) => setLayout(next), []);
@@ -117,7 +117,7 @@ export function EditorPage({ client, layoutId, drafts, onOpen, onBack, onVersion
       try {
         const reply = await client.call(routes.library.save, { params: { id: layoutId }, body: { baseVersion: loaded.baseVersion, document: layout, note: note.trim() || undefined } });
         setServerErrors([]);
-        drafts.delete(layoutId);
+        drafts.layouts.delete(layoutId);
         setLoaded({ ...loaded, summary: reply.body.layout, baseVersion: reply.body.version.version, saved: layout });
         setNote('');
         setStatus(t(`Đã lưu phiên bản ${reply.body.version.version}.`, `Saved as version ${reply.body.version.version}.`));
@@ -134,7 +134,7 @@ export function EditorPage({ client, layoutId, drafts, onOpen, onBack, onVersion
 
   function reloadTheirs() {
     setConflict(null);
-    drafts.delete(layoutId);
+    drafts.layouts.delete(layoutId);
     void run(t('Đang tải…', 'Loading…'), () => load(false));
   }
 
@@ -147,7 +147,7 @@ export function EditorPage({ client, layoutId, drafts, onOpen, onBack, onVersion
         params: { id: layoutId },
         body: { document: layout, title: { vi: `${title.vi} (bản của tôi)`, en: `${title.en ?? title.vi} (mine)` }, note: note.trim() || t('lưu thành bản sao khi xung đột', 'saved as a copy on a conflict') },
       });
-      drafts.delete(layoutId);
+      drafts.layouts.delete(layoutId);
       onOpen(reply.body.layout.id);
     });
   }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { JSX } from 'react';
-import type { Drafts } from './App';
+import type { Drafts } from './drafts';
 import { type Lang, useT } from './i18n';
 import { DEFAULT_PAGE, canSee, consolePages, formatAddress, parseAddress, type PageAddress } from './pages';
 import { clientFor, type Session } from './session';

@@ -1,7 +1,7 @@
 import type { JSX } from 'react';
 import type { ApiClient } from '../api/client';
 import { SETUP_ROLES, type Role } from '../../shared/protocol/roles';
-import type { Drafts } from './App';
+import type { Drafts } from './drafts';
 import { EditorPage } from './EditorPage';
 import type { Lang } from './i18n';
 import { LibraryPage } from './LibraryPage';
@@ -120,6 +120,7 @@ export const consolePages: readonly ConsolePage[] = [
         param={param}
         canEdit={c.session.user.roles.some((r) => r === 'operator' || r === 'admin')}
         onGo={(next) => c.go({ page: 'briefings', ...(next === undefined ? {} : { param: next }) })}
+        drafts={c.drafts.briefings}
         onSessionEnded={c.onSessionEnded}
       />
     ),

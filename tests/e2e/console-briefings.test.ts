@@ -244,7 +244,30 @@ describe('operator: briefings', () => {
 
     await press(first, { selector: 'button', text: 'Dừng phiên giao ban' }, true);
     await first.waitForSelector('[data-testid="run-state"]:has-text("Không có phiên giao ban nào đang chạy.")');
-    // 401: the console asks for its session before signing in; 409: the stale save, on purpose.
+  });
+
+  it('the session ending mid-edit loses nothing: signed in again, the unsaved edits are back and save on the version they were based on', { timeout: 120_000 }, async () => {
+    const before = (await server.api('GET', '/api/v1/briefings/giao-ban-sang')).body as { head: { version: number } };
+    await typeInto(first, { selector: 'input[name="briefing-name"]' }, 'Giao ban sáng (chưa lưu khi hết phiên)');
+    // An admin sets this operator's password: every session of theirs ends on the server.
+    const users = (await server.api('GET', '/api/v1/users')).body as { users: { id: number; username: string }[] };
+    const id = users.users.find((u) => u.username === ONE.username)!.id;
+    expect((await server.api('PUT', `/api/v1/users/${id}/password`, { password: PASSWORD })).status).toBe(204);
+
+    await press(first, { selector: 'button.primary', text: `Lưu (sau phiên bản ${before.head.version})` });
+    await first.waitForSelector('text=Phiên làm việc đã hết. Hãy đăng nhập lại: các thay đổi chưa lưu vẫn được giữ.');
+    await typeInto(first, { selector: 'input[name="username"]' }, ONE.username);
+    await typeInto(first, { selector: 'input[name="password"]' }, PASSWORD);
+    await first.keyboard.press('Enter');
+    await first.waitForSelector('[data-testid="status"]:has-text("Đã khôi phục các thay đổi chưa lưu của bạn.")');
+    expect(await first.inputValue('input[name="briefing-name"]')).toBe('Giao ban sáng (chưa lưu khi hết phiên)');
+    await first.screenshot({ path: resolve(shots, 'console-briefings-draft-kept.png') });
+
+    await press(first, { selector: 'button.primary', text: `Lưu (sau phiên bản ${before.head.version})` });
+    await first.waitForSelector(`[data-testid="status"]:has-text("Đã lưu phiên bản ${before.head.version + 1}.")`);
+    const after = (await server.api('GET', '/api/v1/briefings/giao-ban-sang')).body as { head: { version: number; by: string; document: Briefing } };
+    expect(after.head).toMatchObject({ version: before.head.version + 1, by: ONE.name, document: { name: 'Giao ban sáng (chưa lưu khi hết phiên)' } });
+    // 401: the console asks for its session before signing in, and the save after the session ended; 409: the stale save, on purpose.
     const known = (e: string) => e.includes('status of 401') || e.includes('status of 409');
     expect(errors.flat().filter((e) => !known(e))).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { ApiError, type ApiClient } from '../../../api/client';
 import { connectWall } from '../../../feed/socket';
 import { createWallStore } from '../../../store/wallStore';
 import { ConflictDialog, type Conflict } from '../../ConflictDialog';
+import type { Drafts } from '../../drafts';
 import { formatTime, messageOf, useLang, useT } from '../../i18n';
 import { serverUrl } from '../../session';
 import { DataAge } from '../DataAge';
@@ -30,6 +31,8 @@ interface Props {
   canEdit: boolean;
   onOpen(id: string): void;
   onBack(): void;
+  /** Unsaved edits kept across the session's end (renderer/console/drafts.ts). */
+  drafts: Drafts['briefings'];
   onSessionEnded(): void;
 }
 
@@ -45,7 +48,7 @@ interface Saved {
  * a new version with a note (a stale base gets the conflict choice, nothing lost), its
  * versions, and running it on the wall with the record of each run.
  */
-export function BriefingEditor({ client, briefingId, canEdit, onOpen, onBack, onSessionEnded }: Props): JSX.Element {
+export function BriefingEditor({ client, briefingId, canEdit, onOpen, onBack, drafts, onSessionEnded }: Props): JSX.Element {
   const t = useT();
   const lang = useLang();
   const [draft, setDraft] = useState<BriefingDraft>(newDraft);
@@ -57,39 +60,56 @@ export function BriefingEditor({ client, briefingId, canEdit, onOpen, onBack, on
   const [profile, setProfile] = useState<WallProfile | null>(null);
   const [loadedAt, setLoadedAt] = useState<number | null>(null);
   const [run, setRun] = useState<RunState | null>(null);
-  const { busy, status, failure, fail, run: work } = useWork(onSessionEnded);
+  const { busy, status, failure, fail, run: work, setStatus } = useWork(onSessionEnded);
+  /** The version a kept draft was based on: a save sends it, so a version saved meanwhile still gets the conflict choice. */
+  const keptBase = useRef<number | null>(null);
+  const draftKey = briefingId ?? 'new';
+  /**
+   * Which briefing the form's draft belongs to: until a load has put that briefing's draft
+   * in the form (the page moving from one briefing to another keeps the component), the
+   * form holds another's, which is not to be kept under this one's key, nor forgotten.
+   */
+  const [loadedKey, setLoadedKey] = useState<string | null>(null);
   const library = useLibrary(client, fail);
   const live = useMemo(() => createWallStore(), []);
   const titleField = useRef<HTMLDivElement>(null);
 
   const load = useCallback(
-    async (stale: () => boolean = () => false) => {
+    async (stale: () => boolean = () => false, keepDraft = false) => {
       const wall = await client.call(routes.wall.state, {});
       if (stale()) return;
       setProfile(wall.body.profile);
       setLoadedAt(Date.now());
+      const kept = keepDraft ? drafts.get(briefingId ?? 'new') : undefined;
+      keptBase.current = kept ? kept.baseVersion : null;
       if (briefingId === null) {
-        setDraft(newDraft());
+        setDraft(kept?.draft ?? newDraft());
         setSaved(null);
+        setLoadedKey('new');
         return;
       }
       const [detail, versions] = await Promise.all([client.call(routes.briefings.get, { params: { id: briefingId } }), client.call(routes.briefings.versions, { params: { id: briefingId } })]);
       // A load overtaken by leaving the page (or StrictMode's second mount) must not reset edits made since.
       if (stale()) return;
-      setDraft(draftFromBriefing(detail.body.head.document));
+      setDraft(kept?.draft ?? draftFromBriefing(detail.body.head.document));
       setSaved({ document: detail.body.head.document, version: detail.body.head.version, versions: versions.body.versions });
       setLoadedAt(Date.now());
       setServerFaults({});
       setSelected(0);
+      setLoadedKey(briefingId);
     },
-    [client, briefingId],
+    [client, briefingId, drafts],
   );
   // The id of what was just saved: its address changing (new → id) needs no load.
   const savedId = useRef<string | null>(null);
   useEffect(() => {
     if (briefingId !== null && savedId.current === briefingId) return;
     let left = false;
-    void work(t('Đang tải phiên giao ban…', 'Loading the briefing…'), () => load(() => left));
+    void work(t('Đang tải phiên giao ban…', 'Loading the briefing…'), async () => {
+      await load(() => left, true);
+      // Said, so that nobody takes the form for the saved version.
+      if (!left && drafts.has(draftKey)) setStatus(t('Đã khôi phục các thay đổi chưa lưu của bạn.', 'Your unsaved edits are back.'));
+    });
     return () => {
       left = true;
     };
@@ -138,6 +158,12 @@ export function BriefingEditor({ client, briefingId, canEdit, onOpen, onBack, on
   const faulty = useMemo(() => new Set(Object.keys(faults).flatMap((k) => (k.startsWith('scene:') ? [k.split(':')[1]!] : []))), [faults]);
   const dirty = !sameDocument(draft, saved?.document ?? null);
   const isNew = saved === null;
+  // Kept while unsaved, so that a session ending (and the login form) loses nothing.
+  useEffect(() => {
+    if (loadedKey !== draftKey) return;
+    if (dirty) drafts.set(draftKey, { draft, baseVersion: keptBase.current ?? saved?.version ?? null });
+    else drafts.delete(draftKey);
+  }, [loadedKey, dirty, draft, saved, drafts, draftKey]);
 
   /** An edit: the server's fault for a field goes when the field changes. */
   function edit(next: BriefingDraft, keys: readonly string[] = []) {
@@ -158,13 +184,17 @@ export function BriefingEditor({ client, briefingId, canEdit, onOpen, onBack, on
   function save(asCopy = false, copyNumber = 1) {
     const document = documentOf(draft);
     const id = asCopy ? `${document.id.slice(0, 52)}-ban-sao${copyNumber > 1 ? `-${copyNumber}` : ''}` : document.id;
-    const body = { baseVersion: asCopy ? null : (saved?.version ?? null), document: { ...document, id, ...(asCopy ? { name: `${document.name} (bản của tôi)`.slice(0, 200) } : {}) }, ...(note.trim() ? { note: note.trim() } : {}) };
+    const body = { baseVersion: asCopy ? null : (keptBase.current ?? saved?.version ?? null), document: { ...document, id, ...(asCopy ? { name: `${document.name} (bản của tôi)`.slice(0, 200) } : {}) }, ...(note.trim() ? { note: note.trim() } : {}) };
     void work(asCopy ? t('Đang lưu bản sao…', 'Saving a copy…') : t('Đang lưu…', 'Saving…'), async () => {
       try {
         const reply = await client.call(routes.briefings.save, { params: { id }, body });
         setNote('');
         setServerFaults({});
         const versions = await client.call(routes.briefings.versions, { params: { id } });
+        keptBase.current = null;
+        drafts.delete(draftKey);
+        // A new briefing saved moves to its own address with its words, as if loaded there.
+        setLoadedKey(id);
         setSaved({ document: body.document, version: reply.body.version.version, versions: versions.body.versions });
         setLoadedAt(Date.now());
         savedId.current = id;
