@@ -17,6 +17,12 @@ export interface TcpProxy {
   resume(): void;
   /** Cuts every connection now (both ends); returns how many. */
   cut(): number;
+  /**
+   * Silences every connection open now, both ways, without closing it (a tablet asleep, a
+   * NAT that forgot the flow: neither end hears anything, nor that the line is gone); new
+   * connections pass as before. Returns how many.
+   */
+  blackhole(): number;
   /** While down, a new connection is closed as soon as it is accepted. */
   setDown(down: boolean): void;
   close(): Promise<void>;
@@ -24,6 +30,8 @@ export interface TcpProxy {
 
 export async function startTcpProxy(target: { host?: string; port: number }): Promise<TcpProxy> {
   const pairs = new Set<{ client: Socket; upstream: Socket }>();
+  /** Silenced by blackhole(): still open, closed with the proxy. */
+  const deaf = new Set<{ client: Socket; upstream: Socket }>();
   let paused = false;
   let down = false;
   const server: Server = createServer((client) => {
@@ -76,11 +84,27 @@ export async function startTcpProxy(target: { host?: string; port: number }): Pr
       for (const { client, upstream } of pairs) upstream.pipe(client);
     },
     cut,
+    blackhole() {
+      const silenced = [...pairs];
+      for (const pair of silenced) {
+        pairs.delete(pair);
+        pair.client.unpipe(pair.upstream);
+        pair.upstream.unpipe(pair.client);
+        pair.client.pause();
+        pair.upstream.pause();
+        deaf.add(pair);
+      }
+      return silenced.length;
+    },
     setDown(value) {
       down = value;
     },
     close() {
       cut();
+      for (const { client, upstream } of deaf) {
+        client.destroy();
+        upstream.destroy();
+      }
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
