@@ -20,6 +20,8 @@ export interface ApiClientOptions {
   credential: Credential;
   /** Injected by tests; the page's fetch otherwise. */
   fetch?: typeof fetch;
+  /** Every call's time limit unless the call gives its own; DEFAULT_TIMEOUT_MS otherwise. */
+  timeoutMs?: number;
 }
 
 export interface CallOptions {
@@ -28,7 +30,18 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** The HTTP cache mode: 'no-cache' revalidates (ETag) instead of downloading again. */
   cache?: RequestCache;
+  /** How long the call may take, answer read whole; DEFAULT_TIMEOUT_MS unless given. */
+  timeoutMs?: number;
 }
+
+/**
+ * A call that has not been answered in this long is given up with client.timeout. Without
+ * a limit a request sent on a connection that died unheard (a tablet woken from sleep on a
+ * kept-alive socket, a NAT that forgot the flow) waits for TCP to give up, minutes later,
+ * and the page says "sending…" all that time; given up, the connection is dropped and the
+ * next call opens a new one. Longer than any answer of this API on a working network.
+ */
+export const DEFAULT_TIMEOUT_MS = 20_000;
 
 /** A failed call: the catalogue code (server.* / auth.* / … or client.*), the HTTP status (null: none came). */
 export class ApiError extends Error {
@@ -89,32 +102,64 @@ export function createApiClient(endpoint: Endpoint | ApiClientOptions): ApiClien
       payload = csv ? (body as { csv: string }).csv : JSON.stringify(body);
     }
 
-    let response: Response;
+    // The caller's signal and the time limit, as one signal for the request and the reading of its answer.
+    const timeoutMs = callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const limit = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      limit.abort();
+    }, timeoutMs);
+    const onCallerAbort = () => limit.abort();
+    callOptions.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    if (callOptions.signal?.aborted) limit.abort();
+    const timeout = () => new ApiError(null, appError('client.timeout', { seconds: Math.max(1, Math.ceil(timeoutMs / 1000)) }), [], route.name);
     try {
-      response = await fetchImpl(url.href, {
-        method: route.method,
-        headers,
-        body: payload,
-        signal: callOptions.signal,
-        cache: callOptions.cache,
-        // A token travels in its header only; a session in its cookie, to its own origin only.
-        credentials: credential.kind === 'session' ? 'same-origin' : 'omit',
-      });
+      return await answer(route, await send(url.href, payload), refuseAfterTimeout);
     } catch (error) {
-      if (callOptions.signal?.aborted) throw error;
-      throw new ApiError(null, appError('client.unreachable', { detail: error instanceof Error ? error.message : String(error) }), [], route.name);
+      if (timedOut && !(error instanceof ApiError)) throw timeout();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      callOptions.signal?.removeEventListener('abort', onCallerAbort);
     }
 
+    function refuseAfterTimeout(error: unknown): never {
+      throw timedOut ? timeout() : error;
+    }
+
+    async function send(href: string, body: string | undefined): Promise<Response> {
+      try {
+        return await fetchImpl(href, {
+          method: route.method,
+          headers,
+          body,
+          signal: limit.signal,
+          cache: callOptions.cache,
+          // A token travels in its header only; a session in its cookie, to its own origin only.
+          credentials: credential.kind === 'session' ? 'same-origin' : 'omit',
+        });
+      } catch (error) {
+        if (timedOut) throw timeout();
+        if (callOptions.signal?.aborted) throw error;
+        throw new ApiError(null, appError('client.unreachable', { detail: error instanceof Error ? error.message : String(error) }), [], route.name);
+      }
+    }
+  }
+
+  /** The reply checked against the route's declared replies and their schemas. */
+  async function answer<R extends RouteDef>(route: R, response: Response, onReadFailure: (error: unknown) => never): Promise<ParsedRouteReply<R> & { headers: Headers }> {
     const spec = route.replies[response.status];
     if (!spec) throw await failure(route, response);
     const refuse = (detail: string) => new ApiError(response.status, appError('client.reply_invalid', { route: route.name, detail }), [], route.name);
     let value: unknown;
     if (spec.kind === 'empty') value = undefined;
-    else if (spec.kind === 'text') value = await response.text();
+    else if (spec.kind === 'text') value = await response.text().catch(onReadFailure);
     else {
       let raw: unknown;
+      const text = await response.text().catch(onReadFailure);
       try {
-        raw = await response.json();
+        raw = JSON.parse(text);
       } catch (error) {
         throw refuse(`not JSON (${error instanceof Error ? error.message : String(error)})`);
       }

@@ -9,12 +9,13 @@ import { ApiError, createApiClient, type ApiClient } from './client';
 export type Session = SessionInfo;
 
 /** A client without a CSRF token: enough to sign in and ask who is signed in. */
-export function anonymousClientFor(serverUrl: string): ApiClient {
-  return createApiClient({ serverUrl, credential: { kind: 'session', csrfToken: null } });
+/** `timeoutMs`: every call's limit (renderer/api/client.ts DEFAULT_TIMEOUT_MS unless given). */
+export function anonymousClientFor(serverUrl: string, timeoutMs?: number): ApiClient {
+  return createApiClient({ serverUrl, credential: { kind: 'session', csrfToken: null }, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
 }
 
-export function sessionClientFor(serverUrl: string, session: Session): ApiClient {
-  return createApiClient({ serverUrl, credential: { kind: 'session', csrfToken: session.csrfToken } });
+export function sessionClientFor(serverUrl: string, session: Session, timeoutMs?: number): ApiClient {
+  return createApiClient({ serverUrl, credential: { kind: 'session', csrfToken: session.csrfToken }, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
 }
 
 /** The session the cookie already holds, or null (none, or it ended). */

@@ -33,6 +33,7 @@ export function RunPanel({ lang, run, steer, sending, remote }: { lang: Lang; ru
   const view = useWall((s) => s.view);
   const frozen = useWall((s) => s.frozen);
   const profile = useWall((s) => s.wall?.profile ?? null);
+  const indicators = useWall((s) => s.indicators);
   const [picking, setPicking] = useState(false);
   const [confirmStop, setConfirmStop] = useState(false);
   const scene = run.scenes[run.index]!;
@@ -91,7 +92,7 @@ export function RunPanel({ lang, run, steer, sending, remote }: { lang: Lang; ru
   const thumb = (s: Scene, label: string) => {
     const layout = layouts.get(layoutKey(s));
     return profile && layout ? (
-      <SceneThumbnail profile={profile} layout={layout} enlargedTileId={s.focus.kind === 'tile' ? s.focus.tileId : null} label={label} lang={lang} />
+      <SceneThumbnail profile={profile} layout={layout} enlargedTileId={s.focus.kind === 'tile' ? s.focus.tileId : null} label={label} lang={lang} indicatorNames={indicators} />
     ) : (
       <div className="scene-thumb scene-thumb--empty" aria-hidden="true" />
     );

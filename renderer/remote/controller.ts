@@ -41,6 +41,14 @@ export interface RemoteState {
 
 /** Hidden longer than this (a tablet asleep): the connection is opened afresh on return. */
 export const WAKE_AFTER_MS = 5_000;
+/**
+ * A presenter's tap given up after this long, with words on the tablet (and a layout read,
+ * asked again): a tablet woken on a kept-alive connection that died in its sleep would
+ * otherwise wait minutes for TCP. Shorter than the API's default: a presenter is talking.
+ */
+const REMOTE_CALL_TIMEOUT_MS = 8_000;
+/** A scene's layout that could not be read is asked for again after this long. */
+const LAYOUT_RETRY_MS = 2_000;
 
 const log = rendererLog.child({ ns: 'remote' });
 
@@ -57,20 +65,20 @@ export function useRemoteController(win: Window = window) {
   const store: WallStore = useMemo(() => createWallStore(), []);
   const [state, setState] = useState<RemoteState>({ phase: 'checking', session: null, loginProblem: null, busy: false, run: undefined, runAt: null, briefings: null, problem: null, sending: false });
   const [generation, setGeneration] = useState(0);
-  const clientRef = useRef<ApiClient>(anonymousClientFor(serverUrl));
+  const clientRef = useRef<ApiClient>(anonymousClientFor(serverUrl, REMOTE_CALL_TIMEOUT_MS));
   const connectionRef = useRef<WallConnection | null>(null);
   const patch = useCallback((next: Partial<RemoteState>) => setState((s) => ({ ...s, ...next })), []);
 
   const signedIn = useCallback(
     (session: Session) => {
-      clientRef.current = sessionClientFor(serverUrl, session);
+      clientRef.current = sessionClientFor(serverUrl, session, REMOTE_CALL_TIMEOUT_MS);
       patch({ phase: 'ready', session, busy: false, loginProblem: null });
     },
     [patch, serverUrl],
   );
   const signedOut = useCallback(
     (problem: Bilingual | null) => {
-      clientRef.current = anonymousClientFor(serverUrl);
+      clientRef.current = anonymousClientFor(serverUrl, REMOTE_CALL_TIMEOUT_MS);
       patch({ phase: 'login', session: null, run: undefined, runAt: null, briefings: null, loginProblem: problem, busy: false });
     },
     [patch, serverUrl],
@@ -211,8 +219,11 @@ export function useRemoteController(win: Window = window) {
 export function useSceneLayouts(client: { current: ApiClient }, wanted: readonly { layoutId: string; layoutVersion: number }[]): ReadonlyMap<string, Layout> {
   const [layouts, setLayouts] = useState<ReadonlyMap<string, Layout>>(new Map());
   const asked = useRef(new Set<string>());
+  // A failed read (the server away, a call timed out on a dead connection) is asked again a little later.
+  const [attempt, setAttempt] = useState(0);
   const key = wanted.map((w) => `${w.layoutId}@${w.layoutVersion}`).join(',');
   useEffect(() => {
+    let retry: ReturnType<typeof setTimeout> | undefined;
     for (const w of wanted) {
       const k = `${w.layoutId}@${w.layoutVersion}`;
       if (asked.current.has(k)) continue;
@@ -222,11 +233,13 @@ export function useSceneLayouts(client: { current: ApiClient }, wanted: readonly
         (error: unknown) => {
           asked.current.delete(k);
           log.warn('scene layout not read', { layout: k, err: error });
+          retry ??= setTimeout(() => setAttempt((a) => a + 1), LAYOUT_RETRY_MS);
         },
       );
     }
+    return () => clearTimeout(retry);
     // `key` names what `wanted` holds: a new array with the same scenes asks for nothing.
-  }, [key, client]);
+  }, [key, client, attempt]);
   return layouts;
 }
 

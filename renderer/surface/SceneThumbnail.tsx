@@ -6,7 +6,7 @@ import { planWall } from './plan';
 /** The kinds of widget told apart by colour in a thumbnail (the rest are one neutral colour). */
 const KIND_COLOUR: Readonly<Record<string, string>> = {
   kpi: '#1f4f86',
-  'time-series': '#2b6a5a',
+  timeseries: '#2b6a5a',
   'map-geo': '#6a4b1f',
   'map-3d': '#6a4b1f',
   'map-tiles': '#6a4b1f',
@@ -29,6 +29,7 @@ export const SceneThumbnail = memo(function SceneThumbnail({
   enlargedTileId = null,
   label,
   lang = 'vi',
+  indicatorNames,
 }: {
   profile: WallProfile;
   layout: Layout;
@@ -36,6 +37,8 @@ export const SceneThumbnail = memo(function SceneThumbnail({
   /** What the picture shows, for a screen reader. */
   label: string;
   lang?: 'vi' | 'en';
+  /** Indicator names by code (the store's metadata): an untitled tile is named by its first indicator, not its id. */
+  indicatorNames?: Readonly<Record<string, { name: { vi: string; en: string } }>>;
 }) {
   const plan = useMemo(() => {
     try {
@@ -47,6 +50,7 @@ export const SceneThumbnail = memo(function SceneThumbnail({
   if (!plan) return <div className="scene-thumb scene-thumb--empty" role="img" aria-label={label} />;
   const { canvas } = plan;
   const enlarged = enlargedTileId !== null && plan.tiles.some((p) => p.tile.id === enlargedTileId) ? enlargedTileId : null;
+  const nameOf = (tile: Layout['tiles'][number]): string => titleOf(tile.title, lang) ?? titleOf(indicatorNames?.[tile.binding?.indicators[0] ?? '']?.name, lang) ?? tile.id;
   const font = Math.max(canvas.width, canvas.height) / 45;
   const gap = font / 4;
   return (
@@ -58,13 +62,13 @@ export const SceneThumbnail = memo(function SceneThumbnail({
       {plan.tiles.map(({ tile, rect }) => {
         const dimmed = enlarged !== null && tile.id !== enlarged;
         if (enlarged !== null && tile.id === enlarged) return null;
-        return <ThumbTile key={tile.id} id={tile.id} widget={tile.widget} title={titleOf(tile.title, lang) ?? tile.id} rect={rect} font={font} gap={gap} dimmed={dimmed} />;
+        return <ThumbTile key={tile.id} id={tile.id} widget={tile.widget} title={nameOf(tile)} rect={rect} font={font} gap={gap} dimmed={dimmed} />;
       })}
       {enlarged !== null ? (
         <ThumbTile
           id={enlarged}
           widget={plan.tiles.find((p) => p.tile.id === enlarged)!.tile.widget}
-          title={titleOf(plan.tiles.find((p) => p.tile.id === enlarged)!.tile.title, lang) ?? enlarged}
+          title={nameOf(plan.tiles.find((p) => p.tile.id === enlarged)!.tile)}
           rect={{ x: 0, y: 0, width: canvas.width, height: canvas.height }}
           font={font * 2}
           gap={gap}

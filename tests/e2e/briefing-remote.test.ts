@@ -114,6 +114,8 @@ describe('the presenter remote steering an 8-page wall', () => {
     expect(await remote.locator('[data-testid="next-scene"] h2').innerText()).toContain('2. Tăng trưởng các địa phương');
     await remote.waitForSelector('[data-testid="current-scene"] svg[data-thumb-layout="canh-1"]');
     await remote.waitForSelector('[data-testid="next-scene"] svg[data-thumb-layout="canh-2"]');
+    // An untitled KPI is named in the picture by its indicator, not by its tile id.
+    expect(await remote.locator('[data-testid="current-scene"] [data-thumb-tile="c1-gdp"] text').textContent()).toMatch(/GDP/);
     expect(await remote.locator('[data-testid="notes"]').innerText()).toContain('Ghi chú cảnh 1');
 
     await remote.tap('[data-action="next"]');

@@ -1,3 +1,4 @@
+import { createServer, type Server, type Socket } from 'node:net';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, createApiClient, type ApiClient } from '../../renderer/api/client';
@@ -123,6 +124,36 @@ describe('the API client (renderer/api/client.ts)', () => {
       ['GET', undefined, undefined, 'same-origin'],
       ['POST', 'csrf-123', undefined, 'same-origin'],
     ]);
+  });
+
+  it('gives up a call the server never answers, or whose answer stops halfway, with client.timeout', async () => {
+    // A server that takes the connection and then says nothing, or only the start of an answer
+    // (a connection that died unheard looks the same from the client).
+    const held: Socket[] = [];
+    let halfway = false;
+    const silent: Server = createServer((socket) => {
+      held.push(socket);
+      if (halfway) socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"status":');
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const client = createApiClient({ serverUrl: `http://127.0.0.1:${port}`, credential: { kind: 'token', token: 't'.repeat(43) }, timeoutMs: 300 });
+      const asked = Date.now();
+      expect(await refusal(client.call(routes.health.health, {}))).toMatchObject({ status: null, code: 'client.timeout', error: { message_en: 'the server did not answer within 1 s; try again' } });
+      console.info(`[api-client] no answer: given up after ${Date.now() - asked} ms (limit 300 ms)`);
+      halfway = true;
+      // The call's own limit wins over the client's.
+      expect(await refusal(client.call(routes.health.health, {}, { timeoutMs: 1_500 }))).toMatchObject({ status: null, code: 'client.timeout', error: { message_en: 'the server did not answer within 2 s; try again' } });
+      // A caller's own abort is still an abort, not a timeout.
+      const abort = new AbortController();
+      const call = client.call(routes.health.health, {}, { signal: abort.signal, timeoutMs: 60_000 });
+      abort.abort();
+      await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+    } finally {
+      for (const s of held) s.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 
   it('says the server is unreachable, with no status', async () => {
