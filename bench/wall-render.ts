@@ -18,6 +18,9 @@
  *   --profile FILE, --layout FILE   another wall (default the two files of bench/wall/)
  *   --server-log F   copy the server's log (JSON lines, one per request) to file F
  *   --screenshots    save each page's picture at the end under bench/results/
+ *   --baseline       also open a bare baseline page (bench/wall/bare-page.ts) in the same browser,
+ *                    and print update → paint to the presenting frame for the wall pages and it,
+ *                    with the ratio (`npm run bench:paint` = `--pages 2 --baseline`)
  *   --docs           replace the "## Wall rendering" section of docs/benchmarks.md
  *   --docs-from F    only write that section from a saved run (bench/results/wall-render-….json)
  *
@@ -42,6 +45,10 @@ import { BenchServer } from './wall/server';
 import { frameStats, ms, pct, summarize, textTable, type FrameStats, type Summary } from './wall/stats';
 import { describeMachine, loadAverage, machineBusySeconds, selfCpuSeconds, treeCpuSeconds, type Machine } from './wall/system';
 import { mulberry32 } from '../shared/random';
+import { serveBarePage } from './wall/bare-page';
+import { subscribeRequestSchema } from '../shared/protocol/feed';
+import { goalLine, mergePaint, PAINT_HEADER, paintRows, paintSamples, summarizePaint, type PaintSummary } from './wall/paint';
+import { paintSection } from './wall/paint-docs';
 
 const root = findProjectRoot();
 
@@ -59,7 +66,7 @@ function textOption(name: string, fallback: string): string {
 const flag = (name: string) => process.argv.includes(`--${name}`);
 
 const VALUE_OPTIONS = ['seconds', 'rate', 'warmup', 'idle', 'in-flight', 'pages', 'profile', 'layout', 'server-log', 'docs-from'];
-const FLAGS = ['screenshots', 'no-priority', 'docs'];
+const FLAGS = ['screenshots', 'no-priority', 'docs', 'baseline'];
 for (let i = 2; i < process.argv.length; i++) {
   const name = process.argv[i]!.replace(/^--/, '');
   if (VALUE_OPTIONS.includes(name)) i++;
@@ -80,6 +87,7 @@ const CONFIG = {
   serverLog: textOption('server-log', ''),
   priority: !flag('no-priority'),
   docs: flag('docs'),
+  baseline: flag('baseline'),
   /** The display interval: headless Chromium produces frames at 60 Hz. */
   intervalMs: 1000 / 60,
   /** Behind schedule by more than this, the driver drops the backlog instead of bursting. */
@@ -406,6 +414,8 @@ export interface WallBenchReport {
   };
   cpu: { seconds: number; serverCores: number; chromiumCores: number; benchCores: number; machineCores: number; otherCores: number; loadAverage: number[]; priority: string };
   pages: PageResult[];
+  /** With --baseline: update → paint to the presenting frame, per wall page, all wall pages, and the bare page. */
+  paint?: { pages: { screenId: string; summary: PaintSummary }[]; wall: PaintSummary; bare: PaintSummary; bareErrors: string[] };
   all: {
     idle: FrameStats;
     load: FrameStats;
@@ -437,8 +447,11 @@ function widgetsByScreen(profileFile: string, layoutFile: string): Map<string, s
 function writeDocs(report: WallBenchReport): void {
   const docs = join(root, 'docs', 'benchmarks.md');
   const before = existsSync(docs) ? readFileSync(docs, 'utf8') : '';
-  writeFileSync(docs, replaceSection(before, 'Wall rendering', wallSection(report, widgetsByScreen(report.config.profile, report.config.layout))));
-  process.stdout.write(`wrote the "## Wall rendering" section of ${relative(root, docs)}\n`);
+  const shows = widgetsByScreen(report.config.profile, report.config.layout);
+  // A run with the baseline (two pages) has its own section; it does not replace the 8-page one.
+  const [title, section] = report.paint ? ['Update → paint (two screens)', paintSection(report, shows)] : ['Wall rendering', wallSection(report, shows)];
+  writeFileSync(docs, replaceSection(before, title, section));
+  process.stdout.write(`wrote the "## ${title}" section of ${relative(root, docs)}\n`);
 }
 
 async function main(): Promise<void> {
@@ -458,10 +471,12 @@ async function main(): Promise<void> {
   const server = new BenchServer(root, ['--profile', CONFIG.profile, '--layout', CONFIG.layout], CONFIG.serverLog ? resolve(CONFIG.serverLog) : null);
   let browser: Browser | null = null;
   let stopping = false;
+  let closeBare: () => Promise<void> = () => Promise.resolve();
   const cleanUp = async () => {
     if (stopping) return;
     stopping = true;
     await browser?.close().catch(() => undefined);
+    await closeBare().catch(() => undefined);
     await server.stop().catch(() => undefined);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -532,9 +547,40 @@ async function main(): Promise<void> {
       pages.push({ screenId: screen.screenId, page, cdp, tiles, probeTiles: wanted, errors });
       log(`page ${screen.screenId}: ${tiles.length} tiles, probes ${wanted.join(', ') || 'none'}`);
     }
+    let bare: ScreenPage | null = null;
+    if (CONFIG.baseline) {
+      const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+      await context.addInitScript(installProbe);
+      const probeTiles = [...new Set(pages.flatMap((p) => p.probeTiles))];
+      const served = await serveBarePage(root, {
+        serverUrl: server.url,
+        token: server.wallToken,
+        // The very request the first wall page sent (the wall subscribes for the whole layout).
+        request: { ...subscribeRequestSchema.parse(await pages[0]!.page.evaluate(() => (window as unknown as { __wallBench: WallBench }).__wallBench.subscribeRequest())), lastSeq: null },
+        tiles: probeTiles.map((id) => [id, tileKey.get(id)!]),
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+      });
+      closeBare = served.close;
+      await page.goto(served.url);
+      await page.waitForFunction(
+        (ids) => ids.every((id) => /\d/.test((window as unknown as { __wallBench: WallBench }).__wallBench.value(id) ?? '')),
+        probeTiles,
+        { timeout: 30_000 },
+      );
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      bare = { screenId: 'bare', page, cdp, tiles: probeTiles, probeTiles, errors };
+      log(`bare baseline page at ${served.url}: probes ${probeTiles.join(', ')}`);
+    }
+    const watched = bare ? [...pages, bare] : pages;
     await Promise.all(pages.map((p) => p.page.evaluate(() => document.fonts.ready.then(() => undefined))));
     await sleep(3000);
-    for (const p of pages) {
+    for (const p of watched) {
       const found = await bench(p.page).watch(p.probeTiles);
       if (found.length !== p.probeTiles.length) throw new Error(`page ${p.screenId}: probe tiles missing (${p.probeTiles.filter((id) => !found.includes(id)).join(', ')})`);
     }
@@ -543,9 +589,9 @@ async function main(): Promise<void> {
     const heapBefore: Heap[] = [];
     for (const p of pages) heapBefore.push(await heapOf(p.cdp));
     await sleep(1000);
-    await Promise.all(pages.map((p) => bench(p.page).start()));
+    await Promise.all(watched.map((p) => bench(p.page).start()));
     await sleep(CONFIG.idle * 1000);
-    await Promise.all(pages.map((p) => bench(p.page).stop()));
+    await Promise.all(watched.map((p) => bench(p.page).stop()));
     const idle = await Promise.all(pages.map((p) => bench(p.page).collect()));
 
     // --- warm-up, then the measured load
@@ -559,7 +605,7 @@ async function main(): Promise<void> {
     const loopDelay = monitorEventLoopDelay({ resolution: 5 });
     loopDelay.enable();
     const cpu0 = { server: treeCpuSeconds(server.pid), chromium: browserCpu(), self: selfCpuSeconds(), machine: machineBusySeconds(), t: performance.now() };
-    await Promise.all(pages.map((p) => bench(p.page).start()));
+    await Promise.all(watched.map((p) => bench(p.page).start()));
     log(`measuring: ${CONFIG.seconds} s at ${CONFIG.rate} values/s`);
     const run = await driver.drive(CONFIG.seconds, CONFIG.rate);
     const cpu1 = { server: treeCpuSeconds(server.pid), chromium: browserCpu(), self: selfCpuSeconds(), machine: machineBusySeconds(), t: performance.now() };
@@ -576,7 +622,7 @@ async function main(): Promise<void> {
     const drainStart = performance.now();
     for (;;) {
       const behind = await Promise.all(
-        pages.map(async (p) => {
+        watched.map(async (p) => {
           const texts = await Promise.all(p.probeTiles.map((id) => p.page.evaluate((tile) => (window as unknown as { __wallBench: WallBench }).__wallBench.value(tile), id)));
           return p.probeTiles.filter((id, i) => Number((texts[i] ?? '').replace(/\D/g, '')) !== lastStamp.get(probes.get(tileKey.get(id)!)!)?.stamp).length;
         }),
@@ -589,9 +635,10 @@ async function main(): Promise<void> {
       await sleep(250);
     }
     await sleep(500); // the frame after the last change
-    await Promise.all(pages.map((p) => bench(p.page).stop()));
+    await Promise.all(watched.map((p) => bench(p.page).stop()));
     const m1 = await Promise.all(pages.map((p) => metricsOf(p.cdp)));
     const loads = await Promise.all(pages.map((p) => bench(p.page).collect()));
+    const bareLoad = bare ? await bench(bare.page).collect() : null;
     const heapAfter: Heap[] = [];
     for (const p of pages) heapAfter.push(await heapOf(p.cdp));
 
@@ -611,6 +658,20 @@ async function main(): Promise<void> {
     const cpuSeconds = (cpu1.t - cpu0.t) / 1000;
     const widgets: Record<string, number> = {};
     for (const t of layout.tiles) widgets[t.widget] = (widgets[t.widget] ?? 0) + 1;
+    // Update → paint to the presenting frame (--baseline): the stamps of this run's reports.
+    const seqOf = (stampValue: number) => {
+      const p = driver.byStamp.get(stampValue);
+      return p && p.sent >= run.started && p.sent <= run.ended ? (p.seq ?? undefined) : undefined;
+    };
+    const wallPaint = loads.map((d) => paintSamples(d, seqOf));
+    const paint = bare && bareLoad
+      ? {
+          pages: pages.map((p, i) => ({ screenId: p.screenId, summary: summarizePaint(wallPaint[i]!) })),
+          wall: summarizePaint(mergePaint(wallPaint)),
+          bare: summarizePaint(paintSamples(bareLoad, seqOf)),
+          bareErrors: bare.errors,
+        }
+      : undefined;
     const merge = (pick: (s: (typeof analysed)[number]['samples']) => number[]) => summarize(analysed.flatMap((a) => pick(a.samples)));
     const report: WallBenchReport = {
       config: CONFIG,
@@ -645,6 +706,7 @@ async function main(): Promise<void> {
         priority,
       },
       pages: analysed.map((a) => a.result),
+      ...(paint ? { paint } : {}),
       all: {
         idle: mergeFrames(idle.map((d) => d.frames)),
         load: mergeFrames(loads.map((d) => d.frames)),
@@ -661,7 +723,7 @@ async function main(): Promise<void> {
     };
 
     const file = join(resultsDir, `wall-render-${stamp}.json`);
-    writeFileSync(file, JSON.stringify({ ...report, raw: { idle, load: loads, posted: run.posted } }));
+    writeFileSync(file, JSON.stringify({ ...report, raw: { idle, load: loads, bare: bareLoad, posted: run.posted } }));
     process.stdout.write(`\n${printReport(report)}\nraw figures: ${relative(root, file)}\n`);
     if (CONFIG.docs) writeDocs(report);
   } finally {
@@ -722,7 +784,18 @@ function printReport(r: WallBenchReport): string {
     `update → paint, all pages, from the server's commit (recordedAt): p50 ${ms(r.all.committedToFrame.p50)} / p99 ${ms(r.all.committedToFrame.p99)} ms`,
     `update → paint, all pages: accepted → received ${ms(r.all.acceptedToReceived.p50)} / ${ms(r.all.acceptedToReceived.p99)} ms, received → DOM ${ms(r.all.receivedToDom.p50)} / ${ms(r.all.receivedToDom.p99)} ms, DOM → next frame ${ms(r.all.domToFrame.p50)} / ${ms(r.all.domToFrame.p99)} ms (p50 / p99)`,
     `CPU (cores busy during the load): server ${r.cpu.serverCores.toFixed(2)}, Chromium ${r.cpu.chromiumCores.toFixed(2)}, this driver ${r.cpu.benchCores.toFixed(2)}, other processes ${r.cpu.otherCores.toFixed(2)} (machine ${r.cpu.machineCores.toFixed(2)} of ${r.machine.nproc}); load average ${r.cpu.loadAverage.join(' ')}; ${r.cpu.priority}`,
+    ...(r.paint ? ['', printPaint(r.paint)] : []),
     errors.length ? `page errors (${errors.length}):\n  ${errors.slice(0, 10).join('\n  ')}` : 'page errors: none',
+  ].join('\n');
+}
+
+function printPaint(paint: NonNullable<WallBenchReport['paint']>): string {
+  const rows: [string, PaintSummary][] = [...paint.pages.map((p): [string, PaintSummary] => [p.screenId, p.summary]), ['wall', paint.wall], ['bare', paint.bare]];
+  return [
+    'update → paint, received (socket message in the page) → presented (after the paint of the frame that shows it):',
+    textTable(PAINT_HEADER, paintRows(rows, paint.bare)),
+    goalLine(paint.wall, CONFIG.intervalMs),
+    paint.bareErrors.length ? `bare page errors: ${paint.bareErrors.slice(0, 5).join('; ')}` : '',
   ].join('\n');
 }
 
