@@ -102,6 +102,16 @@ export interface PreparedScene {
 
 export type Scheduler = (flush: () => void) => () => void;
 
+/** The performance measure a commit leaves when COMMIT_TIMING_FLAG is set (see flush). */
+export const COMMIT_MEASURE = 'wall-store:commit';
+/**
+ * A benchmark (bench/growth) sets `globalThis[COMMIT_TIMING_FLAG] = true` before the page's
+ * scripts run; then each commit leaves a COMMIT_MEASURE entry. Off by default: user-timing
+ * entries are kept until cleared, so a wall that ran for months would gather millions.
+ */
+export const COMMIT_TIMING_FLAG = '__toancanhCommitTiming';
+const timingCommits = (): boolean => (globalThis as Record<string, unknown>)[COMMIT_TIMING_FLAG] === true;
+
 export interface WallStore {
   /** The zustand store: subscribe, getState; use `useWall` in components. */
   readonly api: StoreApi<WallStoreState>;
@@ -369,6 +379,7 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
       if (frozen) api.setState({ frozen: { ...frozen, changed: freeze.counted } });
     }
     if (!batch) return;
+    const started = timingCommits() ? performance.now() : null;
     api.setState((state) => {
       let indicators: Record<string, IndicatorMeta>;
       let observations: Record<string, Observation>;
@@ -444,6 +455,8 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
           : { source: state.source === 'server' ? state.source : ('disk' as const), syncedAt: state.syncedAt ?? batch.fromDisk }),
       };
     });
+    // After setState: the subscribers (React's) have been told too, as in a real frame.
+    if (started !== null) performance.measure(COMMIT_MEASURE, { start: started, detail: { snapshot: batch.snapshot !== null, seq: batch.seq, changed: batch.observations.size } });
   }
 
   return {
