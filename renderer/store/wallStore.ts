@@ -92,7 +92,16 @@ export interface WallStoreState {
    * other; its commit flips this, so the mounted slot becomes the one shown.
    */
   slot: 0 | 1;
+  /**
+   * What the feed asks for while no layout is known (renderer/store/selectors.ts
+   * selectBoundIndicators): a wall page `nothing` (it draws no figure before its layout, and a
+   * subscription to everything would bring a store of millions whole, unwindowed: issue 12);
+   * the console's editors `everything` (they draw drafts the wall's layout does not bind).
+   */
+  beforeLayout: BeforeLayout;
 }
+
+export type BeforeLayout = 'nothing' | 'everything';
 
 export interface PreparedScene {
   switchId: number;
@@ -244,7 +253,7 @@ const initialConnection = (): ConnectionState => ({
   since: Date.now(),
 });
 
-export function createWallStore(options: { schedule?: Scheduler } = {}): WallStore {
+export function createWallStore(options: { schedule?: Scheduler; beforeLayout?: BeforeLayout } = {}): WallStore {
   const schedule = options.schedule ?? animationFrameScheduler;
   const api = createStore<WallStoreState>()(() => ({
     indicators: {},
@@ -266,6 +275,7 @@ export function createWallStore(options: { schedule?: Scheduler } = {}): WallSto
     prepared: null,
     preparedMounted: null,
     slot: 0,
+    beforeLayout: options.beforeLayout ?? 'everything',
   }));
 
   let pending: Pending | null = null;
