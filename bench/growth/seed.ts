@@ -85,6 +85,11 @@ export class GrowthSeeder {
   readonly windowYears: number;
   private readonly windowSeries: Series[];
   private readonly otherSeries: Series[];
+  /**
+   * The newest year of each subscribed indicator × region over all its period kinds: the
+   * window counts back from it (the server's and the store's window is per indicator × region).
+   */
+  private readonly seriesTop = new Map<string, number>();
 
   constructor(layout: Layout, today: Date) {
     this.newest = newestPeriods(today);
@@ -93,7 +98,13 @@ export class GrowthSeeder {
     const wanted = new Set(this.subscribed);
     const known = this.catalog.indicators.filter((i) => wanted.has(i.code));
     if (known.length !== wanted.size) throw new Error(`the layout binds indicators the catalogue lacks: ${this.subscribed.filter((c) => !known.some((i) => i.code === c)).join(', ')}`);
-    this.windowSeries = known.flatMap(seriesOf);
+    // National figures come yearly too (the yearly report's totals), which a yearly chart of a
+    // monthly or quarterly indicator draws (the preset's "growth and prices").
+    this.windowSeries = known.flatMap((i) => [...seriesOf(i), ...(i.scope !== 'province' && i.periodicity !== 'year' && seriesOf(i).length ? [{ indicator: i.code, region: 'VN', kind: 'year' as const }] : [])]);
+    for (const s of this.windowSeries) {
+      const key = `${s.indicator}|${s.region}`;
+      this.seriesTop.set(key, Math.max(this.seriesTop.get(key) ?? -Infinity, this.topYear(s.kind)));
+    }
     this.otherSeries = this.catalog.indicators.filter((i) => !wanted.has(i.code)).flatMap(seriesOf);
   }
 
@@ -111,8 +122,8 @@ export class GrowthSeeder {
   /** The figures of the window: what the wall should hold, at every size. */
   *window(): Generator<[Series, string]> {
     for (const s of this.windowSeries) {
-      const top = this.topYear(s.kind);
-      for (const p of this.periods(s, top - this.windowYears + 1, top)) yield [s, p];
+      const top = this.seriesTop.get(`${s.indicator}|${s.region}`)!;
+      for (const p of this.periods(s, top - this.windowYears + 1, Math.min(top, this.topYear(s.kind)))) yield [s, p];
     }
   }
 
@@ -125,7 +136,7 @@ export class GrowthSeeder {
   /** The same series, `years` more years before the window. */
   private *history(years: number): Generator<[Series, string]> {
     for (const s of this.windowSeries) {
-      const firstKept = this.topYear(s.kind) - this.windowYears + 1;
+      const firstKept = this.seriesTop.get(`${s.indicator}|${s.region}`)! - this.windowYears + 1;
       for (const p of this.periods(s, firstKept - years, firstKept - 1)) yield [s, p];
     }
   }
