@@ -96,7 +96,9 @@ export interface WallStoreState {
    * What the feed asks for while no layout is known (renderer/store/selectors.ts
    * selectBoundIndicators): a wall page `nothing` (it draws no figure before its layout, and a
    * subscription to everything would bring a store of millions whole, unwindowed: issue 12);
-   * the console's editors `everything` (they draw drafts the wall's layout does not bind).
+   * the console's editors `everything` (they draw drafts the wall's layout does not bind),
+   * and so far the presenter's remote (with `nothing`, its woken-during-a-freeze e2e test
+   * counted changes: not looked into yet).
    */
   beforeLayout: BeforeLayout;
 }
@@ -279,6 +281,8 @@ export function createWallStore(options: { schedule?: Scheduler; beforeLayout?: 
   }));
 
   let pending: Pending | null = null;
+  /** All that was shown so far is an empty snapshot taken before any layout was known. */
+  let blankShown = false;
   let cancel: (() => void) | null = null;
   /** While frozen: the changes after the freeze's seq, merged like `pending`, shown on thaw. */
   let held: Pending | null = null;
@@ -479,7 +483,9 @@ export function createWallStore(options: { schedule?: Scheduler; beforeLayout?: 
       // has shown nothing yet (opened or woken during a freeze, with no kept copy: the
       // presenter's remote after a sleep) has nothing to keep still: its first snapshot is
       // shown, and only what comes after it is held and counted.
-      const first = freeze !== null && lastAppliedSeq() === null;
+      // The empty snapshot a wall page asks for before its layout is known (beforeLayout) showed nothing either.
+      const first = freeze !== null && (lastAppliedSeq() === null || blankShown);
+      blankShown = snapshot.observations.length === 0 && api.getState().wall === null && (blankShown || lastAppliedSeq() === null);
       const p = freeze && !first ? ensureHeld() : ensurePending();
       if (!first) countSnapshot(snapshot);
       p.snapshot = snapshot;
