@@ -2,8 +2,12 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { createWallStore, type WallStore, type WallStoreState } from './wallStore';
 
-/** The page's store. Tests and the preview can provide their own through WallStoreProvider. */
-export const defaultWallStore: WallStore = createWallStore();
+/**
+ * The wall page's store. Tests and the preview can provide their own through
+ * WallStoreProvider. It subscribes to no figure before its layout is known (see
+ * WallStoreState.beforeLayout).
+ */
+export const defaultWallStore: WallStore = createWallStore({ beforeLayout: 'nothing' });
 
 const WallStoreContext = createContext<WallStore>(defaultWallStore);
 

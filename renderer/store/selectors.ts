@@ -57,8 +57,13 @@ export const selectSamePeriodLastYear = (state: WallStoreState, indicator: strin
 /** The tiles whose data the page needs: the layout's, and the prepared scene's (its figures come in before its swap). */
 const neededTiles = (state: WallStoreState) => [...(state.wall?.layout.tiles ?? []), ...(state.prepared?.layout.tiles ?? [])];
 
-/** Every indicator code the layout (and a prepared scene) binds, sorted, or null when they bind none. */
+/**
+ * Every indicator code the layout (and a prepared scene) binds, sorted, or null (everything)
+ * when they bind none; before any layout is known, what the store's `beforeLayout` says:
+ * none ([]) for a wall page, whose layout then asks afresh, or everything.
+ */
 export function selectBoundIndicators(state: WallStoreState): string[] | null {
+  if (!state.wall && !state.prepared && state.beforeLayout === 'nothing') return [];
   const tiles = neededTiles(state);
   const codes = new Set<string>();
   for (const tile of tiles) for (const code of tile.binding?.indicators ?? []) codes.add(code);

@@ -25,7 +25,7 @@ import { incomeLevel } from '../simulate/model';
 export const DEMO_RANKINGS_SEED = 2026;
 export const DEMO_RANKINGS_STATE_KEY = 'seed.demo-rankings';
 /** Raise it when the list below grows: keys the store lacks are then added, nothing else. */
-const DEMO_RANKINGS_VERSION = 1;
+export const DEMO_RANKINGS_VERSION = 1;
 
 export const DEMO_RANKING_YEARS = [2023, 2024, 2025] as const;
 

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AgentReport } from '../../shared/fleet/schema';
 import { connectWall, type WallConnection } from '../../renderer/feed/socket';
 import { createWallStore, isConnected, type WallStore } from '../../renderer/store/wallStore';
-import { observation, kpiWallState } from './fixtures';
+import { selectBoundIndicators, selectHistoryYears } from '../../renderer/store/selectors';
+import { wallStateSchema } from '../../shared/protocol/control';
+import { observation, kpiWallState, presetWallState } from './fixtures';
 import { startServer, stopServer, TOKEN, type Fake } from './fakeServer';
 
 /**
@@ -29,6 +31,16 @@ afterEach(async () => {
 
 const connect = (token = TOKEN, onUnauthorized?: () => void) =>
   (connection = connectWall({ serverUrl: `http://127.0.0.1:${server.port}/`, token, screenId: 's1', store, onUnauthorized }));
+
+/** The control side says hello but sends no wall state until a test emits one itself. */
+function holdWallState(): void {
+  const control = server.io.of('/control');
+  control.removeAllListeners('connection');
+  control.on('connection', (socket) => {
+    server.controlSockets.push(socket);
+    socket.on('hello', (_hello: unknown, ack: (reply: unknown) => void) => ack({ ok: true }));
+  });
+}
 
 describe('feed and control sockets', () => {
   it('says hello, subscribes from null, applies the snapshot and the wall state', async () => {
@@ -129,6 +141,45 @@ describe('feed and control sockets', () => {
     expect(fresh.indicators).toContain('UNEMPLOYMENT_RATE');
     expect(fresh.indicators).not.toContain('GDP_GROWTH');
   }, 20_000);
+
+  it('a wall page asks for no figure before its layout is known, then afresh for the layout’s own, windowed', async () => {
+    // The feed's first subscribe is made with no layout (on a real server that asked for the
+    // whole store, unwindowed: a million figures to a page that draws 671, issue 12).
+    holdWallState();
+    server.onSubscribe = (socket, request, ack) => {
+      ack({ ok: true, mode: 'snapshot', seq: 100 });
+      socket.emit('snapshot', { seq: 100, serverTime: '2026-11-01T00:00:00.000Z', indicators: [], observations: request.indicators?.length === 0 ? [] : [observation('GDP_GROWTH', '2026-Q1', 6.1)] });
+    };
+    store = createWallStore({ beforeLayout: 'nothing' });
+    connect();
+    await vi.waitFor(() => expect(server.subscribes).toHaveLength(1), { timeout: 5000 });
+    expect(server.subscribes[0]).toMatchObject({ lastSeq: null, indicators: [] });
+    await vi.waitFor(() => expect(store.api.getState().lastSeq).toBe(100));
+    expect(store.api.getState().observations).toEqual({});
+
+    const wallState = presetWallState(1);
+    await vi.waitFor(() => expect(server.controlSockets[0]?.connected).toBe(true));
+    server.controlSockets[0]!.emit('wallState', wallState);
+    await vi.waitFor(() => expect(server.subscribes).toHaveLength(2), { timeout: 5000 });
+    const known = createWallStore();
+    known.setWallState(wallStateSchema.parse(wallState));
+    expect(server.subscribes[1]).toMatchObject({
+      lastSeq: null,
+      indicators: selectBoundIndicators(known.api.getState()),
+      historyYears: selectHistoryYears(known.api.getState()),
+    });
+    expect(server.subscribes[1]!.indicators).toContain('GDP_GROWTH');
+    await vi.waitFor(() => expect(store.api.getState().observations['GDP_GROWTH|VN|2026-Q1']?.value).toBe(6.1));
+  });
+
+  it('a store for the console’s editors still asks for everything before a layout is known', async () => {
+    expect(selectBoundIndicators(createWallStore().api.getState())).toBeNull();
+    expect(selectBoundIndicators(createWallStore({ beforeLayout: 'nothing' }).api.getState())).toEqual([]);
+    holdWallState();
+    connect();
+    await vi.waitFor(() => expect(server.subscribes.length).toBeGreaterThanOrEqual(1), { timeout: 5000 });
+    expect(server.subscribes[0]!.indicators).toBeNull();
+  });
 
   it('reports a rejected token and stops', async () => {
     const onUnauthorized = vi.fn();

@@ -131,4 +131,18 @@ describe('wall store: freeze', () => {
     expect(state.frozen?.changed).toBe(1);
     expect(state.lastSeq).toBe(100);
   });
+
+  it('a wall page woken during a freeze, whose first snapshot was the empty one asked before its layout, shows its layout’s snapshot', () => {
+    const frames = manualFrames();
+    const store = createWallStore({ schedule: frames.schedule, beforeLayout: 'nothing' });
+    store.setView(view(1, FREEZE));
+    store.ingestSnapshot({ ...seededSnapshot(100), indicators: [], observations: [] });
+    frames.run();
+    acceptWallState(store, wallStateWith([]));
+    store.ingestSnapshot(seededSnapshot(100));
+    frames.run();
+    const state = store.api.getState();
+    expect(state.frozen).toMatchObject({ seq: 100, changed: 0 });
+    expect(Object.keys(state.observations).length).toBeGreaterThan(0);
+  });
 });
