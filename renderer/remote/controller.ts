@@ -62,7 +62,8 @@ export const maySteer = (roles: readonly Role[]): boolean => roles.some((r) => V
 
 export function useRemoteController(win: Window = window) {
   const serverUrl = win.location.origin;
-  const store: WallStore = useMemo(() => createWallStore(), []);
+  // Like the wall page: no figure is asked for before the wall's layout is known (a phone opening on a store of millions).
+  const store: WallStore = useMemo(() => createWallStore({ beforeLayout: 'nothing' }), []);
   const [state, setState] = useState<RemoteState>({ phase: 'checking', session: null, loginProblem: null, busy: false, run: undefined, runAt: null, briefings: null, problem: null, sending: false });
   const [generation, setGeneration] = useState(0);
   const clientRef = useRef<ApiClient>(anonymousClientFor(serverUrl, REMOTE_CALL_TIMEOUT_MS));

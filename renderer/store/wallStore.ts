@@ -96,9 +96,8 @@ export interface WallStoreState {
    * What the feed asks for while no layout is known (renderer/store/selectors.ts
    * selectBoundIndicators): a wall page `nothing` (it draws no figure before its layout, and a
    * subscription to everything would bring a store of millions whole, unwindowed: issue 12);
-   * the console's editors `everything` (they draw drafts the wall's layout does not bind),
-   * and so far the presenter's remote (with `nothing`, its woken-during-a-freeze e2e test
-   * counted changes: not looked into yet).
+   * and the presenter's remote `nothing` too; the console's editors `everything` (they draw
+   * drafts the wall's layout does not bind).
    */
   beforeLayout: BeforeLayout;
 }
@@ -485,7 +484,10 @@ export function createWallStore(options: { schedule?: Scheduler; beforeLayout?: 
       // shown, and only what comes after it is held and counted.
       // The empty snapshot a wall page asks for before its layout is known (beforeLayout) showed nothing either.
       const first = freeze !== null && (lastAppliedSeq() === null || blankShown);
-      blankShown = snapshot.observations.length === 0 && api.getState().wall === null && (blankShown || lastAppliedSeq() === null);
+      // Whatever order it came in with the wall state: a snapshot with no figure, no report
+      // status and no task shows nothing (the one asked for before the layout was known).
+      const blank = snapshot.observations.length === 0 && (snapshot.compliance?.length ?? 0) === 0 && (snapshot.tasks?.length ?? 0) === 0;
+      blankShown = blank && (blankShown || lastAppliedSeq() === null);
       const p = freeze && !first ? ensureHeld() : ensurePending();
       if (!first) countSnapshot(snapshot);
       p.snapshot = snapshot;
