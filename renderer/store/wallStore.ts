@@ -94,9 +94,9 @@ export interface WallStoreState {
   slot: 0 | 1;
   /**
    * What the feed asks for while no layout is known (renderer/store/selectors.ts
-   * selectBoundIndicators): a wall page `nothing` (it draws no figure before its layout, and a
-   * subscription to everything would bring a store of millions whole, unwindowed: issue 12);
-   * and the presenter's remote `nothing` too; the console's editors `everything` (they draw
+   * selectBoundIndicators): a wall page and the presenter's remote `nothing` (they draw no
+   * figure before the layout, and a subscription to everything would bring a store of
+   * millions whole, unwindowed: issue 12); the console's editors `everything` (they draw
    * drafts the wall's layout does not bind).
    */
   beforeLayout: BeforeLayout;
