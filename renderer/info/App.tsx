@@ -6,6 +6,7 @@ import { ComplianceSummary } from './ComplianceSummary';
 import { useInfoController } from './controller';
 import { HeadlineCard } from './HeadlineCard';
 import { indexObservations, NATIONAL, selectHeadlines, type Headline } from './headlines';
+import { PageHeaderActions } from '../login/PageHeaderActions';
 import { PasswordLoginForm } from '../login/PasswordLoginForm';
 import { readLang, saveLang } from './prefs';
 import { ProvenanceSheet } from './ProvenanceSheet';
@@ -44,16 +45,7 @@ export function App() {
           <h1>{text.title[lang]}</h1>
           <p className="info-muted">{text.subtitle[lang]}</p>
         </div>
-        <div className="info-header__actions">
-          <button type="button" className="info-button" onClick={toggleLang} aria-label={text.languageLabel[lang]} lang={lang === 'vi' ? 'en' : 'vi'} data-testid="language">
-            {text.language[lang]}
-          </button>
-          {state.phase === 'ready' ? (
-            <button type="button" className="info-button" onClick={() => void logout()}>
-              {text.signOut[lang]}
-            </button>
-          ) : null}
-        </div>
+        <PageHeaderActions lang={lang} prefix="info" onToggleLang={toggleLang} onSignOut={state.phase === 'ready' ? () => void logout() : null} />
       </header>
 
       {state.phase === 'login' ? <PasswordLoginForm lang={lang} prefix="info" help={text.loginHelp} problem={state.loginProblem} busy={state.busy} onSubmit={(u, p) => void login(u, p)} /> : null}

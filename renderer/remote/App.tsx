@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { WallStoreProvider } from '../store/context';
+import { PageHeaderActions } from '../login/PageHeaderActions';
 import { PasswordLoginForm } from '../login/PasswordLoginForm';
 import { maySteer, useRemoteController } from './controller';
 import { RunPanel } from './RunPanel';
@@ -44,16 +45,7 @@ export function App() {
             <h1>{text.title[lang]}</h1>
             {state.phase === 'ready' ? <ConnectionLine lang={lang} runAt={state.runAt} heard={state.run !== undefined} /> : null}
           </div>
-          <div className="remote-header__actions">
-            <button type="button" className="remote-button" onClick={toggleLang} aria-label={text.languageLabel[lang]} lang={lang === 'vi' ? 'en' : 'vi'} data-testid="language">
-              {text.language[lang]}
-            </button>
-            {state.phase === 'ready' ? (
-              <button type="button" className="remote-button" onClick={() => void remote.logout()}>
-                {text.signOut[lang]}
-              </button>
-            ) : null}
-          </div>
+          <PageHeaderActions lang={lang} prefix="remote" onToggleLang={toggleLang} onSignOut={state.phase === 'ready' ? () => void remote.logout() : null} />
         </header>
 
         {state.phase === 'checking' ? <p className="remote-status">{text.loading[lang]}</p> : null}

@@ -4,10 +4,7 @@ import type { Bilingual } from '../../shared/i18n';
 export const text = {
   title: { vi: 'Điều khiển phiên giao ban', en: 'Briefing remote' },
   loginHelp: { vi: 'Dành cho người điều khiển phiên giao ban. Đăng nhập bằng tài khoản được cấp.', en: 'For the presenter of the briefing. Sign in with the account you were given.' },
-  signOut: { vi: 'Đăng xuất', en: 'Sign out' },
   sessionEnded: { vi: 'Phiên đăng nhập đã hết; hãy đăng nhập lại.', en: 'The session has ended; sign in again.' },
-  language: { vi: 'English', en: 'Tiếng Việt' },
-  languageLabel: { vi: 'Switch to English', en: 'Chuyển sang tiếng Việt' },
   loading: { vi: 'Đang kết nối…', en: 'Connecting…' },
   connected: { vi: 'Đã kết nối', en: 'Connected' },
   reconnecting: { vi: 'Mất kết nối — đang kết nối lại…', en: 'Connection lost — reconnecting…' },
