@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../db/time-ordered-id';
 import type { ComplianceEntryWire } from '../../shared/protocol/compliance';
 import type { Observation } from '../../shared/protocol/model';
 import type { NormalizedSubmission } from '../../shared/regimes/submission';
@@ -69,7 +69,7 @@ export function ingestInTransaction(tx: WriteContext, compliance: ComplianceServ
   if (replayed) return replayed;
   const { regime, submission, principal } = input;
   const sinceBefore = compliance.sinceMs(regime.code);
-  const id = randomUUID();
+  const id = timeOrderedId();
   const receivedAt = new Date(input.receivedMs).toISOString();
   const revision = tx.submissions.nextRevision(regime.code, submission.agency, submission.period);
   const demo = principal.demo;
@@ -110,7 +110,7 @@ export function ingestInTransaction(tx: WriteContext, compliance: ComplianceServ
     tx.observations.insert(observation, tx.now);
     tx.log({ kind: 'observation', observation });
   }
-  const entry = compliance.afterSubmission(tx, regime, submission.agency, submission.period, sinceBefore, input.receivedMs);
+  const entry = compliance.afterSubmission(tx, regime, record, sinceBefore, input.receivedMs);
   const seq = tx.lastSeq();
   tx.submissions.setSeq(id, seq);
   return { record: { ...record, seq }, observations, compliance: entry, replayed: false };
