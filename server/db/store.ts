@@ -81,14 +81,25 @@ export class Store {
 
   /**
    * Group commit: several writes in ONE transaction (one COMMIT, so one fsync, with the
-   * durability setting unchanged), each in its own savepoint. A write that throws is rolled
-   * back alone (its rows and its changes, and so its seqs: sqlite_sequence rolls back too)
-   * and its neighbours commit; its error is its outcome. The changes of the writes that
-   * held are published together right after the COMMIT, in seq order. A failed COMMIT
-   * throws: then nothing of the group is stored and nothing published.
+   * durability setting unchanged). A write that throws is rolled back alone (its rows and
+   * its changes, and so its seqs: sqlite_sequence rolls back too) and its neighbours commit;
+   * its error is its outcome. The changes of the writes that held are published together
+   * right after the COMMIT, in seq order. A failed COMMIT throws: then nothing of the group
+   * is stored and nothing published.
+   *
+   * The writes first run back to back with no savepoints: a SAVEPOINT and its RELEASE per
+   * write cost about as much as a small report's inserts, and writes almost never throw.
+   * When one does, that whole transaction is rolled back and the group runs again, each
+   * write in its own savepoint, so a write may run twice: it must do nothing outside the
+   * transaction (what it returns is kept only from the run that committed).
    */
   writeEach<T>(fns: ReadonlyArray<(tx: WriteContext) => T>): { outcomes: WriteOutcome<T>[]; changes: Change[] } {
     const now = new Date(this.now()).toISOString();
+    const fast = this.writeAllOrNone(fns, now);
+    if (fast) {
+      this.publish(fast.changes);
+      return { outcomes: fast.values.map((value) => ({ ok: true, value })), changes: fast.changes };
+    }
     const logged: Change[] = [];
     const outcomes = this.db.transaction(() =>
       fns.map((fn): WriteOutcome<T> => {
@@ -108,6 +119,30 @@ export class Store {
     )();
     this.publish(logged);
     return { outcomes, changes: logged };
+  }
+
+  /**
+   * The group's writes in one transaction without savepoints; null (all rolled back) when
+   * one of them threw. A failure of the COMMIT itself is thrown.
+   */
+  private writeAllOrNone<T>(fns: ReadonlyArray<(tx: WriteContext) => T>, now: string): { values: T[]; changes: Change[] } | null {
+    const changes: Change[] = [];
+    const aWriteThrew = new Error('a write of the group threw');
+    try {
+      const values = this.db.transaction(() =>
+        fns.map((fn) => {
+          try {
+            return fn(this.context(now, changes));
+          } catch {
+            throw aWriteThrew;
+          }
+        }),
+      )();
+      return { values, changes };
+    } catch (error) {
+      if (error === aWriteThrew) return null;
+      throw error;
+    }
   }
 
   private context(now: string, logged: Change[]): WriteContext {
