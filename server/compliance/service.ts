@@ -44,6 +44,8 @@ export class ComplianceService {
   private timer: NodeJS.Timeout | null = null;
   private nextEventMs = Number.POSITIVE_INFINITY;
   private stopped = false;
+  /** store.createdAt (epoch ms): written once, by the first start, so read once. */
+  private readonly createdMs: number;
 
   constructor(
     private readonly store: Store,
@@ -53,6 +55,7 @@ export class ComplianceService {
   ) {
     this.regimes = new Map(regimes.map((r) => [r.code, r]));
     if (store.getState(CREATED_KEY) === null) store.setState(CREATED_KEY, new Date(store.now()).toISOString());
+    this.createdMs = Date.parse(store.getState(CREATED_KEY)!);
   }
 
   regime(code: string): Regime | undefined {
@@ -61,9 +64,8 @@ export class ComplianceService {
 
   /** The regime's tracking start (epoch ms). */
   sinceMs(regime: string): number {
-    const created = Date.parse(this.store.getState(CREATED_KEY)!);
     const earliest = this.store.submissions.earliestReceived(regime);
-    return earliest === null ? created : Math.min(created, Date.parse(earliest));
+    return earliest === null ? this.createdMs : Math.min(this.createdMs, Date.parse(earliest));
   }
 
   /** Reconciles every regime now, then keeps doing so at every calendar event. */
@@ -92,17 +94,30 @@ export class ComplianceService {
   /**
    * Inside a submission's transaction, after it was inserted: updates its key (or, when the
    * submission moved the regime's tracking start back, the whole regime). Returns the key's entry.
+   * `submitted` is the new submission; its revision is how many its key now has.
    */
-  afterSubmission(tx: WriteContext, regime: Regime, agency: string, period: string, sinceBefore: number, receivedMs: number): ComplianceEntryWire | null {
+  afterSubmission(
+    tx: WriteContext,
+    regime: Regime,
+    submitted: { id: string; agency: string; period: string; receivedAt: string; revision: number },
+    sinceBefore: number,
+    receivedMs: number,
+  ): ComplianceEntryWire | null {
     const nowMs = this.store.now();
-    if (receivedMs < sinceBefore) this.reconcileRegime(tx, regime, nowMs);
-    else {
-      const { count, first } = tx.submissions.keyStats(regime.code, agency, period);
-      const [entry] = this.judge(regime, [agency], [period], first ? [first] : [], nowMs);
-      if (entry) this.apply(tx, toRow(entry, count), nowMs);
+    const { agency, period } = submitted;
+    if (receivedMs < sinceBefore) {
+      this.reconcileRegime(tx, regime, nowMs);
+      const row = tx.compliance.get(regime.code, agency, period);
+      return row ? toWire(row, nowMs) : null;
     }
-    const row = tx.compliance.get(regime.code, agency, period);
-    return row ? toWire(row, nowMs) : null;
+    // The first of its key is the one just stored; a later revision may have been backdated
+    // before the first (a demo token), so then it is looked up.
+    const first = submitted.revision === 1 ? { id: submitted.id, agency, period, receivedAt: submitted.receivedAt } : tx.submissions.firstOfKey(regime.code, agency, period);
+    const [entry] = this.judge(regime, [agency], [period], first ? [first] : [], nowMs);
+    if (!entry) return null;
+    const row = toRow(entry, submitted.revision);
+    this.apply(tx, row, nowMs);
+    return toWire(row, nowMs);
   }
 
   /**

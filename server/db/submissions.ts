@@ -114,13 +114,10 @@ export class SubmissionRepo {
     return (this.countOfKeyStmt.get(regime, agency, period) ?? 0) + 1;
   }
 
-  /** How many submissions a key has, and its first (earliest received): what compliance needs. */
-  keyStats(regime: string, agency: string, period: string): { count: number; first: Receipt | null } {
+  /** The first (earliest received) submission of a key: what its compliance is judged on. */
+  firstOfKey(regime: string, agency: string, period: string): Receipt | null {
     const first = this.firstOfKeyStmt.get(regime, agency, period);
-    return {
-      count: this.countOfKeyStmt.get(regime, agency, period) ?? 0,
-      first: first ? { id: first.id, agency: first.agency, period: first.period, receivedAt: first.received_at } : null,
-    };
+    return first ? { id: first.id, agency: first.agency, period: first.period, receivedAt: first.received_at } : null;
   }
 
   get(id: string): SubmissionRecord | null {

@@ -48,7 +48,8 @@ export function registerReportRoutes(router: Router, store: Store, compliance: C
       if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) fail('request.idempotency_key_invalid');
       idempotencyKey = key;
     }
-    const requestHash = hashRequest(request, params);
+    // Only a keyed request is ever compared with a stored one: no hash for the others.
+    const requestHash = idempotencyKey === null ? null : hashRequest(request, params);
     const replay = replayOf(store, (regime, agency, period) => compliance.entry(regime, agency, period), { principal, idempotencyKey, requestHash });
     if (replay) {
       reply.header('Idempotent-Replayed', 'true');
