@@ -22,6 +22,7 @@ import { CatalogLoadError, loadCatalog, type Catalog } from './catalog/load';
 import { syncCatalog } from './catalog/sync';
 import { ComplianceService, DEFAULT_COMPLIANCE_OPTIONS, type ComplianceOptions } from './compliance/service';
 import type { Db } from './db/open';
+import { Checkpointer } from './db/checkpointer';
 import { Store, systemClock, type Clock } from './db/store';
 import { StartupError } from './errors';
 import { DEFAULT_FEED_OPTIONS, FeedHub, type FeedNamespace, type FeedOptions } from './feed/hub';
@@ -210,9 +211,13 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
   }
 
   const now = options.now ?? systemClock;
-  const store = Store.open(join(options.dataDir, 'toancanh.sqlite'), now);
+  const databaseFile = join(options.dataDir, 'toancanh.sqlite');
+  const store = Store.open(databaseFile, now);
   const cleanups: Array<() => unknown> = [() => store.close()];
   try {
+    const checkpointer = new Checkpointer(store.db, databaseFile, log.child({ ns: 'database' }));
+    checkpointer.start();
+    cleanups.push(() => checkpointer.stop());
     store.onListenerError = (error) => log.error('publishing committed changes failed', { err: error });
     const synced = syncCatalog(store, catalog);
     if (synced.indicatorChanges > 0) log.info('indicator catalogue updated', { indicators: synced.indicatorChanges });
@@ -447,6 +452,7 @@ export async function createServer(options: CreateServerOptions): Promise<Runnin
           io.disconnectSockets(true);
           io.engine.close();
           await app.close();
+          await checkpointer.stop();
           store.close();
         })();
         return closing;
