@@ -16,6 +16,16 @@ export interface CheckpointerOptions {
 
 export const DEFAULT_CHECKPOINTER: CheckpointerOptions = { intervalMs: 200, restartFrames: 8192 };
 
+/** Calls `tick` every `intervalMs` until the returned stop is called; tests pass their own. */
+export type Ticker = (tick: () => void, intervalMs: number) => () => void;
+
+const intervalTicker: Ticker = (tick, intervalMs) => {
+  const timer = setInterval(tick, intervalMs);
+  // The checkpoints keep no process alive: closing the store folds the WAL in anyway.
+  timer.unref();
+  return () => clearInterval(timer);
+};
+
 /** SQLite's own automatic checkpoint (pages), put back when the worker is gone. */
 const SQLITE_AUTOCHECKPOINT = 1000;
 
@@ -79,7 +89,7 @@ parentPort.on('message', (message) => {
  */
 export class Checkpointer {
   private worker: Worker | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private stopTicking: (() => void) | null = null;
   private inFlight = false;
   private lastChanges = -1;
   private stopping: Promise<void> | null = null;
@@ -91,6 +101,7 @@ export class Checkpointer {
     private readonly file: string,
     private readonly log: Logger,
     private readonly options: CheckpointerOptions = DEFAULT_CHECKPOINTER,
+    private readonly ticker: Ticker = intervalTicker,
   ) {
     this.totalChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
   }
@@ -106,8 +117,7 @@ export class Checkpointer {
       if (this.worker === worker && !this.stopping) this.lost('the checkpoint worker exited', new Error(`exit code ${code}`));
     });
     worker.unref();
-    this.timer = setInterval(() => this.tick(), this.options.intervalMs);
-    this.timer.unref();
+    this.stopTicking = this.ticker(() => this.tick(), this.options.intervalMs);
   }
 
   /** Asks for a checkpoint now (when none is under way); the tests' and the timer's way in. */
@@ -127,8 +137,8 @@ export class Checkpointer {
   /** Stops the timer and the worker, whose connection is closed before this resolves. */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
-      if (this.timer) clearInterval(this.timer);
-      this.timer = null;
+      this.stopTicking?.();
+      this.stopTicking = null;
       const worker = this.worker;
       this.worker = null;
       if (!worker) return;
@@ -169,8 +179,8 @@ export class Checkpointer {
   }
 
   private lost(message: string, error: unknown): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.stopTicking?.();
+    this.stopTicking = null;
     this.worker = null;
     this.inFlight = false;
     if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT}`);

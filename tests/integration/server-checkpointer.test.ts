@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LogFields, Logger } from '../../shared/log';
-import { Checkpointer, type CheckpointReply } from '../../server/db/checkpointer';
+import { Checkpointer, type CheckpointReply, type Ticker } from '../../server/db/checkpointer';
+import { waitFor } from '../helpers/wait';
 import { openDatabase, type Db } from '../../server/db/open';
 
 /**
@@ -35,14 +36,24 @@ function recordingLog(said: Said[]): Logger {
   return log;
 }
 
-function setUp(options = { intervalMs: 60_000, restartFrames: 8192 }, file?: string) {
+/** A ticker the test turns by hand. */
+function handTicker() {
+  let turn: (() => void) | null = null;
+  const ticker: Ticker = (tick) => {
+    turn = tick;
+    return () => void (turn = null);
+  };
+  return { ticker, tick: () => turn?.() };
+}
+
+function setUp(options = { intervalMs: 60_000, restartFrames: 8192 }, file?: string, ticker?: Ticker) {
   const dir = mkdtempSync(join(tmpdir(), 'toancanh-checkpoint-'));
   dirs.push(dir);
   const databaseFile = join(dir, 'store.sqlite');
   const db = openDatabase(databaseFile, []);
   db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
   const said: Said[] = [];
-  const checkpointer = new Checkpointer(db, file ?? databaseFile, recordingLog(said), options);
+  const checkpointer = new Checkpointer(db, file ?? databaseFile, recordingLog(said), options, ticker);
   open.push({ db, checkpointer });
   const insert = db.prepare<[string]>('INSERT INTO rows (body) VALUES (?)');
   /** `commits` transactions of 20 rows of 1 kB: a few pages each. */
@@ -90,7 +101,7 @@ describe('the WAL checkpointer', () => {
     const reply = next();
     checkpointer.checkpoint();
     expect(await reply).toMatchObject({ ok: true });
-    expect(said.some((s) => s.message === 'database: the WAL was restarted')).toBe(true);
+    expect(said.map((s) => s.message)).toContain('database: the WAL was restarted');
     // The next commits are written from the WAL's beginning: the file keeps its size.
     write(150);
     expect(walBytes()).toBe(before);
@@ -103,31 +114,36 @@ describe('the WAL checkpointer', () => {
     const reply = next();
     checkpointer.checkpoint();
     expect(await reply).toMatchObject({ ok: true });
-    expect(said.some((s) => s.message === 'database: the WAL was restarted')).toBe(false);
+    expect(said.map((s) => s.message)).not.toContain('database: the WAL was restarted');
   });
 
-  it('checkpoints by itself when there were writes, and not when there were none', async () => {
-    const { checkpointer, write, next } = setUp({ intervalMs: 20, restartFrames: 8192 });
-    const replies: CheckpointReply[] = [];
-    checkpointer.onCheckpoint((r) => replies.push(r));
+  it('checkpoints at a tick when there were writes, and not when there were none', async () => {
+    const hand = handTicker();
+    const { checkpointer, write, next } = setUp(undefined, undefined, hand.ticker);
     checkpointer.start();
     write(5);
-    const first = await next();
-    expect(first).toMatchObject({ ok: true });
-    expect(first.ok && first.log).toBeGreaterThan(0);
-    // Idle: the ticks see no new row written and ask for nothing. A write wakes them again.
-    const counted = replies.length;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(replies.length).toBe(counted);
+    const first = next();
+    hand.tick();
+    const done = await first;
+    expect(done).toMatchObject({ ok: true });
+    expect(done.ok && done.log).toBeGreaterThan(0);
+    // Idle: the tick sees no new row written and asks for nothing, so one can be asked for at once.
+    hand.tick();
+    const asked = next();
+    expect(checkpointer.checkpoint()).toBe(true);
+    await asked;
+    // A write wakes the ticks again: that tick asks, so none can be asked for beside it.
     write(1);
-    expect(await next()).toMatchObject({ ok: true });
+    const woken = next();
+    hand.tick();
+    expect(checkpointer.checkpoint()).toBe(false);
+    expect(await woken).toMatchObject({ ok: true });
   });
 
   it('gives the writer its automatic checkpoint back, and says so, when the worker cannot run', async () => {
     const { db, checkpointer, said } = setUp(undefined, '/nonexistent/folder/store.sqlite');
     checkpointer.start();
-    const deadline = Date.now() + 10_000;
-    while (!said.some((s) => s.level === 'warn') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitFor(() => said.some((s) => s.level === 'warn'), 10_000, 'the warning that the worker failed');
     expect(said.find((s) => s.level === 'warn')?.message).toBe('database: the checkpoint worker failed; the writer checkpoints again itself');
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     expect(checkpointer.checkpoint()).toBe(false);
