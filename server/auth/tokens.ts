@@ -78,7 +78,17 @@ export function hashToken(token: string): string {
 /** The same bounds as a window's configured token (shared/ipc.ts). */
 export const TOKEN_PATTERN = /^[\x21-\x7e]{16,200}$/;
 
+/** The most verified tokens kept in memory; past it the memory starts again empty. */
+const VERIFIED_MAX = 1024;
+
 export class TokenStore {
+  /**
+   * Principals of tokens verified before, by their hash: a province's system posting
+   * report after report is not looked up in the database for each. Only this class writes
+   * the tokens table, and every write of it empties this memory, so a revoked token is
+   * refused from the next request on. An unknown hash is never kept (anyone can send one).
+   */
+  private readonly verified = new Map<string, TokenPrincipal>();
   private readonly byHash;
   private readonly insertStmt;
   private readonly listStmt;
@@ -99,8 +109,15 @@ export class TokenStore {
 
   verify(token: unknown): TokenPrincipal | null {
     if (typeof token !== 'string' || !TOKEN_PATTERN.test(token)) return null;
-    const row = this.byHash.get(hashToken(token));
-    return row ? toPrincipal(row) : null;
+    const hash = hashToken(token);
+    const known = this.verified.get(hash);
+    if (known) return known;
+    const row = this.byHash.get(hash);
+    if (!row) return null;
+    const principal = toPrincipal(row);
+    if (this.verified.size >= VERIFIED_MAX) this.verified.clear();
+    this.verified.set(hash, principal);
+    return principal;
   }
 
   create(input: { role: TokenRole; agency: string | null; label: string; demo?: boolean }): { token: string; info: TokenInfo } {
@@ -111,6 +128,7 @@ export class TokenStore {
 
   /** The admin and wall tokens come from the environment or the data folder; the current one replaces the last. */
   installBootstrap(kind: 'admin' | 'wall', token: string): void {
+    this.verified.clear();
     this.db.transaction(() => {
       this.dropBootstrapStmt.run(kind);
       this.insert(token, { role: kind, agency: null, label: `${kind} (bootstrap)` }, kind);
@@ -131,10 +149,12 @@ export class TokenStore {
     if (!row || row.revoked_at) return 'not-found';
     if (row.bootstrap) return 'bootstrap';
     this.revokeStmt.run(new Date().toISOString(), id);
+    this.verified.clear();
     return 'revoked';
   }
 
   private insert(token: string, input: { role: TokenRole; agency: string | null; label: string; demo?: boolean }, bootstrap: 'admin' | 'wall' | null): number {
+    this.verified.clear();
     try {
       const result = this.insertStmt.run({
         hash: hashToken(token),
@@ -155,8 +175,9 @@ export class TokenStore {
   }
 }
 
+/** Frozen: one principal serves every request of its token. */
 function toPrincipal(row: Row): TokenPrincipal {
-  return { kind: 'token', tokenId: row.id, role: row.role, roles: [row.role], agency: row.agency, label: row.label, demo: row.demo === 1 };
+  return Object.freeze({ kind: 'token', tokenId: row.id, role: row.role, roles: Object.freeze([row.role]), agency: row.agency, label: row.label, demo: row.demo === 1 });
 }
 
 function toInfo(row: Row): TokenInfo {

@@ -76,6 +76,8 @@ describe('tokens', () => {
     expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
     expect(listed.body.tokens.map((t) => t.label)).toContain('lobby screen');
 
+    // Used before (so the server knows it without a lookup), then revoked: refused from the next request on.
+    expect((await h.api('GET', '/api/v1/wall', { token: created.body.token })).status).toBe(200);
     const socket = await h.connect('/feed', created.body.token);
     const gone = new Promise<string>((resolve) => socket.once('disconnect', resolve));
     expect((await h.api('DELETE', `/api/v1/tokens/${created.body.tokenId}`)).status).toBe(204);
