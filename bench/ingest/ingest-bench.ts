@@ -320,7 +320,7 @@ async function main(): Promise<void> {
       'the run\'s wall time, "server CPU a report" the same per report, all its threads (the WAL',
       'checkpoint worker, the garbage collector\'s) counted; "of it, the event loop" is its main',
       'thread alone, which does HTTP, validation and the inserts and is what paces ingest once the',
-      'fsyncs no longer do. What changed to get here: "Ingest: from 5,300 to 10,000 observations a',
+      'fsyncs no longer do. What changed to get here: "Ingest: what took it past 10,000 observations a',
       'second" below.',
       '',
     ].join('\n');

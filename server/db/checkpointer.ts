@@ -169,12 +169,19 @@ export class Checkpointer {
   }
 
   private restart(frames: number): void {
+    // Never wait on the event loop: another process (a CLI command) reading or writing
+    // makes this one busy, and the next long WAL tries again.
+    const patience = Number(this.db.pragma('busy_timeout', { simple: true }));
+    this.db.pragma('busy_timeout = 0');
     try {
       const started = performance.now();
-      this.db.pragma('wal_checkpoint(RESTART)');
-      this.log.debug('database: the WAL was restarted', { frames, ms: Math.round(performance.now() - started) });
+      const [row] = this.db.pragma('wal_checkpoint(RESTART)') as { busy: number }[];
+      if (row?.busy) this.log.debug('database: the WAL could not be restarted now (busy); the next long one tries again', { frames });
+      else this.log.debug('database: the WAL was restarted', { frames, ms: Math.round(performance.now() - started) });
     } catch (error) {
       this.log.warn('database: restarting the WAL failed; the next long one tries again', { err: error });
+    } finally {
+      this.db.pragma(`busy_timeout = ${patience}`);
     }
   }
 

@@ -107,6 +107,30 @@ describe('the WAL checkpointer', () => {
     expect(walBytes()).toBe(before);
   });
 
+  it('does not restart a WAL another connection still reads, and restarts it once that reader is done', async () => {
+    const { db, databaseFile, checkpointer, write, walBytes, next, said } = setUp({ intervalMs: 60_000, restartFrames: 500 });
+    checkpointer.start();
+    // Another process's connection (a CLI command, say) in the middle of a read.
+    const reader = openDatabase(databaseFile, []);
+    reader.prepare('BEGIN').run();
+    reader.prepare('SELECT COUNT(*) FROM rows').get();
+    write(300);
+    const first = next();
+    checkpointer.checkpoint();
+    expect(await first).toMatchObject({ ok: true });
+    expect(said.map((s) => s.message)).toContain('database: the WAL could not be restarted now (busy); the next long one tries again');
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    reader.prepare('COMMIT').run();
+    reader.close();
+    const second = next();
+    checkpointer.checkpoint();
+    expect(await second).toMatchObject({ ok: true });
+    expect(said.map((s) => s.message)).toContain('database: the WAL was restarted');
+    const size = walBytes();
+    write(100);
+    expect(walBytes()).toBe(size);
+  });
+
   it('leaves a WAL under its limit to be reused by SQLite itself (no restart)', async () => {
     const { checkpointer, write, next, said } = setUp({ intervalMs: 60_000, restartFrames: 1_000_000 });
     checkpointer.start();
