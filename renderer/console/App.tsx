@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { routes } from '../../shared/api';
-import { clearDrafts, newDrafts, type Drafts } from './drafts';
+import { clearDrafts, DRAFTS_STORAGE_KEY, keepDraftsOverReload, newDrafts, takeDraftsKeptOverReload, type Drafts } from './drafts';
 import { LangContext, type Lang } from './i18n';
 import { LoginPage } from './LoginPage';
 import { Shell } from './Shell';
@@ -33,13 +33,33 @@ export function App(): JSX.Element {
   }, [lang]);
 
   useEffect(() => {
-    currentSession().then(setSession, () => setSession(null));
+    currentSession().then(
+      (found) => {
+        // A reload: the edits this person had not saved come back before any page opens.
+        if (found) {
+          lastUser.current = found.user.id;
+          takeDraftsKeptOverReload(drafts.current, found.user.id, sessionStorage);
+        }
+        setSession(found);
+      },
+      () => setSession(null),
+    );
+  }, []);
+
+  useEffect(() => {
+    const keep = (): void => {
+      if (lastUser.current !== null) keepDraftsOverReload(drafts.current, lastUser.current, sessionStorage);
+    };
+    window.addEventListener('pagehide', keep);
+    return () => window.removeEventListener('pagehide', keep);
   }, []);
 
   const signedIn = useCallback((next: Session) => {
     // Someone else signing in on this browser does not inherit another person's drafts.
     if (lastUser.current !== null && lastUser.current !== next.user.id) clearDrafts(drafts.current);
     lastUser.current = next.user.id;
+    // Kept over a reload that came while signed out (the session had ended): this person's only.
+    takeDraftsKeptOverReload(drafts.current, next.user.id, sessionStorage);
     setNotice(null);
     setSession(next);
   }, []);
@@ -52,6 +72,7 @@ export function App(): JSX.Element {
   const logout = useCallback(async (current: Session) => {
     await clientFor(current).call(routes.session.logout, {}).catch(() => undefined);
     clearDrafts(drafts.current);
+    sessionStorage.removeItem(DRAFTS_STORAGE_KEY);
     lastUser.current = null;
     setSession(null);
   }, []);

@@ -271,4 +271,24 @@ describe('operator: briefings', () => {
     const known = (e: string) => e.includes('status of 401') || e.includes('status of 409');
     expect(errors.flat().filter((e) => !known(e))).toEqual([]);
   });
+
+  it('a reload mid-edit loses nothing: the unsaved edits are back after it and save as the next version; saved, a reload brings back nothing', { timeout: 120_000 }, async () => {
+    const before = (await server.api('GET', '/api/v1/briefings/giao-ban-sang')).body as { head: { version: number } };
+    await typeInto(first, { selector: 'input[name="briefing-name"]' }, 'Giao ban sáng (chưa lưu khi tải lại)');
+    await first.reload();
+    await first.waitForSelector('[data-testid="status"]:has-text("Đã khôi phục các thay đổi chưa lưu của bạn.")');
+    expect(await first.inputValue('input[name="briefing-name"]')).toBe('Giao ban sáng (chưa lưu khi tải lại)');
+
+    await press(first, { selector: 'button.primary', text: `Lưu (sau phiên bản ${before.head.version})` });
+    await first.waitForSelector(`[data-testid="status"]:has-text("Đã lưu phiên bản ${before.head.version + 1}.")`);
+    const after = (await server.api('GET', '/api/v1/briefings/giao-ban-sang')).body as { head: { version: number; by: string; document: Briefing } };
+    expect(after.head).toMatchObject({ version: before.head.version + 1, by: ONE.name, document: { name: 'Giao ban sáng (chưa lưu khi tải lại)' } });
+
+    // Nothing unsaved now: after a reload the saved version shows, and nothing says it was restored.
+    await first.reload();
+    await first.waitForSelector(`small:text-is("v${before.head.version + 1}")`);
+    expect(await first.inputValue('input[name="briefing-name"]')).toBe('Giao ban sáng (chưa lưu khi tải lại)');
+    expect(await first.locator('[data-testid="status"]:has-text("Đã khôi phục")').count()).toBe(0);
+    expect(await first.evaluate(() => sessionStorage.length)).toBe(0);
+  });
 });

@@ -185,4 +185,29 @@ describe('operator console', () => {
     expect(live.body.layoutId).toBe(copyId);
     expect(live.body.version).toBe(2);
   });
+
+  it('a reload of the editor loses no unsaved edit: the moved tile is still moved, marked unsaved, and saves as the next version', async () => {
+    const { page, errors } = await signedInPage('van-a');
+    const head = (await server.api<{ head: { version: number } }>('GET', `/api/v1/library/layouts/${copyId}`)).body.head.version;
+    await page.click(`tr[data-layout-id="${copyId}"] button:has-text("Mở")`);
+    await page.waitForSelector(`[data-handle="${TILE}"]`);
+    const width = () => page.$eval(`[data-handle="${TILE}"]`, (e) => e.getBoundingClientRect().width);
+    const saved = await width();
+    await page.locator(`[data-handle="${TILE}"]`).focus();
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.waitForSelector(`small:text-is("v${head} *")`);
+    const edited = await width();
+    expect(edited).toBeLessThan(saved);
+
+    await page.reload();
+    await page.waitForSelector(`small:text-is("v${head} *")`);
+    await page.waitForSelector(`[data-handle="${TILE}"]`);
+    expect(await width()).toBe(edited);
+    await page.screenshot({ path: resolve(screenshots, 'console-editor-after-reload.png') });
+    await page.click('.toolbar button:has-text("Lưu")');
+    await page.waitForSelector(`text=Đã lưu phiên bản ${head + 1}.`);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    const known = (e: string) => e.includes('status of 401');
+    expect(errors.filter((e) => !known(e))).toEqual([]);
+  });
 });
