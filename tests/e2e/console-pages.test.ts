@@ -168,6 +168,11 @@ describe('console pages, keyboard only', () => {
     await goTo(operator, 'import', 'Nhập tệp và thùng rác');
     const broken = resolve(work, 'broken.json');
     writeFileSync(broken, JSON.stringify({ ...document, grid: { ...document.grid, columns: 'mười hai' } }));
+    // Playwright turns the browser's interception of file choosers on when someone listens;
+    // listening from here on, not only from each wait, leaves no moment in which a chooser
+    // opened by the key could go to the (headless) browser instead (a CI run lost one so).
+    const listening = () => undefined;
+    operator.on('filechooser', listening);
     for (const path of [broken, exported]) {
       await tabTo(operator, { selector: 'input[type="file"]' });
       const chooser = operator.waitForEvent('filechooser');
@@ -178,6 +183,7 @@ describe('console pages, keyboard only', () => {
         await shot(operator, 'import-error');
       }
     }
+    operator.off('filechooser', listening);
     await statusSays(operator, 'Đã nhập thành bố cục');
     const list = await server.api<{ layouts: { id: string }[] }>('GET', '/api/v1/library/layouts');
     importedId = list.body.layouts.map((l) => l.id).find((id) => id.startsWith(`${copyId}-`))!;
