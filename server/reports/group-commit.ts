@@ -22,8 +22,8 @@ interface Waiting {
 /**
  * Group commit of accepted reports: the submissions validated while the event loop was
  * busy are stored together in one transaction (one COMMIT, one fsync; synchronous=FULL
- * as before), each in its own savepoint so that one refused inside the transaction (an
- * Idempotency-Key reused with another body) fails alone. Each caller's promise settles
+ * as before); one refused inside the transaction (an Idempotency-Key reused with another
+ * body) fails alone (Store.writeEach then runs the group again, each in its own savepoint). Each caller's promise settles
  * only after its group committed, so an HTTP answer still means "on disk"; a crash loses
  * only submissions that were never answered, and a retry with the same key finds the
  * stored one. Seqs follow the order the submissions were queued in, with no gap.

@@ -12,7 +12,7 @@ import { emitWithAck, startHarness, waitFor, type Harness } from '../helpers/ser
 
 /**
  * Group commit (server/reports/group-commit.ts): reports validated together are stored in
- * one transaction, each in its own savepoint, and answered after that commit. Concurrent
+ * one transaction and answered after that commit. Concurrent
  * submissions are stored once each with contiguous seqs that the feed delivers in order;
  * one refused inside the group does not fail its neighbours; a retry queued beside its
  * first attempt is a replay. (A crash mid-group: tests/integration/server-group-commit-crash.test.ts.)
