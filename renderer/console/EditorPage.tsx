@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { routes } from '../../shared/api';
 import type { LayoutSummary } from '../../shared/api/library';
@@ -43,6 +43,9 @@ interface Loaded {
  */
 export function EditorPage({ client, layoutId, drafts, onOpen, onBack, onVersions, onSessionEnded }: EditorPageProps): JSX.Element {
   const t = useT();
+  // The words of the current language for the loader, which must not re-run when it changes.
+  const tNow = useRef(t);
+  tNow.current = t;
   const lang = useLang();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [layout, setLayout] = useState<Layout | null>(null);
@@ -66,6 +69,8 @@ export function EditorPage({ client, layoutId, drafts, onOpen, onBack, onVersion
         const draft = keepDraft ? drafts.layouts.get(layoutId) : undefined;
         setLoaded({ summary: detail.body.layout, baseVersion: draft?.baseVersion ?? head.version, saved: head.document, profile: wall.body.profile });
         setLayout(draft?.layout ?? head.document);
+        // As the briefing editor says it: the edits seen are not the saved version.
+        if (draft) setStatus(tNow.current('Đã khôi phục các thay đổi chưa lưu của bạn.', 'Your unsaved edits are back.'));
       } catch (error) {
         fail(error);
       }

@@ -201,6 +201,7 @@ describe('operator console', () => {
 
     await page.reload();
     await page.waitForSelector(`small:text-is("v${head} *")`);
+    await page.waitForSelector('[role="status"]:has-text("Đã khôi phục các thay đổi chưa lưu của bạn.")');
     await page.waitForSelector(`[data-handle="${TILE}"]`);
     expect(await width()).toBe(edited);
     await page.screenshot({ path: resolve(screenshots, 'console-editor-after-reload.png') });
