@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { routes } from '../../shared/api';
-import { clearDrafts, DRAFTS_STORAGE_KEY, keepDraftsOverReload, newDrafts, takeDraftsKeptOverReload, type Drafts } from './drafts';
+import { clearDrafts, forgetDraftsKeptOverReload, keepDraftsOverReload, newDrafts, tabStorage, takeDraftsKeptOverReload, type Drafts } from './drafts';
 import { LangContext, type Lang } from './i18n';
 import { LoginPage } from './LoginPage';
 import { Shell } from './Shell';
@@ -38,7 +38,7 @@ export function App(): JSX.Element {
         // A reload: the edits this person had not saved come back before any page opens.
         if (found) {
           lastUser.current = found.user.id;
-          takeDraftsKeptOverReload(drafts.current, found.user.id, sessionStorage);
+          takeDraftsKeptOverReload(drafts.current, found.user.id, tabStorage());
         }
         setSession(found);
       },
@@ -48,7 +48,7 @@ export function App(): JSX.Element {
 
   useEffect(() => {
     const keep = (): void => {
-      if (lastUser.current !== null) keepDraftsOverReload(drafts.current, lastUser.current, sessionStorage);
+      if (lastUser.current !== null) keepDraftsOverReload(drafts.current, lastUser.current, tabStorage());
     };
     window.addEventListener('pagehide', keep);
     return () => window.removeEventListener('pagehide', keep);
@@ -59,7 +59,7 @@ export function App(): JSX.Element {
     if (lastUser.current !== null && lastUser.current !== next.user.id) clearDrafts(drafts.current);
     lastUser.current = next.user.id;
     // Kept over a reload that came while signed out (the session had ended): this person's only.
-    takeDraftsKeptOverReload(drafts.current, next.user.id, sessionStorage);
+    takeDraftsKeptOverReload(drafts.current, next.user.id, tabStorage());
     setNotice(null);
     setSession(next);
   }, []);
@@ -72,7 +72,7 @@ export function App(): JSX.Element {
   const logout = useCallback(async (current: Session) => {
     await clientFor(current).call(routes.session.logout, {}).catch(() => undefined);
     clearDrafts(drafts.current);
-    sessionStorage.removeItem(DRAFTS_STORAGE_KEY);
+    forgetDraftsKeptOverReload(tabStorage());
     lastUser.current = null;
     setSession(null);
   }, []);

@@ -61,8 +61,30 @@ const storedSchema = z
   })
   .strict();
 
+/**
+ * The tab's sessionStorage, or null where the browser refuses it (storage blocked for the
+ * site: reading `window.sessionStorage` then throws): then edits outlive no reload, as before.
+ */
+export function tabStorage(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Forgets what a reload kept (signing out). */
+export function forgetDraftsKeptOverReload(storage: Storage | null): void {
+  try {
+    storage?.removeItem(DRAFTS_STORAGE_KEY);
+  } catch {
+    // Nothing could have been kept either.
+  }
+}
+
 /** Writes the drafts for this person, or removes what was kept when there are none. */
-export function keepDraftsOverReload(drafts: Drafts, userId: number, storage: Storage): void {
+export function keepDraftsOverReload(drafts: Drafts, userId: number, storage: Storage | null): void {
+  if (!storage) return;
   try {
     if (!hasDrafts(drafts)) {
       storage.removeItem(DRAFTS_STORAGE_KEY);
@@ -86,7 +108,8 @@ export function keepDraftsOverReload(drafts: Drafts, userId: number, storage: St
  * either way (another person signing in on this tab never sees it). Returns how many edits
  * came back. A kept value that does not read back as drafts is dropped, and said.
  */
-export function takeDraftsKeptOverReload(drafts: Drafts, userId: number, storage: Storage): number {
+export function takeDraftsKeptOverReload(drafts: Drafts, userId: number, storage: Storage | null): number {
+  if (!storage) return 0;
   let text: string | null;
   try {
     text = storage.getItem(DRAFTS_STORAGE_KEY);

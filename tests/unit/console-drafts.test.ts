@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { DRAFTS_STORAGE_KEY, keepDraftsOverReload, newDrafts, takeDraftsKeptOverReload } from '../../renderer/console/drafts';
+import { DRAFTS_STORAGE_KEY, forgetDraftsKeptOverReload, keepDraftsOverReload, newDrafts, takeDraftsKeptOverReload } from '../../renderer/console/drafts';
 import { layoutSchema, type Layout } from '../../shared/layout/schema';
 import { newDraft } from '../../renderer/console/pages/briefings/draft';
 
@@ -94,5 +94,17 @@ describe('unsaved console edits over a reload (renderer/console/drafts.ts)', () 
     expect(() => keepDraftsOverReload(someDrafts(), 7, storage)).not.toThrow();
     expect(warned.mock.calls.map((c) => String(c[0]))).toEqual(['console: unsaved edits could not be kept over a reload']);
     warned.mockRestore();
+  });
+});
+
+describe('a browser that refuses storage', () => {
+  it('keeps and takes nothing, and forgetting throws nothing', () => {
+    expect(() => keepDraftsOverReload(someDrafts(), 7, null)).not.toThrow();
+    expect(takeDraftsKeptOverReload(newDrafts(), 7, null)).toBe(0);
+    const refusing = memoryStorage();
+    refusing.removeItem = () => {
+      throw new Error('SecurityError');
+    };
+    expect(() => forgetDraftsKeptOverReload(refusing)).not.toThrow();
   });
 });
