@@ -18,6 +18,8 @@
  * Options: --submissions N (4000 a round and mode) --concurrency C (64) --rounds R (2)
  *          --regimes A,B (TINH-KTXH-THANG,BTC-DKDN-THANG) --docs
  *          --server PATH (another build's out/main/server.js, for a before and after)
+ * Environment: BENCH_SERVER_NODE_ARGS (say "--cpu-prof --cpu-prof-dir=/tmp/prof") is given to
+ *          the server's Node; BENCH_SERVER_STDERR=1 lets the server's log through.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -173,7 +175,7 @@ async function runRound(regimeCode: string, mode: Mode, args: string[], round: n
 
     let counter = 0;
     // The load generator shares the machine's two cores with the server: node:http on kept-alive
-    // connections with headers built once costs it about half of what fetch did.
+    // connections with headers built once costs it about a third of what fetch did.
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const headersOf = new Map([...tokens].map(([agency, token]) => [agency, { authorization: `Bearer ${token}`, 'content-type': 'application/json' }]));
     const bodies = agencies.flatMap((agency) => periods.map((period) => JSON.stringify(exampleSubmission(regime, agency, period))));
