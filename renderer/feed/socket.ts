@@ -163,11 +163,12 @@ export function connectWall(options: WallConnectionOptions): WallConnection {
     });
   }
 
-  // A new layout may bind indicators the current subscription does not carry, show
-  // reporting compliance it did not ask for, or draw more years than it holds: ask for a
-  // fresh snapshot of the new set (a replay from lastSeq would miss their history).
+  // A new layout (or an editor's new draft) may bind indicators the current subscription
+  // does not carry, show reporting compliance it did not ask for, or draw more years than it
+  // holds: ask for a fresh snapshot of the new set (a replay from lastSeq would miss their history).
   const unsubscribeStore = store.api.subscribe((state, previous) => {
-    if ((state.wall === previous.wall && state.prepared === previous.prepared) || !feed.connected || subscribed === undefined) return;
+    const tilesChanged = state.wall !== previous.wall || state.prepared !== previous.prepared || state.drafted !== previous.drafted;
+    if (!tilesChanged || !feed.connected || subscribed === undefined) return;
     const wanted = selectBoundIndicators(state);
     // Still covered (e.g. subscribed to everything): keep the stream; the next reconnect narrows it.
     // A layout that draws more years than the snapshot held needs the older ones too.

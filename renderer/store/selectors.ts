@@ -1,7 +1,7 @@
 import { observationKey, type IndicatorMeta, type Observation } from '../../shared/protocol/model';
 import { previousPeriod, samePeriodLastYear } from '../../shared/period';
 import { historyYearsOf } from '../../shared/widgets/history';
-import { periodsKey, type WallStoreState } from './wallStore';
+import { neededTiles, periodsKey, type WallStoreState } from './wallStore';
 
 /**
  * Pure reads of the store. Each returns an object that already lives in the state (or
@@ -54,16 +54,15 @@ export const selectPreviousPeriod = (state: WallStoreState, indicator: string, r
 export const selectSamePeriodLastYear = (state: WallStoreState, indicator: string, region: string, period: string) =>
   selectComparison(state, indicator, region, period, 'yoy');
 
-/** The tiles whose data the page needs: the layout's, and the prepared scene's (its figures come in before its swap). */
-const neededTiles = (state: WallStoreState) => [...(state.wall?.layout.tiles ?? []), ...(state.prepared?.layout.tiles ?? [])];
-
 /**
- * Every indicator code the layout (and a prepared scene) binds, sorted, or null (everything)
- * when they bind none; before any layout is known, what the store's `beforeLayout` says:
- * none ([]) for a wall page, whose layout then asks afresh, or everything.
+ * Every indicator code the layout (a prepared scene, an editor's drafts) binds, sorted, or
+ * null (everything) when they bind none or the store's scope is `all`; before any layout is
+ * known, what the store's `beforeLayout` says: none ([]) for a wall page, whose layout then
+ * asks afresh, or everything.
  */
 export function selectBoundIndicators(state: WallStoreState): string[] | null {
-  if (!state.wall && !state.prepared && state.beforeLayout === 'nothing') return [];
+  if (state.indicatorScope === 'all') return null;
+  if (!state.wall && !state.prepared && state.drafted.length === 0 && state.beforeLayout === 'nothing') return [];
   const tiles = neededTiles(state);
   const codes = new Set<string>();
   for (const tile of tiles) for (const code of tile.binding?.indicators ?? []) codes.add(code);
@@ -72,8 +71,13 @@ export function selectBoundIndicators(state: WallStoreState): string[] | null {
   return codes.size ? [...codes].sort() : null;
 }
 
-/** The calendar years of history the layout's tiles draw (the window the wall subscribes to and holds); undefined before a layout is known. */
-export const selectHistoryYears = (state: WallStoreState): number | undefined => (state.wall ? historyYearsOf(neededTiles(state)) : undefined);
+/**
+ * The calendar years of history the tiles draw (the window the feed subscribes to and the
+ * store holds); undefined before a layout or a draft is known, except for a store of every
+ * indicator, which is always windowed (at the default before its tiles are known).
+ */
+export const selectHistoryYears = (state: WallStoreState): number | undefined =>
+  state.wall || state.drafted.length || state.indicatorScope === 'all' ? historyYearsOf(neededTiles(state)) : undefined;
 
 /** Whether the layout shows reporting compliance (a compliance board, or a ticker of late reports). */
 export function selectWantsCompliance(state: WallStoreState): boolean {

@@ -96,13 +96,29 @@ export interface WallStoreState {
    * What the feed asks for while no layout is known (renderer/store/selectors.ts
    * selectBoundIndicators): a wall page and the presenter's remote `nothing` (they draw no
    * figure before the layout, and a subscription to everything would bring a store of
-   * millions whole, unwindowed: issue 12); the console's editors `everything` (they draw
-   * drafts the wall's layout does not bind).
+   * millions whole, unwindowed: issue 12), and the briefing editor, whose scenes come as
+   * drafts; `everything` for a store that is not fed by a socket of its own (a preview
+   * mirroring another) and for the layout editor, whose scope is `all` anyway.
    */
   beforeLayout: BeforeLayout;
+  /**
+   * Which indicators the feed asks for once a layout is known: `bound`, those the layout
+   * (and a prepared scene, and the drafts) bind, for a wall; `all`, every one, windowed to
+   * the years the tiles draw, for the console's layout editor, whose picker offers any
+   * indicator with its latest figure and whose draft may bind one the wall does not.
+   */
+  indicatorScope: IndicatorScope;
+  /**
+   * Tiles an editor draws that are not the wall's (a layout being edited, a briefing's
+   * scenes): the feed carries their indicators, compliance and years as it does the wall's,
+   * and the history window keeps what they draw. Empty on a wall.
+   */
+  drafted: readonly DraftTile[];
 }
 
 export type BeforeLayout = 'nothing' | 'everything';
+export type IndicatorScope = 'bound' | 'all';
+export type DraftTile = WallState['layout']['tiles'][number];
 
 export interface PreparedScene {
   switchId: number;
@@ -161,9 +177,16 @@ export interface WallStore {
    * becomes the one shown (call it with the held wall state and view, in the same task).
    */
   commitPrepared(switchId: number): boolean;
+  /** The tiles an editor draws beside the wall's (see WallStoreState.drafted); the feed follows them. */
+  setDraftTiles(tiles: readonly DraftTile[]): void;
 }
 
 export const periodsKey = (indicator: string, region: string): string => `${indicator}|${region}`;
+
+/** The tiles whose data the page needs: the layout's, a prepared scene's (its figures come in before its swap), and an editor's drafts. */
+export function neededTiles(state: Pick<WallStoreState, 'wall' | 'prepared' | 'drafted'>): DraftTile[] {
+  return [...(state.wall?.layout.tiles ?? []), ...(state.prepared?.layout.tiles ?? []), ...state.drafted];
+}
 
 /** requestAnimationFrame, with a timer as a backstop for windows that stop painting (hidden tab). */
 export const animationFrameScheduler: Scheduler = (flush) => {
@@ -254,7 +277,7 @@ const initialConnection = (): ConnectionState => ({
   since: Date.now(),
 });
 
-export function createWallStore(options: { schedule?: Scheduler; beforeLayout?: BeforeLayout } = {}): WallStore {
+export function createWallStore(options: { schedule?: Scheduler; beforeLayout?: BeforeLayout; indicators?: IndicatorScope } = {}): WallStore {
   const schedule = options.schedule ?? animationFrameScheduler;
   const api = createStore<WallStoreState>()(() => ({
     indicators: {},
@@ -277,6 +300,8 @@ export function createWallStore(options: { schedule?: Scheduler; beforeLayout?: 
     preparedMounted: null,
     slot: 0,
     beforeLayout: options.beforeLayout ?? 'everything',
+    indicatorScope: options.indicators ?? 'bound',
+    drafted: [],
   }));
 
   let pending: Pending | null = null;
@@ -338,13 +363,14 @@ export function createWallStore(options: { schedule?: Scheduler; beforeLayout?: 
    * and the window the held data was last trimmed to, so that a layout drawing fewer years
    * trims everything once.
    */
-  let windowFor: { wall: WallSnapshotState | null; prepared: PreparedScene | null; years: number | null } | null = null;
+  let windowFor: { wall: WallSnapshotState | null; prepared: PreparedScene | null; drafted: WallStoreState['drafted']; years: number | null } | null = null;
   let trimmedTo: number | null = null;
   const historyWindow = (): number | null => {
-    const { wall, prepared } = api.getState();
-    // A prepared scene's tiles count too: its figures are held before its swap.
-    if (windowFor?.wall !== wall || windowFor.prepared !== prepared) {
-      windowFor = { wall, prepared, years: wall ? historyYearsOf([...wall.layout.tiles, ...(prepared?.layout.tiles ?? [])]) : null };
+    const state = api.getState();
+    const { wall, prepared, drafted } = state;
+    // A prepared scene's tiles count too (its figures are held before its swap), and an editor's drafts.
+    if (windowFor?.wall !== wall || windowFor.prepared !== prepared || windowFor.drafted !== drafted) {
+      windowFor = { wall, prepared, drafted, years: wall || drafted.length || state.indicatorScope === 'all' ? historyYearsOf(neededTiles(state)) : null };
     }
     return windowFor.years;
   };
@@ -602,6 +628,11 @@ export function createWallStore(options: { schedule?: Scheduler; beforeLayout?: 
       }
       api.setState({ prepared: null, preparedMounted: null, slot: slot === 0 ? 1 : 0 });
       return true;
+    },
+    setDraftTiles(tiles) {
+      const drafted = api.getState().drafted;
+      if (drafted.length === tiles.length && tiles.every((tile, i) => tile === drafted[i])) return;
+      api.setState({ drafted: [...tiles] });
     },
     setConnection(patch) {
       const current = api.getState().connection;

@@ -4,7 +4,8 @@ import { connectWall, type WallConnection } from '../../renderer/feed/socket';
 import { createWallStore, isConnected, type WallStore } from '../../renderer/store/wallStore';
 import { selectBoundIndicators, selectHistoryYears } from '../../renderer/store/selectors';
 import { wallStateSchema } from '../../shared/protocol/control';
-import { observation, kpiWallState, presetWallState } from './fixtures';
+import { observation, kpiWallState, presetWallState, wallStateWith } from './fixtures';
+import { DEFAULT_HISTORY_YEARS } from '../../shared/widgets/history-span';
 import { startServer, stopServer, TOKEN, type Fake } from './fakeServer';
 
 /**
@@ -179,6 +180,59 @@ describe('feed and control sockets', () => {
     connect();
     await vi.waitFor(() => expect(server.subscribes.length).toBeGreaterThanOrEqual(1), { timeout: 5000 });
     expect(server.subscribes[0]!.indicators).toBeNull();
+  });
+
+  it('asks afresh when an editor’s draft binds an indicator, or shows compliance, that the narrowed subscription lacks', async () => {
+    connect();
+    await vi.waitFor(() => expect(store.api.getState().wall).not.toBeNull(), { timeout: 5000 });
+    await vi.waitFor(() => expect(store.api.getState().lastSeq).toBe(100));
+    // Reconnect once so that the subscription carries the layout's own indicator list.
+    server.feedSockets[0]!.disconnect(true);
+    await vi.waitFor(() => expect(server.subscribes.at(-1)?.indicators).not.toBeNull(), { timeout: 10_000 });
+    await vi.waitFor(() => expect(store.api.getState().connection.feed).toBe('connected'));
+    const count = server.subscribes.length;
+    expect(server.subscribes.at(-1)!.indicators).not.toContain('UNEMPLOYMENT_RATE');
+
+    const kpi = wallStateSchema.parse(kpiWallState()).layout.tiles[0]!;
+    store.setDraftTiles([{ ...kpi, id: 'nhap', binding: { ...kpi.binding!, indicators: ['UNEMPLOYMENT_RATE'] } }]);
+    await vi.waitFor(() => expect(server.subscribes.length).toBe(count + 1));
+    const fresh = server.subscribes.at(-1)!;
+    expect(fresh.lastSeq).toBeNull();
+    expect(fresh.indicators).toContain('UNEMPLOYMENT_RATE');
+    expect(fresh.indicators).toContain('GDP_VND'); // the wall's own stay
+    expect(fresh.compliance).toBeUndefined();
+
+    // The preset draws a compliance board: the draft asks for compliance too.
+    store.setDraftTiles(wallStateSchema.parse(presetWallState()).layout.tiles);
+    await vi.waitFor(() => expect(server.subscribes.length).toBe(count + 2));
+    expect(server.subscribes.at(-1)).toMatchObject({ lastSeq: null, compliance: true });
+    // The same tiles again change nothing: no subscribe.
+    const after = store.api.getState().drafted;
+    store.setDraftTiles(wallStateSchema.parse(presetWallState()).layout.tiles);
+    expect(store.api.getState().drafted).not.toBe(after); // parsed afresh: new tile objects
+    store.setDraftTiles(store.api.getState().drafted);
+    expect(server.subscribes.length).toBe(count + 2);
+  }, 30_000);
+
+  it('a store of every indicator (the layout editor’s) asks for every one, windowed, before and after a layout is known', async () => {
+    holdWallState();
+    store = createWallStore({ indicators: 'all' });
+    connect();
+    await vi.waitFor(() => expect(server.subscribes).toHaveLength(1), { timeout: 5000 });
+    expect(server.subscribes[0]).toMatchObject({ lastSeq: null, indicators: null, historyYears: DEFAULT_HISTORY_YEARS });
+    await vi.waitFor(() => expect(server.controlSockets[0]?.connected).toBe(true));
+    server.controlSockets[0]!.emit('wallState', kpiWallState(1));
+    await vi.waitFor(() => expect(store.api.getState().wall).not.toBeNull());
+    // The wall's layout draws more years than the default: asked afresh, still for every indicator.
+    const years = selectHistoryYears(store.api.getState())!;
+    expect(years).toBeGreaterThan(DEFAULT_HISTORY_YEARS);
+    await vi.waitFor(() => expect(server.subscribes).toHaveLength(2), { timeout: 5000 });
+    expect(server.subscribes[1]).toMatchObject({ lastSeq: null, indicators: null, historyYears: years });
+    // A draft of more years again widens the window.
+    store.setDraftTiles(wallStateSchema.parse(wallStateWith([{ id: 'cpi', widget: 'kpi', x: 0, y: 0, w: 6, h: 4, binding: { indicators: ['CPI_AVG'], region: 'VN' }, options: { sparklinePeriods: 30 } }])).layout.tiles);
+    expect(selectHistoryYears(store.api.getState())).toBeGreaterThan(years);
+    await vi.waitFor(() => expect(server.subscribes).toHaveLength(3), { timeout: 5000 });
+    expect(server.subscribes[2]).toMatchObject({ lastSeq: null, indicators: null, historyYears: selectHistoryYears(store.api.getState()) });
   });
 
   it('reports a rejected token and stops', async () => {
