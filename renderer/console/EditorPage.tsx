@@ -57,7 +57,9 @@ export function EditorPage({ client, layoutId, drafts, onOpen, onBack, onVersion
   const [presence, setPresence] = useState<{ presence: Presence; self: string | undefined } | null>(null);
   const [publishList, setPublishList] = useState<Warning[] | null>(null);
   const [failure, fail, clear] = useFailure(onSessionEnded);
-  const store = useMemo(() => createWallStore(), []);
+  // Every indicator, windowed to the years the tiles draw: the picker shows any indicator's latest figure,
+  // and a tile bound to one the wall does not show draws it at once (the feed follows the draft below).
+  const store = useMemo(() => createWallStore({ indicators: 'all' }), []);
 
   const load = useCallback(
     async (keepDraft: boolean, stale: () => boolean = () => false) => {
@@ -90,6 +92,7 @@ export function EditorPage({ client, layoutId, drafts, onOpen, onBack, onVersion
     const connection = connectWall({ serverUrl, token: '', screenId: 'all', store, onUnauthorized: onSessionEnded });
     return () => connection.close();
   }, [store, onSessionEnded]);
+  useEffect(() => store.setDraftTiles(layout?.tiles ?? []), [store, layout]);
   useEffect(() => openPresence(serverUrl, layoutId, (p, self) => setPresence({ presence: p, self })), [layoutId]);
 
   const dirty = loaded !== null && layout !== null && layout !== loaded.saved;

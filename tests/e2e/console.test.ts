@@ -211,4 +211,26 @@ describe('operator console', () => {
     const known = (e: string) => e.includes('status of 401');
     expect(errors.filter((e) => !known(e))).toEqual([]);
   });
+
+  it('a tile bound in the editor to an indicator the wall does not show draws its live figure, with no "no data" warning', async () => {
+    // The live layout shows compliance and binds no FDI figure: the editor's feed must follow the draft, not the wall.
+    const { page, errors } = await signedInPage('van-a');
+    await page.click(`tr[data-layout-id="${copyId}"] button:has-text("Mở")`);
+    const handle = page.locator('[data-handle="xuat-khau"]');
+    await handle.waitFor();
+    await page.waitForFunction(() => /\d/.test(document.querySelector('.ed-canvas .tile[data-tile-id="xuat-khau"]')?.textContent ?? ''));
+    await handle.focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Tìm chỉ tiêu theo mã hoặc tên (có dấu hoặc không dấu)').fill('von fdi thuc hien');
+    await page.locator('button[data-indicator="FDI_DISBURSED"]').click();
+    await page.waitForSelector('small:text-matches("^v\\\\d+ \\\\*$")');
+    // Its figure comes over the feed once the draft asks for it: digits, and the warning list says nothing of missing data.
+    await page.waitForFunction(() => {
+      const text = document.querySelector('.ed-canvas .tile[data-tile-id="xuat-khau"] [data-field="value"]')?.textContent ?? '';
+      return /\d/.test(text) && !(document.querySelector('[data-handle="xuat-khau"]')?.getAttribute('data-warnings') ?? '').includes('no-data');
+    });
+    await page.screenshot({ path: resolve(screenshots, 'console-editor-rebound.png') });
+    const known = (e: string) => e.includes('status of 401');
+    expect(errors.filter((e) => !known(e))).toEqual([]);
+  });
 });

@@ -3,7 +3,6 @@ import { routes } from '../../../../shared/api';
 import type { BriefingVersionInfo } from '../../../../shared/api/briefings';
 import type { RunState } from '../../../../shared/briefing/run';
 import type { Briefing } from '../../../../shared/briefing/schema';
-import type { Layout } from '../../../../shared/layout/schema';
 import type { WallProfile } from '../../../../shared/wall/profile';
 import { ApiError, type ApiClient } from '../../../api/client';
 import { connectWall } from '../../../feed/socket';
@@ -71,7 +70,7 @@ export function BriefingEditor({ client, briefingId, canEdit, onOpen, onBack, dr
    */
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
   const library = useLibrary(client, fail);
-  const live = useMemo(() => createWallStore(), []);
+  const live = useMemo(() => createWallStore({ beforeLayout: 'nothing' }), []);
   const titleField = useRef<HTMLDivElement>(null);
 
   const load = useCallback(
@@ -121,27 +120,11 @@ export function BriefingEditor({ client, briefingId, canEdit, onOpen, onBack, dr
     return () => connection.close();
   }, [live, onSessionEnded]);
 
-  // The feed carries the indicators of the layout in the store (renderer/feed/socket.ts), which is the
-  // wall's: the store is given, for that purpose alone, a layout holding the tiles of every scene's layout,
-  // so every scene's preview has its figures (a wider set is asked for afresh; a narrower one kept).
+  // The feed carries the indicators, compliance and years of every scene's layout (the store's drafts), so
+  // each scene's preview has its figures; the wall's own layout is not among them (what it shows is not edited here).
   const layoutKeys = [...new Set(draft.scenes.map((s) => library.docKey(s.layoutId, s.layoutVersion)))].sort().join(' ');
   const sceneTiles = useMemo(() => layoutKeys.split(' ').flatMap((k) => library.documents.get(k)?.tiles ?? []), [layoutKeys, library.documents]);
-  const ours = useRef(new WeakSet<object>());
-  const base = useRef<Layout | null>(null);
-  useEffect(() => {
-    if (sceneTiles.length === 0) return;
-    const pin = (force: boolean) => {
-      const wall = live.api.getState().wall;
-      if (!wall || (!force && ours.current.has(wall.layout))) return;
-      // The wall's own layout (a server push), kept to widen again when the scenes change.
-      if (!ours.current.has(wall.layout)) base.current = wall.layout;
-      const layout: Layout = { ...base.current!, tiles: [...base.current!.tiles, ...sceneTiles] };
-      ours.current.add(layout);
-      live.setWallState({ profile: wall.profile, layout, revision: wall.revision });
-    };
-    pin(true);
-    return live.api.subscribe(() => pin(false));
-  }, [live, sceneTiles]);
+  useEffect(() => live.setDraftTiles(sceneTiles), [live, sceneTiles]);
 
   const scene = draft.scenes[Math.min(selected, draft.scenes.length - 1)];
   useEffect(() => {
