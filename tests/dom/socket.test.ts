@@ -43,6 +43,21 @@ function holdWallState(): void {
   });
 }
 
+/**
+ * Connected, with the layout known, then reconnected once so that the subscription carries
+ * the layout's own indicator list (the first one, made before it, asked for everything);
+ * resolves to the number of subscribes so far.
+ */
+async function connectNarrowed(): Promise<number> {
+  connect();
+  await vi.waitFor(() => expect(store.api.getState().wall).not.toBeNull(), { timeout: 5000 });
+  await vi.waitFor(() => expect(store.api.getState().lastSeq).toBe(100));
+  server.feedSockets[0]!.disconnect(true);
+  await vi.waitFor(() => expect(server.subscribes.at(-1)?.indicators).not.toBeNull(), { timeout: 10_000 });
+  await vi.waitFor(() => expect(store.api.getState().connection.feed).toBe('connected'));
+  return server.subscribes.length;
+}
+
 describe('feed and control sockets', () => {
   it('says hello, subscribes from null, applies the snapshot and the wall state', async () => {
     connect();
@@ -125,13 +140,7 @@ describe('feed and control sockets', () => {
   }, 30_000);
 
   it('asks for a fresh snapshot when a new layout binds an indicator it is not subscribed to', async () => {
-    connect();
-    await vi.waitFor(() => expect(store.api.getState().wall).not.toBeNull(), { timeout: 5000 });
-    await vi.waitFor(() => expect(store.api.getState().lastSeq).toBe(100));
-    // Reconnect once so that the subscription carries the layout's own indicator list.
-    server.feedSockets[0]!.disconnect(true);
-    await vi.waitFor(() => expect(server.subscribes.at(-1)?.indicators).not.toBeNull(), { timeout: 10_000 });
-    const count = server.subscribes.length;
+    const count = await connectNarrowed();
     const state = kpiWallState(2) as { layout: { tiles: { binding: { indicators: string[] } }[] } };
     state.layout.tiles[0]!.binding.indicators = ['UNEMPLOYMENT_RATE'];
     await vi.waitFor(() => expect(server.controlSockets.at(-1)?.connected).toBe(true));
@@ -183,14 +192,7 @@ describe('feed and control sockets', () => {
   });
 
   it('asks afresh when an editor’s draft binds an indicator, or shows compliance, that the narrowed subscription lacks', async () => {
-    connect();
-    await vi.waitFor(() => expect(store.api.getState().wall).not.toBeNull(), { timeout: 5000 });
-    await vi.waitFor(() => expect(store.api.getState().lastSeq).toBe(100));
-    // Reconnect once so that the subscription carries the layout's own indicator list.
-    server.feedSockets[0]!.disconnect(true);
-    await vi.waitFor(() => expect(server.subscribes.at(-1)?.indicators).not.toBeNull(), { timeout: 10_000 });
-    await vi.waitFor(() => expect(store.api.getState().connection.feed).toBe('connected'));
-    const count = server.subscribes.length;
+    const count = await connectNarrowed();
     expect(server.subscribes.at(-1)!.indicators).not.toContain('UNEMPLOYMENT_RATE');
 
     const kpi = wallStateSchema.parse(kpiWallState()).layout.tiles[0]!;
