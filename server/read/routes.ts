@@ -104,7 +104,7 @@ export function registerReadRoutes(router: Router, store: Store, compliance: Com
     // Read the head first: the rows returned are at least as new as it.
     const seq = store.changes.head();
     const limit = q.limit ?? -1;
-    const observations = isTrue(q.history) ? store.observations.history(filter, limit) : store.observations.latest(filter, limit);
+    const observations = isTrue(q.history) ? store.observations.history(filter, limit) : store.observations.latest(filter, limit, q.historyYears);
     return { status: 200, body: { seq, observations } };
   });
 

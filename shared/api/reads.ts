@@ -4,7 +4,8 @@ import { indicatorCodeSchema, regionCodeSchema } from '../protocol/codes';
 import { complianceStatusSchema } from '../protocol/compliance';
 import { complianceListSchema, observationListSchema } from '../protocol/report';
 import { ALL_ROLES, VIEWER_ROLES } from '../protocol/roles';
-import { dayOrPeriod, flag, list } from './query';
+import { MAX_HISTORY_YEARS } from '../widgets/history-span';
+import { dayOrPeriod, flag, isTrue, list } from './query';
 import { defineRoute, json } from './route';
 
 export const observationQuerySchema = z
@@ -19,9 +20,12 @@ export const observationQuerySchema = z
     status: list(z.enum(['estimate', 'official'])).optional(),
     demo: flag.optional(),
     history: flag.optional(),
+    /** The newest of each key, within this many calendar years back from each series' own newest (the window a wall's snapshot has): 1, the latest year of every series. */
+    historyYears: z.coerce.number().int().min(1).max(MAX_HISTORY_YEARS).optional(),
     limit: z.coerce.number().int().min(1).max(100_000).optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => !(q.historyYears !== undefined && isTrue(q.history)), { path: ['historyYears'], message: 'historyYears windows the newest vintages; it does not apply with history=1' });
 
 export const complianceQuerySchema = z
   .object({
