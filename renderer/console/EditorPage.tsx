@@ -57,9 +57,9 @@ export function EditorPage({ client, layoutId, drafts, onOpen, onBack, onVersion
   const [presence, setPresence] = useState<{ presence: Presence; self: string | undefined } | null>(null);
   const [publishList, setPublishList] = useState<Warning[] | null>(null);
   const [failure, fail, clear] = useFailure(onSessionEnded);
-  // Every indicator, windowed to the years the tiles draw: the picker shows any indicator's latest figure,
-  // and a tile bound to one the wall does not show draws it at once (the feed follows the draft below).
-  const store = useMemo(() => createWallStore({ indicators: 'all' }), []);
+  // The feed carries what the wall and the draft bind (setDraftTiles below), windowed to the years they draw:
+  // a tile bound to an indicator the wall does not show draws it at once. Before either is known, nothing.
+  const store = useMemo(() => createWallStore({ beforeLayout: 'nothing' }), []);
 
   const load = useCallback(
     async (keepDraft: boolean, stale: () => boolean = () => false) => {

@@ -56,12 +56,10 @@ export const selectSamePeriodLastYear = (state: WallStoreState, indicator: strin
 
 /**
  * Every indicator code the layout (a prepared scene, an editor's drafts) binds, sorted, or
- * null (everything) when they bind none or the store's scope is `all`; before any layout is
- * known, what the store's `beforeLayout` says: none ([]) for a wall page, whose layout then
- * asks afresh, or everything.
+ * null (everything) when they bind none; before any is known, what the store's
+ * `beforeLayout` says: none ([]) for a wall page, whose layout then asks afresh, or everything.
  */
 export function selectBoundIndicators(state: WallStoreState): string[] | null {
-  if (state.indicatorScope === 'all') return null;
   if (!state.wall && !state.prepared && state.drafted.length === 0 && state.beforeLayout === 'nothing') return [];
   const tiles = neededTiles(state);
   const codes = new Set<string>();
@@ -71,13 +69,8 @@ export function selectBoundIndicators(state: WallStoreState): string[] | null {
   return codes.size ? [...codes].sort() : null;
 }
 
-/**
- * The calendar years of history the tiles draw (the window the feed subscribes to and the
- * store holds); undefined before a layout or a draft is known, except for a store of every
- * indicator, which is always windowed (at the default before its tiles are known).
- */
-export const selectHistoryYears = (state: WallStoreState): number | undefined =>
-  state.wall || state.drafted.length || state.indicatorScope === 'all' ? historyYearsOf(neededTiles(state)) : undefined;
+/** The calendar years of history the tiles draw (the window the feed subscribes to and the store holds); undefined before a layout or a draft is known. */
+export const selectHistoryYears = (state: WallStoreState): number | undefined => (state.wall || state.drafted.length ? historyYearsOf(neededTiles(state)) : undefined);
 
 /** Whether the layout shows reporting compliance (a compliance board, or a ticker of late reports). */
 export function selectWantsCompliance(state: WallStoreState): boolean {

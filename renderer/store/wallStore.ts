@@ -96,18 +96,11 @@ export interface WallStoreState {
    * What the feed asks for while no layout is known (renderer/store/selectors.ts
    * selectBoundIndicators): a wall page and the presenter's remote `nothing` (they draw no
    * figure before the layout, and a subscription to everything would bring a store of
-   * millions whole, unwindowed: issue 12), and the briefing editor, whose scenes come as
-   * drafts; `everything` for a store that is not fed by a socket of its own (a preview
-   * mirroring another) and for the layout editor, whose scope is `all` anyway.
+   * millions whole, unwindowed: issue 12), and the console's editors, whose tiles come as
+   * drafts (setDraftTiles); `everything` for a store that is not fed by a socket of its own
+   * (a preview mirroring another).
    */
   beforeLayout: BeforeLayout;
-  /**
-   * Which indicators the feed asks for once a layout is known: `bound`, those the layout
-   * (and a prepared scene, and the drafts) bind, for a wall; `all`, every one, windowed to
-   * the years the tiles draw, for the console's layout editor, whose picker offers any
-   * indicator with its latest figure and whose draft may bind one the wall does not.
-   */
-  indicatorScope: IndicatorScope;
   /**
    * Tiles an editor draws that are not the wall's (a layout being edited, a briefing's
    * scenes): the feed carries their indicators, compliance and years as it does the wall's,
@@ -117,7 +110,6 @@ export interface WallStoreState {
 }
 
 export type BeforeLayout = 'nothing' | 'everything';
-export type IndicatorScope = 'bound' | 'all';
 export type DraftTile = WallState['layout']['tiles'][number];
 
 export interface PreparedScene {
@@ -277,7 +269,7 @@ const initialConnection = (): ConnectionState => ({
   since: Date.now(),
 });
 
-export function createWallStore(options: { schedule?: Scheduler; beforeLayout?: BeforeLayout; indicators?: IndicatorScope } = {}): WallStore {
+export function createWallStore(options: { schedule?: Scheduler; beforeLayout?: BeforeLayout } = {}): WallStore {
   const schedule = options.schedule ?? animationFrameScheduler;
   const api = createStore<WallStoreState>()(() => ({
     indicators: {},
@@ -300,7 +292,6 @@ export function createWallStore(options: { schedule?: Scheduler; beforeLayout?: 
     preparedMounted: null,
     slot: 0,
     beforeLayout: options.beforeLayout ?? 'everything',
-    indicatorScope: options.indicators ?? 'bound',
     drafted: [],
   }));
 
@@ -370,7 +361,7 @@ export function createWallStore(options: { schedule?: Scheduler; beforeLayout?: 
     const { wall, prepared, drafted } = state;
     // A prepared scene's tiles count too (its figures are held before its swap), and an editor's drafts.
     if (windowFor?.wall !== wall || windowFor.prepared !== prepared || windowFor.drafted !== drafted) {
-      windowFor = { wall, prepared, drafted, years: wall || drafted.length || state.indicatorScope === 'all' ? historyYearsOf(neededTiles(state)) : null };
+      windowFor = { wall, prepared, drafted, years: wall || drafted.length ? historyYearsOf(neededTiles(state)) : null };
     }
     return windowFor.years;
   };

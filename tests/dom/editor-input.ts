@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { act } from 'react';
 import { createApiClient, type ApiClient } from '../../renderer/api/client';
+import type { Observation } from '../../shared/protocol/model';
 import { projectRoot } from '../support/paths';
 
 /** Sets a form control's value the way typing does, so React's onChange sees it. */
@@ -32,8 +33,12 @@ export function byLabel<T extends HTMLElement = HTMLInputElement>(root: ParentNo
   return el;
 }
 
-/** The real catalogue file, answered through the real API client's fetch as the server would. */
-export function catalogueClient(requests: string[] = []): ApiClient {
+/**
+ * The real catalogue file, answered through the real API client's fetch as the server would;
+ * a read of observations (the picker's latest figures) is answered with `figures` of the
+ * region it asks for.
+ */
+export function catalogueClient(requests: string[] = [], figures: readonly Observation[] = []): ApiClient {
   const file = JSON.parse(readFileSync(resolve(projectRoot, 'server/catalog/data/indicators.json'), 'utf8')) as { indicators: Record<string, unknown>[] };
   const body = JSON.stringify({ indicators: file.indicators.map(({ targets: _t, ...rest }) => rest) });
   return createApiClient({
@@ -41,6 +46,11 @@ export function catalogueClient(requests: string[] = []): ApiClient {
     credential: { kind: 'session', csrfToken: null },
     fetch: async (url) => {
       requests.push(String(url));
+      const asked = new URL(String(url));
+      if (asked.pathname === '/api/v1/observations') {
+        const observations = figures.filter((o) => o.region === asked.searchParams.get('region'));
+        return new Response(JSON.stringify({ seq: 1, observations }), { status: 200, headers: { 'content-type': 'application/json' } });
+      }
       return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
     },
   });

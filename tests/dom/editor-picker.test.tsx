@@ -7,14 +7,15 @@ import { createWallStore } from '../../renderer/store/wallStore';
 import { acceptSnapshot } from '../../renderer/feed/ingest';
 import type { Binding } from '../../shared/layout/schema';
 import { byLabel, catalogueClient, click, typeInto } from './editor-input';
-import { seededSnapshot } from './fixtures';
+import type { Observation } from '../../shared/protocol/model';
+import { observation, seededSnapshot } from './fixtures';
 import { cleanup, render } from './render';
 
 afterEach(cleanup);
 
-function setup(binding: Binding | undefined, arity: 'one' | 'many' = 'one') {
+function setup(binding: Binding | undefined, arity: 'one' | 'many' = 'one', figures: Observation[] = []) {
   const requests: string[] = [];
-  const client = catalogueClient(requests);
+  const client = catalogueClient(requests, figures);
   const store = createWallStore({ schedule: () => () => {} });
   expect(acceptSnapshot(store, seededSnapshot())).toBe(true);
   store.flush();
@@ -34,7 +35,7 @@ describe('the data-binding picker', () => {
   it('asks the catalogue route, then finds GDP growth by "tang truong", grouped under its field, with unit, periodicity, latest figure and age', async () => {
     const { container, changes, requests } = setup(undefined);
     await vi.waitFor(() => expect(results(container).length).toBeGreaterThan(0));
-    expect(requests).toEqual(['http://wall.test/api/v1/indicators']);
+    expect(requests).toContain('http://wall.test/api/v1/indicators');
     typeInto(byLabel(container, 'Tìm chỉ tiêu theo mã hoặc tên (có dấu hoặc không dấu)'), 'tang truong');
     expect(results(container)).toContain('GDP_GROWTH');
     const group = container.querySelector('.ed-result-group[data-field="economic-growth"]')!;
@@ -72,5 +73,28 @@ describe('the data-binding picker', () => {
     expect(changes.at(-1)).toEqual({ indicators: ['GDP_GROWTH'], region: '79' });
     act(() => container.querySelector<HTMLButtonElement>('button[data-indicator="CPI_AVG"]')!.click());
     expect(changes.at(-1)).toEqual({ indicators: ['GDP_GROWTH', 'CPI_AVG'], region: 'VN' });
+  });
+
+  it('shows the latest figure the server has of an indicator the feed does not carry, and the feed’s own when it is newer', async () => {
+    // The feed carries what the wall and the draft bind; the picker reads every indicator's newest year of the region.
+    const fdi = observation('FDI_DISBURSED', '2025-10', 18.2, { region: '79' });
+        const { container, requests } = setup({ indicators: ['CPI_AVG'], region: '79' }, 'one', [fdi, observation('FDI_DISBURSED', '2025-11', 99, { region: '01' })]);
+    const search = byLabel(container, 'Tìm chỉ tiêu theo mã hoặc tên (có dấu hoặc không dấu)');
+    typeInto(search, 'FDI_DISBURSED');
+    const choice = () => container.querySelector<HTMLButtonElement>('button[data-indicator="FDI_DISBURSED"]')?.textContent ?? '';
+    await vi.waitFor(() => expect(choice()).toContain('Số liệu mới nhất: 18,2 tỷ USD (2025-10)'));
+    const read = requests.find((u) => u.includes('/api/v1/observations'))!;
+    expect(new URL(read).searchParams.get('region')).toBe('79');
+    expect(new URL(read).searchParams.get('historyYears')).toBe('1');
+    expect(new URL(read).searchParams.has('indicator')).toBe(false);
+  });
+
+  it('prefers the feed’s figure when it is newer than the one read', async () => {
+    const { container, requests } = setup({ indicators: ['CPI_AVG'], region: 'VN' }, 'one', [observation('GDP_GROWTH', '2019', 1.5)]);
+    typeInto(byLabel(container, 'Tìm chỉ tiêu theo mã hoặc tên (có dấu hoặc không dấu)'), 'GDP_GROWTH');
+    await vi.waitFor(() => expect(requests.filter((u) => u.includes('/api/v1/observations'))).toHaveLength(1));
+    const gdp = () => container.querySelector('button[data-indicator="GDP_GROWTH"]')?.textContent ?? '';
+    await vi.waitFor(() => expect(gdp()).toMatch(/Số liệu mới nhất: \d+,\d+ % so với cùng kỳ \(20(2[0-9])/));
+    expect(gdp()).not.toContain('(2019)');
   });
 });

@@ -216,25 +216,25 @@ describe('feed and control sockets', () => {
     expect(server.subscribes.length).toBe(count + 2);
   }, 30_000);
 
-  it('a store of every indicator (the layout editor’s) asks for every one, windowed, before and after a layout is known', async () => {
+  it('an editor’s store asks for nothing until its draft or the wall is known, then for the draft’s indicators and years beside the wall’s', async () => {
     holdWallState();
-    store = createWallStore({ indicators: 'all' });
+    store = createWallStore({ beforeLayout: 'nothing' });
     connect();
     await vi.waitFor(() => expect(server.subscribes).toHaveLength(1), { timeout: 5000 });
-    expect(server.subscribes[0]).toMatchObject({ lastSeq: null, indicators: null, historyYears: DEFAULT_HISTORY_YEARS });
-    await vi.waitFor(() => expect(server.controlSockets[0]?.connected).toBe(true));
-    server.controlSockets[0]!.emit('wallState', kpiWallState(1));
-    await vi.waitFor(() => expect(store.api.getState().wall).not.toBeNull());
-    // The wall's layout draws more years than the default: asked afresh, still for every indicator.
+    expect(server.subscribes[0]).toMatchObject({ lastSeq: null, indicators: [] });
+    // The draft (a monthly KPI with a long sparkline) is known first: its indicator, its years.
+    store.setDraftTiles(wallStateSchema.parse(wallStateWith([{ id: 'cpi', widget: 'kpi', x: 0, y: 0, w: 6, h: 4, binding: { indicators: ['CPI_AVG'], region: 'VN' }, options: { sparklinePeriods: 30 } }])).layout.tiles);
     const years = selectHistoryYears(store.api.getState())!;
     expect(years).toBeGreaterThan(DEFAULT_HISTORY_YEARS);
     await vi.waitFor(() => expect(server.subscribes).toHaveLength(2), { timeout: 5000 });
-    expect(server.subscribes[1]).toMatchObject({ lastSeq: null, indicators: null, historyYears: years });
-    // A draft of more years again widens the window.
-    store.setDraftTiles(wallStateSchema.parse(wallStateWith([{ id: 'cpi', widget: 'kpi', x: 0, y: 0, w: 6, h: 4, binding: { indicators: ['CPI_AVG'], region: 'VN' }, options: { sparklinePeriods: 30 } }])).layout.tiles);
-    expect(selectHistoryYears(store.api.getState())).toBeGreaterThan(years);
+    expect(server.subscribes[1]).toMatchObject({ lastSeq: null, indicators: ['CPI_AVG'], historyYears: years });
+    // Then the wall's layout: its indicators join the draft's, the draft's years stay.
+    await vi.waitFor(() => expect(server.controlSockets[0]?.connected).toBe(true));
+    server.controlSockets[0]!.emit('wallState', kpiWallState(1));
     await vi.waitFor(() => expect(server.subscribes).toHaveLength(3), { timeout: 5000 });
-    expect(server.subscribes[2]).toMatchObject({ lastSeq: null, indicators: null, historyYears: selectHistoryYears(store.api.getState()) });
+    expect(server.subscribes[2]!.indicators).toContain('CPI_AVG');
+    expect(server.subscribes[2]!.indicators).toContain('GDP_VND');
+    expect(server.subscribes[2]!.historyYears).toBe(years);
   });
 
   it('reports a rejected token and stops', async () => {

@@ -3,7 +3,6 @@ import { acceptWallState } from '../../renderer/feed/ingest';
 import { createWallStore, type Scheduler } from '../../renderer/store/wallStore';
 import { selectHistoryYears } from '../../renderer/store/selectors';
 import { wallStateSchema } from '../../shared/protocol/control';
-import { DEFAULT_HISTORY_YEARS } from '../../shared/widgets/history-span';
 import type { Snapshot } from '../../shared/protocol/feed';
 import { observation, wallStateWith } from './fixtures';
 
@@ -119,15 +118,6 @@ describe('wall store: the history window', () => {
     store.ingestChanges({ seq: 11, changes: [{ seq: 11, kind: 'observation', observation: observation('CPI_AVG', '2025-12', 9, { vintage: '2026-02-06T02:00:00.000Z' }) }] });
     frames.run();
     expect(store.api.getState().periods['CPI_AVG|VN']).toEqual(months(2023, 2025));
-  });
-
-  it('a store of every indicator (the layout editor’s) is windowed even before its tiles are known', () => {
-    const frames = manualFrames();
-    const store = createWallStore({ schedule: frames.schedule, indicators: 'all' });
-    expect(selectHistoryYears(store.api.getState())).toBe(DEFAULT_HISTORY_YEARS);
-    store.ingestSnapshot(tenYearsSnapshot());
-    frames.run();
-    expect(store.api.getState().periods['CPI_AVG|VN']).toEqual(months(2024, 2025));
   });
 
   it('before a layout is known, nothing is dropped', () => {

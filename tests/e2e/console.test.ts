@@ -222,6 +222,8 @@ describe('operator console', () => {
     await handle.focus();
     await page.keyboard.press('Enter');
     await page.getByLabel('Tìm chỉ tiêu theo mã hoặc tên (có dấu hoặc không dấu)').fill('von fdi thuc hien');
+    // Before it is bound, the picker says its latest figure (read from the server: the feed does not carry it).
+    await expect.poll(() => page.textContent('button[data-indicator="FDI_DISBURSED"]')).toMatch(/Số liệu mới nhất: \d/);
     await page.locator('button[data-indicator="FDI_DISBURSED"]').click();
     await page.waitForSelector('small:text-matches("^v\\\\d+ \\\\*$")');
     // Its figure comes over the feed once the draft asks for it: digits, and the warning list says nothing of missing data.

@@ -4,13 +4,14 @@ import { formatValue } from '../../../shared/format/number';
 import { freshness } from '../../../shared/freshness';
 import { periodicityNames } from '../../../shared/i18n/terms';
 import type { Binding } from '../../../shared/layout/schema';
-import type { IndicatorMeta } from '../../../shared/protocol/model';
+import type { IndicatorMeta, Observation } from '../../../shared/protocol/model';
 import { NATIONAL_REGION_CODE, PROVINCES } from '../../../shared/regions';
 import type { BindingArity } from '../../../shared/widgets/define';
 import type { ApiClient } from '../../api/client';
 import { useWallStore } from '../../store/context';
 import { selectLatest } from '../../store/selectors';
 import { useCatalogue } from './catalogue';
+import { newerFigure, useLatestFigures } from './latest-figures';
 import { groupByField, indexIndicators, searchIndicators } from './indicator-search';
 import { FieldErrors, type FieldContext } from './SchemaForm';
 import { childPath, fieldId } from './schema-node';
@@ -48,6 +49,8 @@ export function BindingPicker({ binding, arity, path, client, ctx, onChange }: P
   const chosen = binding?.indicators ?? [];
   const region = binding?.region ?? NATIONAL_REGION_CODE;
   const byCode = useMemo(() => new Map((catalogue.kind === 'ready' ? catalogue.indicators : []).map((m) => [m.code, m])), [catalogue]);
+  // The feed carries what the wall and the draft bind; the server says the latest of the rest.
+  const read = useLatestFigures(client, region);
 
   const choose = (code: string) => {
     const indicators = arity === 'one' ? [code] : chosen.includes(code) ? chosen : [...chosen, code].slice(0, 16);
@@ -118,7 +121,7 @@ export function BindingPicker({ binding, arity, path, client, ctx, onChange }: P
             <ul>
               {group.indicators.map((meta) => (
                 <li key={meta.code}>
-                  <IndicatorChoice meta={meta} region={region} chosen={chosen.includes(meta.code)} lang={lang} dataVersion={dataVersion} onChoose={() => choose(meta.code)} />
+                  <IndicatorChoice meta={meta} region={region} read={read.get(meta.code)} chosen={chosen.includes(meta.code)} lang={lang} dataVersion={dataVersion} onChoose={() => choose(meta.code)} />
                 </li>
               ))}
             </ul>
@@ -146,10 +149,13 @@ export function BindingPicker({ binding, arity, path, client, ctx, onChange }: P
   );
 }
 
-/** One indicator to choose; re-rendered with the picker when `dataVersion` moves (at most once a second), it re-reads its latest figure. */
-function IndicatorChoice({ meta, region, chosen, lang, onChoose }: { meta: IndicatorMeta; region: string; chosen: boolean; lang: 'vi' | 'en'; dataVersion: number; onChoose(): void }) {
+/**
+ * One indicator to choose, with its latest figure: the feed's (re-read when `dataVersion`
+ * moves, at most once a second) or the one read from the server, whichever is newer.
+ */
+function IndicatorChoice({ meta, region, read, chosen, lang, onChoose }: { meta: IndicatorMeta; region: string; read: Observation | undefined; chosen: boolean; lang: 'vi' | 'en'; dataVersion: number; onChoose(): void }) {
   const store = useWallStore();
-  const latest = selectLatest(store.api.getState(), meta.code, region);
+  const latest = newerFigure(selectLatest(store.api.getState(), meta.code, region), read);
   const now = Date.now();
   const periodicity = say(periodicityNames[meta.periodicity], lang);
   let figure = say(t.noData, lang);
