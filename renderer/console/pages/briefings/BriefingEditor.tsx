@@ -120,8 +120,8 @@ export function BriefingEditor({ client, briefingId, canEdit, onOpen, onBack, dr
     return () => connection.close();
   }, [live, onSessionEnded]);
 
-  // The feed carries the indicators, compliance and years of every scene's layout (the store's drafts), so
-  // each scene's preview has its figures; the wall's own layout is not among them (what it shows is not edited here).
+  // The feed carries the indicators, compliance and years of every scene's layout (the store's drafts) beside
+  // the wall's own, so each scene's preview has its figures, not only those of what the wall shows now.
   const layoutKeys = [...new Set(draft.scenes.map((s) => library.docKey(s.layoutId, s.layoutVersion)))].sort().join(' ');
   const sceneTiles = useMemo(() => layoutKeys.split(' ').flatMap((k) => library.documents.get(k)?.tiles ?? []), [layoutKeys, library.documents]);
   useEffect(() => live.setDraftTiles(sceneTiles), [live, sceneTiles]);
