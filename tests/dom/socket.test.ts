@@ -208,12 +208,16 @@ describe('feed and control sockets', () => {
     store.setDraftTiles(wallStateSchema.parse(presetWallState()).layout.tiles);
     await vi.waitFor(() => expect(server.subscribes.length).toBe(count + 2));
     expect(server.subscribes.at(-1)).toMatchObject({ lastSeq: null, compliance: true });
-    // The same tiles again change nothing: no subscribe.
+    // Tiles the subscription covers (the same ones parsed afresh, then the very same) ask nothing: the next
+    // subscribe the server sees, in the socket's order, is the one a new indicator asks for.
     const after = store.api.getState().drafted;
     store.setDraftTiles(wallStateSchema.parse(presetWallState()).layout.tiles);
     expect(store.api.getState().drafted).not.toBe(after); // parsed afresh: new tile objects
     store.setDraftTiles(store.api.getState().drafted);
-    expect(server.subscribes.length).toBe(count + 2);
+    store.setDraftTiles([...store.api.getState().drafted, { ...kpi, id: 'viec-lam', binding: { ...kpi.binding!, indicators: ['UNEMPLOYMENT_RATE'] } }]);
+    await vi.waitFor(() => expect(server.subscribes.length).toBeGreaterThanOrEqual(count + 3));
+    expect(server.subscribes).toHaveLength(count + 3);
+    expect(server.subscribes.at(-1)!.indicators).toContain('UNEMPLOYMENT_RATE');
   }, 30_000);
 
   it('an editor’s store asks for nothing until its draft or the wall is known, then for the draft’s indicators and years beside the wall’s', async () => {

@@ -1,9 +1,10 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, createApiClient, type ApiClient } from '../../renderer/api/client';
+import { createApiClient, type ApiClient } from '../../renderer/api/client';
 import { defineRoute, json, routes } from '../../shared/api';
 import { sequenceSchema } from '../../shared/protocol/feed';
+import { refusal } from '../helpers/api-refusal';
 import { startHarness, type Harness } from '../helpers/server-harness';
 
 /** The renderer's API client against the real server (real HTTP, real SQLite, real tokens). */
@@ -22,17 +23,6 @@ const ctkMonthly = (period: string) => ({
     { indicator: 'CPI_AVG', value: 3.2 },
   ],
 });
-
-/** Resolves with the ApiError a call is refused with. */
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('the call was not refused');
-}
 
 beforeAll(async () => {
   h = await startHarness({ now: () => NOW, rateLimit: { ratePerSecond: 1000, burst: 1000 } });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, createApiClient, type ApiClient } from '../../renderer/api/client';
+import { createApiClient, type ApiClient } from '../../renderer/api/client';
 import { routes } from '../../shared/api';
 import { periodYear } from '../../shared/widgets/history-span';
+import { refusal } from '../helpers/api-refusal';
 import { startHarness, type Harness } from '../helpers/server-harness';
 
 /**
@@ -41,13 +42,9 @@ describe('observations windowed by historyYears', () => {
   it('refuses a window with history=1, or out of range, naming historyYears', async () => {
     const queries: { history?: '1'; historyYears: string }[] = [{ history: '1', historyYears: '1' }, { historyYears: '0' }, { historyYears: '51' }, { historyYears: 'một' }];
     for (const query of queries) {
-      const refused = await admin.call(routes.reads.observations, { query }).then(
-        () => null,
-        (error: unknown) => error,
-      );
-      expect(refused).toBeInstanceOf(ApiError);
+      const refused = await refusal(admin.call(routes.reads.observations, { query }));
       expect(refused).toMatchObject({ status: 400, code: 'request.invalid_query' });
-      expect((refused as ApiError).errors.map((e) => e.path)).toEqual(['?historyYears']);
+      expect(refused.errors.map((e) => e.path)).toEqual(['?historyYears']);
     }
   });
 });
