@@ -36,9 +36,9 @@ export function byLabel<T extends HTMLElement = HTMLInputElement>(root: ParentNo
 /**
  * The real catalogue file, answered through the real API client's fetch as the server would;
  * a read of observations (the picker's latest figures) is answered with `figures` of the
- * region it asks for.
+ * region it asks for (once a promise of them settles), or refused as a failing server would.
  */
-export function catalogueClient(requests: string[] = [], figures: readonly Observation[] = []): ApiClient {
+export function catalogueClient(requests: string[] = [], figures: readonly Observation[] | Promise<readonly Observation[]> | 'server-error' = []): ApiClient {
   const file = JSON.parse(readFileSync(resolve(projectRoot, 'server/catalog/data/indicators.json'), 'utf8')) as { indicators: Record<string, unknown>[] };
   const body = JSON.stringify({ indicators: file.indicators.map(({ targets: _t, ...rest }) => rest) });
   return createApiClient({
@@ -48,7 +48,11 @@ export function catalogueClient(requests: string[] = [], figures: readonly Obser
       requests.push(String(url));
       const asked = new URL(String(url));
       if (asked.pathname === '/api/v1/observations') {
-        const observations = figures.filter((o) => o.region === asked.searchParams.get('region'));
+        if (figures === 'server-error') {
+          const error = { code: 'server.internal', message_vi: 'Lỗi máy chủ; xem nhật ký máy chủ', message_en: 'internal error; see the server log' };
+          return new Response(JSON.stringify({ error }), { status: 500, headers: { 'content-type': 'application/json' } });
+        }
+        const observations = (await figures).filter((o) => o.region === asked.searchParams.get('region'));
         return new Response(JSON.stringify({ seq: 1, observations }), { status: 200, headers: { 'content-type': 'application/json' } });
       }
       return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });

@@ -13,7 +13,7 @@ import { cleanup, render } from './render';
 
 afterEach(cleanup);
 
-function setup(binding: Binding | undefined, arity: 'one' | 'many' = 'one', figures: Observation[] = []) {
+function setup(binding: Binding | undefined, arity: 'one' | 'many' = 'one', figures: Observation[] | Promise<Observation[]> | 'server-error' = []) {
   const requests: string[] = [];
   const client = catalogueClient(requests, figures);
   const store = createWallStore({ schedule: () => () => {} });
@@ -26,7 +26,7 @@ function setup(binding: Binding | undefined, arity: 'one' | 'many' = 'one', figu
       <BindingPicker binding={binding} arity={arity} path="$.tiles[0].binding" client={client} ctx={ctx} onChange={(b) => changes.push(b)} />
     </WallStoreProvider>,
   );
-  return { ...r, changes, requests };
+  return { ...r, changes, requests, client, store, ctx };
 }
 
 const results = (root: ParentNode) => [...root.querySelectorAll<HTMLButtonElement>('button[data-indicator]')].map((b) => b.dataset.indicator);
@@ -75,10 +75,10 @@ describe('the data-binding picker', () => {
     expect(changes.at(-1)).toEqual({ indicators: ['GDP_GROWTH', 'CPI_AVG'], region: 'VN' });
   });
 
-  it('shows the latest figure the server has of an indicator the feed does not carry, and the feed’s own when it is newer', async () => {
+  it('shows the latest figure the server has of an indicator the feed does not carry, read once for the region', async () => {
     // The feed carries what the wall and the draft bind; the picker reads every indicator's newest year of the region.
     const fdi = observation('FDI_DISBURSED', '2025-10', 18.2, { region: '79' });
-        const { container, requests } = setup({ indicators: ['CPI_AVG'], region: '79' }, 'one', [fdi, observation('FDI_DISBURSED', '2025-11', 99, { region: '01' })]);
+    const { container, requests } = setup({ indicators: ['CPI_AVG'], region: '79' }, 'one', [fdi, observation('FDI_DISBURSED', '2025-11', 99, { region: '01' })]);
     const search = byLabel(container, 'Tìm chỉ tiêu theo mã hoặc tên (có dấu hoặc không dấu)');
     typeInto(search, 'FDI_DISBURSED');
     const choice = () => container.querySelector<HTMLButtonElement>('button[data-indicator="FDI_DISBURSED"]')?.textContent ?? '';
@@ -96,5 +96,42 @@ describe('the data-binding picker', () => {
     const gdp = () => container.querySelector('button[data-indicator="GDP_GROWTH"]')?.textContent ?? '';
     await vi.waitFor(() => expect(gdp()).toMatch(/Số liệu mới nhất: \d+,\d+ % so với cùng kỳ \(20(2[0-9])/));
     expect(gdp()).not.toContain('(2019)');
+  });
+
+  it('says when the server’s read failed, and still shows the feed’s figures', async () => {
+    const { container } = setup({ indicators: ['CPI_AVG'], region: 'VN' }, 'one', 'server-error');
+    await vi.waitFor(() => expect(container.querySelector('.ed-read-failed')?.textContent).toContain('Không đọc được số liệu mới nhất từ máy chủ'));
+    expect(container.querySelector('.ed-read-failed')?.getAttribute('role')).toBe('status');
+    typeInto(byLabel(container, 'Tìm chỉ tiêu theo mã hoặc tên (có dấu hoặc không dấu)'), 'GDP_GROWTH');
+    expect(container.querySelector('button[data-indicator="GDP_GROWTH"]')?.textContent).toMatch(/Số liệu mới nhất: \d+,\d+ %/);
+    // An indicator neither carries is said to have no figure, not to be still reading.
+    typeInto(byLabel(container, 'Tìm chỉ tiêu theo mã hoặc tên (có dấu hoặc không dấu)'), 'AGRO_FORESTRY_FISHERY_EXPORTS');
+    expect(container.querySelector('button[data-indicator="AGRO_FORESTRY_FISHERY_EXPORTS"]')?.textContent).toContain('Số liệu mới nhất: chưa có số liệu');
+  });
+
+  it('says a figure the feed does not carry is being read until the server answers', async () => {
+    let answer!: (figures: Observation[]) => void;
+    const { container } = setup({ indicators: ['CPI_AVG'], region: 'VN' }, 'one', new Promise<Observation[]>((resolve) => (answer = resolve)));
+    await vi.waitFor(() => expect(results(container).length).toBeGreaterThan(0));
+    typeInto(byLabel(container, 'Tìm chỉ tiêu theo mã hoặc tên (có dấu hoặc không dấu)'), 'AGRO_FORESTRY_FISHERY_EXPORTS');
+    const agro = () => container.querySelector('button[data-indicator="AGRO_FORESTRY_FISHERY_EXPORTS"]')?.textContent ?? '';
+    expect(agro()).toContain('Số liệu mới nhất: đang đọc…');
+    act(() => answer([observation('AGRO_FORESTRY_FISHERY_EXPORTS', '2025-10', 5.1)]));
+    await vi.waitFor(() => expect(agro()).toContain('Số liệu mới nhất: 5,1 tỷ USD (2025-10)'));
+  });
+
+  it('a second picker of the same region (the next tile selected) reuses the read; another region reads its own', async () => {
+    const { container, requests, client, store, ctx } = setup({ indicators: ['CPI_AVG'], region: 'VN' });
+    const reads = () => requests.filter((u) => u.includes('/api/v1/observations')).map((u) => new URL(u).searchParams.get('region'));
+    await vi.waitFor(() => expect(reads()).toEqual(['VN']));
+    const more = render(
+      <WallStoreProvider store={store}>
+        <BindingPicker binding={{ indicators: ['GDP_GROWTH'], region: 'VN' }} arity="one" path="$.tiles[1].binding" client={client} ctx={ctx} onChange={() => undefined} />
+        <BindingPicker binding={{ indicators: ['GDP_GROWTH'], region: '48' }} arity="one" path="$.tiles[2].binding" client={client} ctx={ctx} onChange={() => undefined} />
+      </WallStoreProvider>,
+    );
+    await vi.waitFor(() => expect(more.container.querySelectorAll('button[data-indicator]').length).toBeGreaterThan(0));
+    await vi.waitFor(() => expect(reads()).toEqual(['VN', '48']));
+    expect(results(container).length).toBeGreaterThan(0);
   });
 });

@@ -51,6 +51,7 @@ export function BindingPicker({ binding, arity, path, client, ctx, onChange }: P
   const byCode = useMemo(() => new Map((catalogue.kind === 'ready' ? catalogue.indicators : []).map((m) => [m.code, m])), [catalogue]);
   // The feed carries what the wall and the draft bind; the server says the latest of the rest.
   const read = useLatestFigures(client, region);
+  const readFigures = read.kind === 'ready' ? read.latest : undefined;
 
   const choose = (code: string) => {
     const indicators = arity === 'one' ? [code] : chosen.includes(code) ? chosen : [...chosen, code].slice(0, 16);
@@ -115,13 +116,18 @@ export function BindingPicker({ binding, arity, path, client, ctx, onChange }: P
         {catalogue.kind === 'loading' && <p>{say(t.loadingCatalogue, lang)}</p>}
         {catalogue.kind === 'failed' && <p role="alert">{lang === 'en' ? catalogue.message_en : catalogue.message_vi}</p>}
         {catalogue.kind === 'ready' && found.length === 0 && <p>{say(t.noMatch, lang)}</p>}
+        {read.kind === 'failed' && (
+          <p className="ed-read-failed" role="status">
+            {say(t.latestFailed, lang)} ({read.detail})
+          </p>
+        )}
         {groups.map((group) => (
           <section key={group.field ?? '-'} className="ed-result-group" data-field={group.field ?? ''}>
             <h4>{group.name ? say(group.name, lang) : say(t.otherField, lang)}</h4>
             <ul>
               {group.indicators.map((meta) => (
                 <li key={meta.code}>
-                  <IndicatorChoice meta={meta} region={region} read={read.get(meta.code)} chosen={chosen.includes(meta.code)} lang={lang} dataVersion={dataVersion} onChoose={() => choose(meta.code)} />
+                  <IndicatorChoice meta={meta} region={region} read={readFigures?.get(meta.code)} reading={read.kind === 'loading'} chosen={chosen.includes(meta.code)} lang={lang} dataVersion={dataVersion} onChoose={() => choose(meta.code)} />
                 </li>
               ))}
             </ul>
@@ -153,12 +159,14 @@ export function BindingPicker({ binding, arity, path, client, ctx, onChange }: P
  * One indicator to choose, with its latest figure: the feed's (re-read when `dataVersion`
  * moves, at most once a second) or the one read from the server, whichever is newer.
  */
-function IndicatorChoice({ meta, region, read, chosen, lang, onChoose }: { meta: IndicatorMeta; region: string; read: Observation | undefined; chosen: boolean; lang: 'vi' | 'en'; dataVersion: number; onChoose(): void }) {
+function IndicatorChoice(props: { meta: IndicatorMeta; region: string; read: Observation | undefined; reading: boolean; chosen: boolean; lang: 'vi' | 'en'; dataVersion: number; onChoose(): void }) {
+  const { meta, region, read, reading, chosen, lang, onChoose } = props;
   const store = useWallStore();
   const latest = newerFigure(selectLatest(store.api.getState(), meta.code, region), read);
   const now = Date.now();
   const periodicity = say(periodicityNames[meta.periodicity], lang);
-  let figure = say(t.noData, lang);
+  // Until the server's read is in, a figure the feed does not carry is not yet known, not missing.
+  let figure = say(reading ? t.readingLatest : t.noData, lang);
   let age = '';
   let stale = false;
   if (latest && latest.value !== null) {

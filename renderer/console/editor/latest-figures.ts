@@ -14,7 +14,14 @@ import { rendererLog } from '../../log';
  */
 export type LatestFigures = ReadonlyMap<string, Observation>;
 
-const EMPTY: LatestFigures = new Map();
+export type LatestRead = { kind: 'none' } | { kind: 'loading' } | { kind: 'ready'; latest: LatestFigures } | { kind: 'failed'; detail: string };
+
+/**
+ * A read is shared by the pickers of one client and region for a minute: selecting tile after
+ * tile (each opens its own picker) reads once. The figures' ages are shown beside them.
+ */
+const SHARED_FOR_MS = 60_000;
+const reads = new WeakMap<ApiClient, Map<string, { at: number; pending: Promise<LatestFigures> }>>();
 
 /** Of each indicator, its newest period's figure (comparePeriods). */
 export function latestByIndicator(observations: readonly Observation[]): LatestFigures {
@@ -34,19 +41,37 @@ export function newerFigure(a: Observation | undefined, b: Observation | undefin
   return Date.parse(a.vintage) >= Date.parse(b.vintage) ? a : b;
 }
 
-/** Read when the region changes; empty while loading or without a client (the picker then shows the feed's figures alone). */
-export function useLatestFigures(client: ApiClient | undefined, region: string): LatestFigures {
-  const [figures, setFigures] = useState<{ region: string; latest: LatestFigures } | null>(null);
+function read(client: ApiClient, region: string): Promise<LatestFigures> {
+  let byRegion = reads.get(client);
+  if (!byRegion) reads.set(client, (byRegion = new Map()));
+  const held = byRegion.get(region);
+  if (held && Date.now() - held.at < SHARED_FOR_MS) return held.pending;
+  const pending = client.call(routes.reads.observations, { query: { region, historyYears: '1' } }).then((reply) => latestByIndicator(reply.body.observations));
+  byRegion.set(region, { at: Date.now(), pending });
+  // A failed read is not kept: the next picker asks again.
+  pending.catch(() => {
+    if (byRegion.get(region)?.pending === pending) byRegion.delete(region);
+  });
+  return pending;
+}
+
+/** Read when the region changes; `none` without a client (the picker then shows the feed's figures alone). */
+export function useLatestFigures(client: ApiClient | undefined, region: string): LatestRead {
+  const [state, setState] = useState<{ region: string; read: LatestRead } | null>(null);
   useEffect(() => {
     if (!client) return;
-    const abort = new AbortController();
-    client.call(routes.reads.observations, { query: { region, historyYears: '1' } }, { signal: abort.signal }).then(
-      (reply) => setFigures({ region, latest: latestByIndicator(reply.body.observations) }),
+    let alive = true;
+    read(client, region).then(
+      (latest) => alive && setState({ region, read: { kind: 'ready', latest } }),
       (error: unknown) => {
-        if (!abort.signal.aborted) rendererLog.warn('latest figures for the picker not loaded', { region, err: error });
+        rendererLog.warn('latest figures for the picker not loaded', { region, err: error });
+        if (alive) setState({ region, read: { kind: 'failed', detail: error instanceof Error ? error.message : String(error) } });
       },
     );
-    return () => abort.abort();
+    return () => {
+      alive = false;
+    };
   }, [client, region]);
-  return figures?.region === region ? figures.latest : EMPTY;
+  if (!client) return { kind: 'none' };
+  return state?.region === region ? state.read : { kind: 'loading' };
 }

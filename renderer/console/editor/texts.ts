@@ -38,6 +38,8 @@ export const t = {
   national: { vi: 'Toàn quốc', en: 'Whole country' },
   latest: { vi: 'Số liệu mới nhất', en: 'Latest figure' },
   noData: { vi: 'chưa có số liệu', en: 'no data' },
+  readingLatest: { vi: 'đang đọc…', en: 'reading…' },
+  latestFailed: { vi: 'Không đọc được số liệu mới nhất từ máy chủ; chỉ hiện số liệu của luồng trực tiếp', en: 'Could not read the latest figures from the server; only the live feed’s are shown' },
   chosen: { vi: 'đang chọn', en: 'chosen' },
   removeIndicator: { vi: 'Bỏ chỉ tiêu', en: 'Remove the indicator' },
   noBinding: { vi: 'Ô này không hiển thị chỉ tiêu', en: 'This tile shows no indicator' },
